@@ -1,0 +1,236 @@
+"""Commands that show what is stored: articles, actors, quotes, events, timeline."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import click
+
+from storyline import export as contract
+from storyline.cli.main import db_option, friendly_errors, json_option, settings_for
+from storyline.cli.render import clip, print_json, print_table
+from storyline.records import Actor, Event
+from storyline.store import SQLiteStore, open_store
+
+
+def _store(db: str | None) -> SQLiteStore:
+    return open_store(settings_for(db).db)
+
+
+def _actor_matches(actor: Actor | None, needle: str | None, country: str | None) -> bool:
+    if actor is None:
+        return needle is None and country is None
+    if needle:
+        names = (actor.name, actor.actor_id, *actor.aliases)
+        if not any(needle.casefold() in n.casefold() for n in names):
+            return False
+    return not country or (actor.country or "").upper() == country.upper()
+
+
+@click.command()
+@db_option
+@click.option("--outlet", help="Only articles from outlets whose name contains this.")
+@json_option
+@friendly_errors
+def articles(db: str | None, outlet: str | None, as_json: bool) -> None:
+    """List the stored articles in publication order, with what was found in each."""
+    stats = _store(db).articles(outlet=outlet)
+    if as_json:
+        print_json([contract.article_record(s.article) for s in stats])
+        return
+    rows = [
+        (
+            s.article.published or "undated",
+            s.article.file,
+            s.article.outlet,
+            clip(s.article.title or "", 50),
+            s.n_sentences,
+            s.n_tokens,
+            s.n_mentions,
+            s.article.duplicate_of or "",
+        )
+        for s in stats
+    ]
+    headers = ("published", "file", "outlet", "title", "sents", "tokens", "entities", "dup of")
+    print_table("Articles", headers, rows, "none stored; run `storyline ingest PATH`")
+
+
+@click.command()
+@db_option
+@click.option("--name", help="Only actors whose name or alias contains this.")
+@click.option("--country", help="Only actors of this ISO 3166 alpha-3 country (e.g. USA).")
+@click.option("--mentions", "show_mentions", is_flag=True, help="Show every mention.")
+@json_option
+@friendly_errors
+def actors(
+    db: str | None, name: str | None, country: str | None, show_mentions: bool, as_json: bool
+) -> None:
+    """List canonical actors: kind, country, sector, role, mentions and aliases."""
+    store = _store(db)
+    found = store.actors(name=name, country=country)
+    mentions = defaultdict(list)
+    for m in store.actor_mentions():
+        mentions[m.actor_id].append(m)
+    if as_json:
+        print_json([contract.actors_record(a, mentions[a.actor_id]) for a in found])
+        return
+    rows = []
+    for a in found:
+        ms = mentions[a.actor_id]
+        docs = len({m.evidence.doc_id for m in ms})
+        rows.append(
+            (
+                a.name,
+                a.kind.value,
+                a.country,
+                a.sector,
+                a.role,
+                len(ms),
+                docs,
+                clip(", ".join(a.aliases), 60),
+            )
+        )
+        if show_mentions:
+            rows += [
+                (
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"{m.evidence.doc_id}:{m.evidence.start}-{m.evidence.end}",
+                    "",
+                    m.evidence.text,
+                )
+                for m in ms
+            ]
+    headers = ("actor", "kind", "country", "sector", "role", "mentions", "articles", "aliases")
+    print_table("Actors", headers, rows, "none found")
+
+
+@click.command()
+@db_option
+@click.option("--speaker", help="Only quotes whose speaker's name or alias contains this.")
+@click.option("--country", help="Only quotes whose speaker is of this country (ISO alpha-3).")
+@click.option("--article", "doc_id", help="Only quotes from this article id.")
+@json_option
+@friendly_errors
+def quotes(
+    db: str | None, speaker: str | None, country: str | None, doc_id: str | None, as_json: bool
+) -> None:
+    """List quotations with speaker, role, country, reporting chain and evidence."""
+    store = _store(db)
+    files = {s.article.doc_id: s.article.file for s in store.articles()}
+    found = [
+        q
+        for q in store.quotes(doc_id=doc_id)
+        if (speaker is None and country is None) or _actor_matches(q.speaker, speaker, country)
+    ]
+    if as_json:
+        print_json([contract.quote_record(q, files[q.evidence.doc_id]) for q in found])
+        return
+    rows = [
+        (
+            q.speaker.name if q.speaker else (q.speaker_text or "?"),
+            q.speaker.role if q.speaker else None,
+            q.speaker.country if q.speaker else None,
+            q.kind.value,
+            " > ".join(q.via),
+            clip(q.evidence.text, 80),
+            f"{files[q.evidence.doc_id]}:{q.evidence.start}-{q.evidence.end}",
+        )
+        for q in found
+    ]
+    headers = ("speaker", "role", "country", "kind", "via", "text", "evidence")
+    print_table("Quotes", headers, rows, "none found")
+
+
+def _event_filter(
+    event: Event,
+    actor: str | None,
+    country: str | None,
+    types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+) -> bool:
+    people = (event.source, *event.targets)
+    if (actor or country) and not any(_actor_matches(a, actor, country) for a in people):
+        return False
+    if types and event.type not in {t.upper() for t in types}:
+        return False
+    day = (
+        event.date.value or (event.date.window[0] if event.date.window else None)
+        if event.date
+        else None
+    )
+    if (since or until) and day is None:
+        return False
+    return not ((since and day < since) or (until and day[: len(until)] > until))
+
+
+@click.command()
+@db_option
+@click.option("--actor", help="Only events with an actor whose name contains this.")
+@click.option("--country", help="Only events with an actor of this country (ISO alpha-3).")
+@click.option("--type", "types", multiple=True, help="Only this PLOVER type (repeatable).")
+@click.option("--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Only events on or before this date (YYYY[-MM[-DD]]).")
+@click.option("--article", "doc_id", help="Only events from this article id.")
+@json_option
+@friendly_errors
+def events(
+    db: str | None,
+    actor: str | None,
+    country: str | None,
+    types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    doc_id: str | None,
+    as_json: bool,
+) -> None:
+    """List coded events: date, type, who did it to whom, and the evidence sentence."""
+    store = _store(db)
+    files = {s.article.doc_id: s.article.file for s in store.articles()}
+    found = [
+        e
+        for e in store.events(doc_id=doc_id)
+        if _event_filter(e, actor, country, types, since, until)
+    ]
+    if as_json:
+        print_json([contract.event_record(e, files[e.evidence.doc_id]) for e in found])
+        return
+    rows = [
+        (
+            e.date.value if e.date else "undated",
+            e.type,
+            e.source.name,
+            ", ".join(t.name for t in e.targets),
+            clip(e.evidence.text, 80),
+            f"{files[e.evidence.doc_id]}:{e.evidence.start}-{e.evidence.end}",
+        )
+        for e in found
+    ]
+    print_table(
+        "Events", ("date", "type", "source", "targets", "evidence", "where"), rows, "none found"
+    )
+
+
+@click.command()
+@db_option
+@json_option
+@friendly_errors
+def timeline(db: str | None, as_json: bool) -> None:
+    """Show the stories in date order, with their sources; undated ones apart."""
+    store = _store(db)
+    stories = store.stories()
+    if as_json:
+        print_json([contract.story_record(s) for s in stories])
+        return
+    rows = [
+        (s.date or "undated", s.title, ", ".join(sorted(Counter(s.types))), len(s.doc_ids))
+        for s in stories
+    ]
+    print_table("Timeline", ("date", "story", "types", "sources"), rows, "no stories yet")
+
+
+COMMANDS = (articles, actors, quotes, events, timeline)

@@ -1,0 +1,213 @@
+"""The `storyline` command: a thin click layer over the library.
+
+Library errors (StorylineError) become one-line messages and exit status 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storyline.config import DEFAULT_MAX_BYTES, Settings, db_from_env
+from storyline.errors import StorylineError
+
+F = Callable[..., Any]
+
+
+def db_option(func: F) -> F:
+    """The --db option every command shares (STORYLINE_DB, else ./storyline.db)."""
+    return click.option(
+        "--db",
+        "db",
+        default=None,
+        metavar="PATH",
+        help="SQLite database file (default: $STORYLINE_DB, else ./storyline.db).",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """The --json flag of listing commands."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
+        func
+    )
+
+
+def friendly_errors(func: F) -> F:
+    """Turn library errors into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except StorylineError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def settings_for(db: str | None, **overrides: Any) -> Settings:
+    """Settings from the command line, the environment and the defaults."""
+    return Settings(db=db_from_env(db), **overrides)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="storyline")
+def cli() -> None:
+    """storyline: sourced events, quotes, actors and a dated timeline from news reports.
+
+    Typical use: `storyline ingest examples/` to read and analyse articles into the
+    database, then `articles`, `actors`, `quotes`, `events` or `timeline` to look at
+    what was found, `export` to write the data files other tools read, and `eval`
+    to score the results against gold annotations.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--title", help="Title of the article (for a single file).")
+@click.option("--published", help="Publication date YYYY-MM-DD (for a single file).")
+@click.option("--outlet", help="Outlet that published it (for a single file).")
+@click.option("--url", help="Where it was published (for a single file).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse files larger than this.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@friendly_errors
+def ingest(
+    paths: tuple[Path, ...],
+    db: str | None,
+    title: str | None,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
+    """Read articles from PATHS and analyse them into the database.
+
+    PATHS are files or directories (searched recursively): .txt/.md text,
+    .html/.htm pages (main text, title, date and site are extracted), .json/.jsonl
+    records with a `text` field (and optional id, title, published or date, url,
+    outlet) and RSS/Atom feeds (.rss/.atom/.xml; each entry is an article). A
+    `metadata.jsonl` beside the files (fields file, title, published, outlet, url)
+    supplies their metadata; the flags do so for a single file and win over it.
+    Without a publication date, a dateline ("Washington D.C, 13 July 2023 (TDI):")
+    supplies date, place and outlet; otherwise the date stays unknown.
+
+    Each article is stored in one transaction. Unchanged articles are skipped;
+    near-duplicates are kept and linked to the article they repeat. A file that
+    cannot be read is reported on one line and the batch goes on; the command
+    exits with status 1 if anything failed.
+    """
+    from storyline.cli.ingest_run import run_ingest
+    from storyline.ingest.metadata import ArticleMeta, normalise_published
+
+    flags = ArticleMeta(
+        title=title,
+        published=normalise_published(published, "--published"),
+        outlet=outlet,
+        url=url,
+    )
+    settings = settings_for(db, max_bytes=max_bytes)
+    failed = run_ingest(list(paths), settings, flags, show_progress=not quiet)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Folder to write.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="File format.",
+)
+@db_option
+@friendly_errors
+def export(out: Path, fmt: str, db: str | None) -> None:
+    """Write articles, actors, events, quotes and stories files to --out.
+
+    The files and fields follow storyline's export contract (see the README):
+    one record per line in JSON Lines, or one row per record in CSV / Parquet
+    with nested values as JSON text.
+    """
+    from storyline.export import export as write_export
+    from storyline.store import open_store
+
+    store = open_store(settings_for(db).db)
+    counts = write_export(store, out, fmt)
+    for name, count in counts.items():
+        click.echo(f"{out / f'{name}.{fmt}'}: {count} records")
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of gold annotation files (the format of shared/eval/gold).",
+)
+@db_option
+@json_option
+@friendly_errors
+def eval_command(gold: Path, db: str | None, as_json: bool) -> None:
+    """Score what is stored against gold annotations.
+
+    Prints per-article and total precision, recall and F1 for events (matched by
+    country and sector, and by person) and quotes (with attribution accuracy),
+    and lists every miss and false positive.
+    """
+    from storyline.cli.render import print_json
+    from storyline.eval import evaluate
+    from storyline.eval.report import render_text, report_to_dict
+    from storyline.store import open_store
+
+    report = evaluate(open_store(settings_for(db).db), gold)
+    if as_json:
+        print_json(report_to_dict(report))
+    else:
+        click.echo(render_text(report))
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles.")
+@json_option
+@friendly_errors
+def bench(corpus: Path, limit: int | None, as_json: bool) -> None:
+    """Measure the full pipeline's speed and memory on CORPUS, against raw spaCy.
+
+    CORPUS is anything `ingest` reads. The pipeline runs into a temporary
+    database; then `nlp.pipe` of the same model runs over the same texts. Prints
+    words/s, articles/s and peak memory of each, and their ratio.
+    """
+    from storyline.bench import render_bench, run_bench
+    from storyline.cli.render import print_json
+
+    result = run_bench(corpus, Settings(), limit=limit)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        click.echo(render_bench(result))
+
+
+def _register_listings() -> None:
+    from storyline.cli import listings
+
+    for command in listings.COMMANDS:
+        cli.add_command(command)
+
+
+_register_listings()

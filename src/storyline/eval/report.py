@@ -1,0 +1,416 @@
+"""Evaluation results: per-article and total scores, the misses behind them, text and JSON views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+_EVIDENCE_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Score:
+    """Counts behind precision, recall and F1 (micro-averaged when added up)."""
+
+    found: int = 0  # required gold items found
+    required: int = 0  # required gold items
+    correct: int = 0  # output items matching some gold item, required or optional
+    output: int = 0  # output items
+
+    @property
+    def precision(self) -> float:
+        """Correct output items over all output items (0 when there are none)."""
+        return self.correct / self.output if self.output else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Found required gold items over required gold items (0 when there are none)."""
+        return self.found / self.required if self.required else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall (0 when both are 0)."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        """The counts of both, for micro-averaged totals."""
+        return Score(
+            found=self.found + other.found,
+            required=self.required + other.required,
+            correct=self.correct + other.correct,
+            output=self.output + other.output,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ratio:
+    """A share: hits out of total."""
+
+    hits: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        """Hits over total (0 when the total is 0)."""
+        return self.hits / self.total if self.total else 0.0
+
+    def __add__(self, other: Ratio) -> Ratio:
+        """Both counts added, for totals."""
+        return Ratio(hits=self.hits + other.hits, total=self.total + other.total)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventMiss:
+    """A required gold dyad no output dyad matched."""
+
+    gold_id: str
+    types: tuple[str, ...]
+    source: str  # gold actor id
+    target: str | None
+    date: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFalsePositive:
+    """An output dyad that matched no gold dyad, required or optional."""
+
+    event_id: str
+    type: str
+    source: str  # actor name
+    target: str | None
+    date: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventScore:
+    """Event dyads scored in one actor-matching mode, with what went wrong."""
+
+    mode: str
+    score: Score
+    misses: tuple[EventMiss, ...] = ()
+    false_positives: tuple[EventFalsePositive, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteMiss:
+    """A required gold quote no output quote overlapped enough."""
+
+    gold_id: str
+    speaker: str  # gold actor id
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteFalsePositive:
+    """An output quote overlapping no gold quote."""
+
+    quote_id: str
+    speaker: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WrongAttribution:
+    """A found gold quote whose best-overlapping output quote has another speaker."""
+
+    gold_id: str
+    gold_speaker: str  # gold actor id
+    output_speaker: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteScore:
+    """Quote spans, attribution and direct/indirect agreement, with what went wrong."""
+
+    score: Score
+    attribution: Ratio
+    kind_agreement: Ratio
+    misses: tuple[QuoteMiss, ...] = ()
+    false_positives: tuple[QuoteFalsePositive, ...] = ()
+    wrong_attributions: tuple[WrongAttribution, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnresolvedMention:
+    """A gold surface form not stored as a mention of the right actor."""
+
+    actor_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionScore:
+    """Gold surface forms resolved to the right actor."""
+
+    resolved: Ratio
+    unresolved: tuple[UnresolvedMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figures:
+    """The headline counts of one article, or of all of them added up (micro-averaged)."""
+
+    events_country_sector: Score = Score()
+    events_person: Score = Score()
+    quotes: Score = Score()
+    attribution: Ratio = Ratio()
+    kind_agreement: Ratio = Ratio()
+    mentions: Ratio = Ratio()
+
+    def __add__(self, other: Figures) -> Figures:
+        """Every count of both added."""
+        return Figures(
+            events_country_sector=self.events_country_sector + other.events_country_sector,
+            events_person=self.events_person + other.events_person,
+            quotes=self.quotes + other.quotes,
+            attribution=self.attribution + other.attribution,
+            kind_agreement=self.kind_agreement + other.kind_agreement,
+            mentions=self.mentions + other.mentions,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleScore:
+    """One gold article scored against what is stored for it."""
+
+    file: str
+    gold_path: str
+    doc_id: str | None  # the stored article's id; None when it was not ingested
+    events_country_sector: EventScore
+    events_person: EventScore
+    quotes: QuoteScore
+    mentions: MentionScore
+
+    @property
+    def ingested(self) -> bool:
+        """Whether a stored article was found for this gold file."""
+        return self.doc_id is not None
+
+    def figures(self) -> Figures:
+        """This article's headline counts."""
+        return Figures(
+            events_country_sector=self.events_country_sector.score,
+            events_person=self.events_person.score,
+            quotes=self.quotes.score,
+            attribution=self.quotes.attribution,
+            kind_agreement=self.quotes.kind_agreement,
+            mentions=self.mentions.resolved,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvalReport:
+    """Scores of every gold article, in gold file order."""
+
+    gold_dir: str
+    articles: tuple[ArticleScore, ...]
+
+    def totals(self) -> Figures:
+        """Counts added over the articles, so the figures are micro-averaged."""
+        return sum((a.figures() for a in self.articles), Figures())
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def render_text(report: EvalReport) -> str:
+    """Misses and false positives per article, then the score table with TOTAL last."""
+    lines = [f"storyline eval against {report.gold_dir}"]
+    for article in report.articles:
+        lines += ["", *_details(article)]
+    lines += ["", *_table(report)]
+    return "\n".join(lines)
+
+
+def _details(a: ArticleScore) -> list[str]:
+    if not a.ingested:
+        n_dyads, n_quotes = a.events_country_sector.score.required, a.quotes.score.required
+        return [
+            f"== {a.file}: not ingested (no stored article with this file); "
+            f"all {n_dyads} required event dyads and {n_quotes} quotes missed"
+        ]
+    sections = [*_event_sections(a), *_quote_sections(a.quotes), _mention_section(a.mentions)]
+    lines = [f"== {a.file}"]
+    for title, items in sections:
+        if items:
+            lines += [f"{title}:", *(f"  {item}" for item in items)]
+    if len(lines) == 1:
+        lines.append("no misses, false positives or unresolved mentions")
+    return lines
+
+
+Section = tuple[str, list[str]]  # a title and its lines
+
+
+def _event_sections(a: ArticleScore) -> list[Section]:
+    cs, person = a.events_country_sector, a.events_person
+    misses = [
+        f"{m.gold_id} {'|'.join(m.types)} {m.source} → {m.target or '-'}  {m.date}"
+        f"  {_clip(m.evidence)}{tag}"
+        for m, tag in _by_mode(cs.misses, person.misses)
+    ]
+    false_positives = [
+        f"{f.event_id} {f.type} {f.source} → {f.target or '-'}  {f.date}  {_clip(f.evidence)}{tag}"
+        for f, tag in _by_mode(cs.false_positives, person.false_positives)
+    ]
+    return [
+        ("event misses (required gold dyads not found)", misses),
+        ("event false positives (output dyads matching no gold dyad)", false_positives),
+    ]
+
+
+def _quote_sections(q: QuoteScore) -> list[Section]:
+    return [
+        ("quote misses", [f"{m.gold_id} {m.speaker}  {_clip(m.text)}" for m in q.misses]),
+        (
+            "quote false positives",
+            [f"{f.quote_id} {_who(f.speaker)}  {_clip(f.text)}" for f in q.false_positives],
+        ),
+        (
+            "wrong attributions",
+            [
+                f"{w.gold_id} gold {w.gold_speaker} ≠ output {_who(w.output_speaker)}"
+                f"  {_clip(w.text)}"
+                for w in q.wrong_attributions
+            ],
+        ),
+    ]
+
+
+def _mention_section(m: MentionScore) -> Section:
+    return (
+        f"unresolved mentions ({len(m.unresolved)} of {m.resolved.total})",
+        [f"{u.actor_id} {_clip(u.text)}" for u in m.unresolved],
+    )
+
+
+def _who(speaker: str | None) -> str:
+    return speaker or "(no speaker)"
+
+
+def _by_mode(cs: Sequence[_T], person: Sequence[_T]) -> list[tuple[_T, str]]:
+    """Items of both modes once, tagged when only one mode has them."""
+    in_cs, in_person = set(cs), set(person)
+    tagged = [(x, "" if x in in_person else "  [country+sector only]") for x in cs]
+    return tagged + [(x, "  [person only]") for x in person if x not in in_cs]
+
+
+def _clip(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > _EVIDENCE_CHARS:
+        flat = flat[: _EVIDENCE_CHARS - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _table(report: EvalReport) -> list[str]:
+    t = report.totals()
+    n_ingested = sum(a.ingested for a in report.articles)
+    width = max([len("TOTAL"), *(len(a.file) for a in report.articles)])
+    header = (
+        f"{'file':<{width}}  {'events c+s P/R/F1':<16}  {'events pers P/R/F1':<18}  "
+        f"{'quotes P/R/F1':<14}  {'attribution':<12}  {'kind':<12}  mentions"
+    )
+    return [
+        "scores (events: c+s = by country+sector, pers = by person; '-' = nothing to count)",
+        f"articles: {len(report.articles)} gold, {n_ingested} ingested | event dyads: "
+        f"{t.events_country_sector.required} required, {t.events_country_sector.output} output"
+        f" | quotes: {t.quotes.required} required, {t.quotes.output} output"
+        f" | mentions: {t.mentions.total}",
+        header,
+        *(
+            _row(a.file, a.figures(), width) + ("" if a.ingested else "  not ingested")
+            for a in report.articles
+        ),
+        "-" * len(header),
+        _row("TOTAL", t, width),
+    ]
+
+
+def _row(name: str, f: Figures, width: int) -> str:
+    return (
+        f"{name:<{width}}  {_prf(f.events_country_sector):<16}  {_prf(f.events_person):<18}  "
+        f"{_prf(f.quotes):<14}  {_ratio(f.attribution):<12}  {_ratio(f.kind_agreement):<12}  "
+        f"{_ratio(f.mentions)}"
+    )
+
+
+def _prf(s: Score) -> str:
+    p = f"{s.precision:.2f}" if s.output else "-"
+    r = f"{s.recall:.2f}" if s.required else "-"
+    f = f"{s.f1:.2f}" if s.output or s.required else "-"
+    return f"{p}/{r}/{f}"
+
+
+def _ratio(r: Ratio) -> str:
+    return f"{r.value:.2f} {r.hits}/{r.total}" if r.total else f"- 0/{r.total}"
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def report_to_dict(report: EvalReport) -> dict[str, Any]:
+    """The whole report as JSON-serialisable data: figures, counts and every list."""
+    return {
+        "gold_dir": report.gold_dir,
+        "articles": [_article_dict(a) for a in report.articles],
+        "total": _figures_dict(report.totals()),
+    }
+
+
+def _figures_dict(f: Figures) -> dict[str, Any]:
+    return {
+        "events": {
+            "country+sector": _score_dict(f.events_country_sector),
+            "person": _score_dict(f.events_person),
+        },
+        "quotes": _score_dict(f.quotes)
+        | {
+            "attribution": _ratio_dict(f.attribution),
+            "kind_agreement": _ratio_dict(f.kind_agreement),
+        },
+        "mentions": _ratio_dict(f.mentions),
+    }
+
+
+def _article_dict(a: ArticleScore) -> dict[str, Any]:
+    """The article's figures, each with the lists behind it."""
+    figures = _figures_dict(a.figures())
+    for e in (a.events_country_sector, a.events_person):
+        figures["events"][e.mode] |= {
+            "misses": _dicts(e.misses),
+            "false_positives": _dicts(e.false_positives),
+        }
+    figures["quotes"] |= {
+        "misses": _dicts(a.quotes.misses),
+        "false_positives": _dicts(a.quotes.false_positives),
+        "wrong_attributions": _dicts(a.quotes.wrong_attributions),
+    }
+    figures["mentions"] |= {"unresolved": _dicts(a.mentions.unresolved)}
+    head = {"file": a.file, "gold_path": a.gold_path, "doc_id": a.doc_id, "ingested": a.ingested}
+    return head | figures
+
+
+def _score_dict(s: Score) -> dict[str, Any]:
+    return asdict(s) | {
+        "precision": round(s.precision, 4),
+        "recall": round(s.recall, 4),
+        "f1": round(s.f1, 4),
+    }
+
+
+def _ratio_dict(r: Ratio) -> dict[str, Any]:
+    return asdict(r) | {"value": round(r.value, 4)}
+
+
+def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Records as dicts, tuples as lists, so the dict equals its JSON round trip."""
+    return [
+        {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(item).items()}
+        for item in items
+    ]

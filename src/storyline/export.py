@@ -1,0 +1,232 @@
+"""The export contract (shared/eval/README.md): JSON Lines, CSV or Parquet files.
+
+Other tools read these files: fields may be added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from storyline.errors import ConfigError
+from storyline.records import Actor, ActorMention, Article, Event, Quote, Story
+from storyline.store import SQLiteStore
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+# Field order of each contract file; the CSV and Parquet columns follow it.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "articles": ("doc_id", "file", "title", "published", "outlet", "url", "duplicate_of"),
+    "actors": ("actor_id", "name", "kind", "country", "sector", "role", "aliases", "mentions"),
+    "events": (
+        "event_id",
+        "doc_id",
+        "file",
+        "type",
+        "mode",
+        "cameo",
+        "source",
+        "targets",
+        "date",
+        "date_precision",
+        "date_window",
+        "date_text",
+        "location",
+        "fatalities",
+        "historical",
+        "negated",
+        "evidence",
+        "story_id",
+        "confidence",
+    ),
+    "quotes": (
+        "quote_id",
+        "doc_id",
+        "file",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "speaker",
+        "speaker_text",
+        "cue",
+        "via",
+    ),
+    "stories": ("story_id", "date", "title", "event_ids", "doc_ids", "types"),
+}
+
+Record = dict[str, object]
+
+
+def actor_record(actor: Actor) -> Record:
+    """The contract's ACTOR object."""
+    return {
+        "actor_id": actor.actor_id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "country": actor.country,
+        "sector": actor.sector,
+        "role": actor.role,
+    }
+
+
+def article_record(article: Article) -> Record:
+    """A line of articles.jsonl."""
+    return {name: getattr(article, name) for name in FIELDS["articles"]}
+
+
+def actors_record(actor: Actor, mentions: Iterable[ActorMention]) -> Record:
+    """A line of actors.jsonl: the actor, its aliases and every mention."""
+    return actor_record(actor) | {
+        "aliases": list(actor.aliases),
+        "mentions": [
+            {
+                "doc_id": m.evidence.doc_id,
+                "start": m.evidence.start,
+                "end": m.evidence.end,
+                "text": m.evidence.text,
+            }
+            for m in mentions
+        ],
+    }
+
+
+def event_record(event: Event, file: str) -> Record:
+    """A line of events.jsonl."""
+    date, loc, ev = event.date, event.location, event.evidence
+    return {
+        "event_id": event.event_id,
+        "doc_id": ev.doc_id,
+        "file": file,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "source": actor_record(event.source),
+        "targets": [actor_record(t) for t in event.targets],
+        "date": date.value if date else None,
+        "date_precision": date.precision.value if date else None,
+        "date_window": list(date.window) if date and date.window else None,
+        "date_text": date.text if date else None,
+        "location": (
+            {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+            if loc
+            else None
+        ),
+        "fatalities": event.fatalities,
+        "historical": event.historical,
+        "negated": event.negated,
+        "evidence": {"text": ev.text, "start": ev.start, "end": ev.end},
+        "story_id": event.story_id,
+        "confidence": event.confidence,
+    }
+
+
+def quote_record(quote: Quote, file: str) -> Record:
+    """A line of quotes.jsonl."""
+    ev = quote.evidence
+    return {
+        "quote_id": quote.quote_id,
+        "doc_id": ev.doc_id,
+        "file": file,
+        "text": ev.text,
+        "start": ev.start,
+        "end": ev.end,
+        "kind": quote.kind.value,
+        "speaker": actor_record(quote.speaker) if quote.speaker else None,
+        "speaker_text": quote.speaker_text,
+        "cue": quote.cue,
+        "via": list(quote.via),
+    }
+
+
+def story_record(story: Story) -> Record:
+    """A line of stories.jsonl."""
+    return {
+        "story_id": story.story_id,
+        "date": story.date,
+        "title": story.title,
+        "event_ids": list(story.event_ids),
+        "doc_ids": list(story.doc_ids),
+        "types": list(story.types),
+    }
+
+
+def contract_records(store: SQLiteStore) -> dict[str, list[Record]]:
+    """Every contract file's records, read from the store."""
+    files = {s.article.doc_id: s.article.file for s in store.articles()}
+    mentions: dict[str, list[ActorMention]] = defaultdict(list)
+    for m in store.actor_mentions():
+        mentions[m.actor_id].append(m)
+    return {
+        "articles": [article_record(s.article) for s in store.articles()],
+        "actors": [actors_record(a, mentions[a.actor_id]) for a in store.actors()],
+        "events": [event_record(e, files[e.evidence.doc_id]) for e in store.events()],
+        "quotes": [quote_record(q, files[q.evidence.doc_id]) for q in store.quotes()],
+        "stories": [story_record(s) for s in store.stories()],
+    }
+
+
+def export(store: SQLiteStore, out: Path, fmt: str = "jsonl") -> dict[str, int]:
+    """Write the contract files to `out`; returns the record count of each file."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for name, records in contract_records(store).items():
+        path = out / f"{name}.{fmt}"
+        tmp = path.with_name(path.name + ".tmp")
+        _WRITERS[fmt](tmp, FIELDS[name], records)
+        tmp.replace(path)  # readers never see a half-written file
+        counts[name] = len(records)
+    return counts
+
+
+def _write_jsonl(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _flat(value: object) -> object:
+    """A cell value: nested objects become JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def _write_csv(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: _flat(record[k]) for k in fields})
+
+
+def _write_parquet(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        columns = ", ".join(f'"{f}" {_PARQUET_TYPES.get(f, "VARCHAR")}' for f in fields)
+        con.execute(f"CREATE TABLE t ({columns})")
+        rows = [tuple(_flat(r[f]) for f in fields) for r in records]
+        if rows:
+            marks = ", ".join("?" for _ in fields)
+            con.executemany(f"INSERT INTO t VALUES ({marks})", rows)
+        con.execute(f"COPY t TO '{path.as_posix()}' (FORMAT parquet)")
+    finally:
+        con.close()
+
+
+# Scalar columns that are not text; nested values are stored as JSON text.
+_PARQUET_TYPES = {
+    "start": "BIGINT",
+    "end": "BIGINT",
+    "fatalities": "BIGINT",
+    "confidence": "DOUBLE",
+    "historical": "BOOLEAN",
+    "negated": "BOOLEAN",
+}
+
+_WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}

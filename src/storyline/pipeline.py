@@ -1,0 +1,139 @@
+"""The only place stages are composed: per-article analysis and batch ingest."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.actors import CountryIndex, resolve_actors
+from storyline.config import Settings
+from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
+from storyline.nlp import load_model, parse_doc
+from storyline.records import Article, ArticleResult, IngestFailure, IngestStatus
+from storyline.store import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What the stages need, loaded once per process and passed down."""
+
+    nlp: Language
+    countries: CountryIndex
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load the spaCy model and the knowledge files."""
+    return Resources(nlp=load_model(settings.model), countries=CountryIndex.load())
+
+
+def analyse(article: Article, doc: Doc, resources: Resources) -> ArticleResult:
+    """Every per-article stage over a parsed Doc, top to bottom."""
+    parsed = parse_doc(article, doc)
+    actors, actor_mentions = resolve_actors(parsed, resources.countries)
+    return ArticleResult(parsed=parsed, actors=actors, actor_mentions=actor_mentions)
+
+
+def process_article(article: Article, resources: Resources) -> ArticleResult:
+    """Run the whole per-article pipeline on one article."""
+    return analyse(article, resources.nlp(article.text), resources)
+
+
+def process_articles(
+    articles: Iterable[Article], resources: Resources, batch_size: int = 16
+) -> Iterator[ArticleResult]:
+    """The per-article pipeline over many articles, batching the spaCy pass."""
+    stream = resources.nlp.pipe(
+        ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size
+    )
+    for doc, article in stream:
+        yield analyse(article, doc, resources)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did, counted by outcome."""
+
+    counts: dict[IngestStatus, int] = field(default_factory=lambda: dict.fromkeys(IngestStatus, 0))
+    failures: list[IngestFailure] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        """How many files or records could not be ingested."""
+        return self.counts[IngestStatus.FAILED]
+
+
+Report = Callable[[IngestStatus, Article | IngestFailure], None]
+
+
+def ingest(
+    items: Iterable[Article | IngestFailure],
+    store: SQLiteStore,
+    resources: Resources,
+    settings: Settings,
+    report: Report | None = None,
+) -> IngestSummary:
+    """Process and store new or changed articles, one transaction each; skip the rest."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    index = NearDuplicateIndex(settings.duplicate_threshold)
+    for doc_id, sig in store.signatures():
+        index.add(doc_id, from_bytes(sig))
+    pending: dict[str, tuple[IngestStatus, bytes]] = {}
+
+    def note(status: IngestStatus, item: Article | IngestFailure) -> None:
+        summary.counts[status] += 1
+        if isinstance(item, IngestFailure):
+            summary.failures.append(item)
+        if report is not None:
+            report(status, item)
+
+    def to_process() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, IngestFailure):
+                note(IngestStatus.FAILED, item)
+                continue
+            stored = store.content_hash(item.doc_id)
+            if item.doc_id in pending or stored == item.content_hash:
+                note(IngestStatus.UNCHANGED, item)
+                continue
+            mh = signature(item.text)
+            duplicate_of = index.find(item.doc_id, mh)
+            index.add(item.doc_id, mh)
+            status = (
+                IngestStatus.UPDATED
+                if stored
+                else IngestStatus.DUPLICATE
+                if duplicate_of
+                else IngestStatus.INGESTED
+            )
+            pending[item.doc_id] = (status, to_bytes(mh))
+            yield replace(item, duplicate_of=duplicate_of)
+
+    stream = resources.nlp.pipe(
+        ((a.text, a) for a in to_process()), as_tuples=True, batch_size=settings.batch_size
+    )
+    for doc, article in stream:
+        try:
+            result = analyse(article, doc, resources)
+        except Exception as exc:  # a stage failing on one article must not stop the batch
+            log.exception("analysis failed for %s", article.file)
+            where = article.source_path or article.file
+            note(
+                IngestStatus.FAILED, IngestFailure(path=where, reason=f"analysis failed ({exc!r})")
+            )
+            continue
+        status, sig = pending[article.doc_id]
+        store.save_result(result, sig)
+        summary.words += result.parsed.n_tokens
+        note(status, article)
+    summary.seconds = time.perf_counter() - started
+    return summary

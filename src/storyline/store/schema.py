@@ -1,0 +1,117 @@
+"""The one owner of the database schema: numbered migrations, applied in order.
+
+Each migration runs once, inside a transaction, and is recorded in
+`schema_migrations`; add new ones at the end, never edit an applied one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles, entity mentions, actors, quotes, events, stories",
+        """
+        CREATE TABLE articles (
+            doc_id TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            outlet TEXT,
+            url TEXT,
+            place TEXT,
+            source_path TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT,
+            minhash BLOB,
+            n_tokens INTEGER NOT NULL DEFAULT 0,
+            n_sentences INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_published ON articles (published);
+        CREATE TABLE entity_mentions (
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end, label)
+        );
+        CREATE TABLE actors (
+            actor_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            role TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX actors_country ON actors (country);
+        CREATE TABLE actor_mentions (
+            actor_id TEXT NOT NULL REFERENCES actors (actor_id),
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end, actor_id)
+        );
+        CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id);
+        CREATE TABLE quotes (
+            quote_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker_id TEXT REFERENCES actors (actor_id),
+            speaker_text TEXT,
+            cue TEXT,
+            via TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX quotes_doc ON quotes (doc_id);
+        CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            mode TEXT,
+            cameo TEXT,
+            source_id TEXT NOT NULL REFERENCES actors (actor_id),
+            target_ids TEXT NOT NULL DEFAULT '[]',
+            date TEXT,
+            date_precision TEXT,
+            date_after TEXT,
+            date_before TEXT,
+            date_text TEXT,
+            location TEXT,
+            fatalities INTEGER,
+            historical INTEGER NOT NULL DEFAULT 0,
+            negated INTEGER NOT NULL DEFAULT 0,
+            story_id TEXT,
+            confidence REAL NOT NULL DEFAULT 0,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            evidence TEXT NOT NULL
+        );
+        CREATE INDEX events_doc ON events (doc_id);
+        CREATE INDEX events_date ON events (date);
+        CREATE TABLE stories (
+            story_id TEXT PRIMARY KEY,
+            date TEXT,
+            title TEXT NOT NULL,
+            event_ids TEXT NOT NULL DEFAULT '[]',
+            doc_ids TEXT NOT NULL DEFAULT '[]',
+            types TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
+    ),
+)
+
+BOOKKEEPING = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)
+"""
+
+LATEST = MIGRATIONS[-1][0]

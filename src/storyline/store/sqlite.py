@@ -1,0 +1,274 @@
+"""The SQLite store: WAL, migrations, one transaction per article, typed reads."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.errors import StoreError
+from storyline.records import (
+    Actor,
+    ActorMention,
+    Article,
+    ArticleResult,
+    EntityMention,
+    Event,
+    Evidence,
+    Quote,
+    Story,
+)
+from storyline.store import rows
+from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleStats:
+    """An article with what was found in it, for listings."""
+
+    article: Article
+    n_tokens: int
+    n_sentences: int
+    n_mentions: int
+
+
+class SQLiteStore:
+    """All reads and writes of storyline's data; stage code never sees SQL."""
+
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if read_only:
+                uri = f"file:{Path(path).resolve()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                if path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            if not read_only:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._db.execute(BOOKKEEPING)
+        done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
+        if done and max(done) > LATEST:
+            raise StoreError(
+                f"{self.path}: database schema v{max(done)} is newer than this storyline "
+                f"(v{LATEST}); upgrade storyline"
+            )
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
+                )
+
+    def schema_version(self) -> int:
+        """The newest migration applied."""
+        row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All of the block's writes, or none of them."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- writes -------------------------------------------------------------------------
+
+    def save_result(self, result: ArticleResult, signature: bytes | None = None) -> None:
+        """Replace everything stored for the article with this result, atomically."""
+        article = result.article
+        parsed = result.parsed
+        with self.transaction():
+            self._delete_facts(article.doc_id)
+            row = rows.article_row(article) | {
+                "minhash": signature,
+                "n_tokens": parsed.n_tokens,
+                "n_sentences": len(parsed.sentences),
+            }
+            self._insert("articles", row, replace=True)
+            for m in parsed.mentions:
+                self._insert("entity_mentions", _evidence_row(m.evidence) | {"label": m.label})
+            for actor in result.actors:
+                self._upsert_actor(actor)
+            for am in result.actor_mentions:
+                self._insert(
+                    "actor_mentions", _evidence_row(am.evidence) | {"actor_id": am.actor_id}
+                )
+            for quote in result.quotes:
+                self._insert("quotes", rows.quote_row(quote))
+            for event in result.events:
+                self._insert("events", rows.event_row(event))
+            self._prune_actors()
+
+    def _delete_facts(self, doc_id: str) -> None:
+        for table in ("entity_mentions", "actor_mentions", "quotes", "events"):
+            self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def _prune_actors(self) -> None:
+        """Drop actors nothing refers to any more (after an article was replaced)."""
+        self._db.execute(
+            """DELETE FROM actors WHERE actor_id NOT IN (SELECT actor_id FROM actor_mentions)
+               AND actor_id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
+               AND actor_id NOT IN (SELECT source_id FROM events)
+               AND actor_id NOT IN (SELECT value FROM events, json_each(events.target_ids))"""
+        )
+
+    def _upsert_actor(self, actor: Actor) -> None:
+        old = self._db.execute(
+            "SELECT aliases FROM actors WHERE actor_id = ?", (actor.actor_id,)
+        ).fetchone()
+        aliases = set(actor.aliases) | set(json.loads(old["aliases"]) if old else [])
+        self._insert(
+            "actors",
+            {
+                "actor_id": actor.actor_id,
+                "name": actor.name,
+                "kind": actor.kind.value,
+                "country": actor.country,
+                "sector": actor.sector,
+                "role": actor.role,
+                "aliases": json.dumps(sorted(aliases)),
+            },
+            replace=True,
+        )
+
+    def _insert(self, table: str, row: dict[str, object], *, replace: bool = False) -> None:
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        cols = ", ".join(row)
+        marks = ", ".join(f":{c}" for c in row)
+        self._db.execute(f"{verb} INTO {table} ({cols}) VALUES ({marks})", row)
+
+    # -- reads --------------------------------------------------------------------------
+
+    def content_hash(self, doc_id: str) -> str | None:
+        """The stored content hash of an article, or None when it is not stored."""
+        row = self._db.execute(
+            "SELECT content_hash FROM articles WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        return row["content_hash"] if row else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored article's near-duplicate signature, oldest first."""
+        for row in self._db.execute(
+            "SELECT doc_id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid"
+        ):
+            yield row["doc_id"], row["minhash"]
+
+    def article(self, doc_id: str) -> Article | None:
+        """One article, or None."""
+        row = self._db.execute("SELECT * FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
+        return rows.to_article(row) if row else None
+
+    def articles(self, *, outlet: str | None = None) -> list[ArticleStats]:
+        """Articles in publication order (undated last), with what was found in them."""
+        sql = """SELECT a.*, (SELECT count(*) FROM entity_mentions m WHERE m.doc_id = a.doc_id)
+                 AS n_mentions FROM articles a"""
+        args: list[object] = []
+        if outlet:
+            sql += " WHERE a.outlet LIKE ?"
+            args.append(f"%{outlet}%")
+        sql += " ORDER BY a.published IS NULL, a.published, a.file"
+        return [
+            ArticleStats(
+                article=rows.to_article(r),
+                n_tokens=r["n_tokens"],
+                n_sentences=r["n_sentences"],
+                n_mentions=r["n_mentions"],
+            )
+            for r in self._db.execute(sql, args)
+        ]
+
+    def entity_mentions(self, doc_id: str | None = None) -> list[EntityMention]:
+        """Named-entity mentions, in article and text order."""
+        sql = "SELECT * FROM entity_mentions"
+        args: tuple[object, ...] = ()
+        if doc_id:
+            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
+        return [rows.to_mention(r) for r in self._db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def actors(self, *, name: str | None = None, country: str | None = None) -> list[Actor]:
+        """Canonical actors, filtered by (part of) name or alias and by country."""
+        sql, args = "SELECT * FROM actors WHERE 1 = 1", []
+        if name:
+            sql += " AND (name LIKE ? OR aliases LIKE ?)"
+            args += [f"%{name}%", f"%{name}%"]
+        if country:
+            sql += " AND country = ?"
+            args.append(country.upper())
+        return [rows.to_actor(r) for r in self._db.execute(sql + " ORDER BY name", args)]
+
+    def actor_mentions(self, actor_id: str | None = None) -> list[ActorMention]:
+        """Mentions of canonical actors, in article and text order."""
+        sql, args = "SELECT * FROM actor_mentions", ()
+        if actor_id:
+            sql, args = sql + " WHERE actor_id = ?", (actor_id,)
+        return [
+            ActorMention(actor_id=r["actor_id"], evidence=_evidence(r))
+            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
+        ]
+
+    def quotes(self, *, doc_id: str | None = None) -> list[Quote]:
+        """Quotes with their speakers, in article and text order."""
+        actors = self._actor_index()
+        sql, args = "SELECT * FROM quotes", ()
+        if doc_id:
+            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
+        return [
+            rows.to_quote(r, actors.get(r["speaker_id"]) if r["speaker_id"] else None)
+            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
+        ]
+
+    def events(self, *, doc_id: str | None = None) -> list[Event]:
+        """Coded events, in article and text order."""
+        actors = self._actor_index()
+        sql, args = "SELECT * FROM events", ()
+        if doc_id:
+            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
+        return [
+            rows.to_event(r, actors)
+            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
+        ]
+
+    def stories(self) -> list[Story]:
+        """Stories in date order (undated last)."""
+        return [
+            rows.to_story(r)
+            for r in self._db.execute("SELECT * FROM stories ORDER BY date IS NULL, date, title")
+        ]
+
+    def _actor_index(self) -> dict[str, Actor]:
+        return {r["actor_id"]: rows.to_actor(r) for r in self._db.execute("SELECT * FROM actors")}
+
+
+def _evidence_row(ev: Evidence) -> dict[str, object]:
+    return {"doc_id": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text}
+
+
+def _evidence(row: sqlite3.Row) -> Evidence:
+    return Evidence(doc_id=row["doc_id"], start=row["start"], end=row["end"], text=row["text"])
