@@ -214,7 +214,8 @@ def _write_parquet(path: Path, fields: tuple[str, ...], records: list[Record]) -
         if rows:
             marks = ", ".join("?" for _ in fields)
             con.executemany(f"INSERT INTO t VALUES ({marks})", rows)
-        con.execute(f"COPY t TO '{path.as_posix()}' (FORMAT parquet)")
+        quoted = path.as_posix().replace("'", "''")
+        con.execute(f"COPY t TO '{quoted}' (FORMAT parquet)")
     finally:
         con.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from storyline.eval.gold import GoldArticle, load_gold
 from storyline.eval.match import MatchMode, score_events, score_mentions, score_quotes
 from storyline.eval.report import ArticleScore, EvalReport, render_text, report_to_dict
-from storyline.records import Article
+from storyline.records import ActorMention, Article
 from storyline.store.sqlite import SQLiteStore
 
 __all__ = ["EvalReport", "evaluate", "load_gold", "render_text", "report_to_dict"]
@@ -19,14 +19,16 @@ def evaluate(store: SQLiteStore, gold_dir: Path) -> EvalReport:
     golds = load_gold(gold_dir)
     stored = [stats.article for stats in store.articles()]
     actors = {actor.actor_id: actor for actor in store.actors()}
-    mentions = store.actor_mentions()
+    mentions: dict[str, list[ActorMention]] = {}
+    for m in store.actor_mentions():
+        mentions.setdefault(m.evidence.doc_id, []).append(m)
     scores = []
     for gold in golds:
         article = find_article(gold, stored)
         doc_id = article.doc_id if article else None
         events = store.events(doc_id=doc_id) if doc_id else []
         quotes = store.quotes(doc_id=doc_id) if doc_id else []
-        own_mentions = [m for m in mentions if doc_id and m.evidence.doc_id == doc_id]
+        own_mentions = mentions.get(doc_id, []) if doc_id else []
         scores.append(
             ArticleScore(
                 file=gold.file,

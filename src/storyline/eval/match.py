@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # gold.py validates dates with this module, so import its typ
 
 DaySpan = tuple[int, int]  # first and last day (proleptic Gregorian ordinals), inclusive
 _APOSTROPHES_AND_DOTS = str.maketrans("", "", "’‘'.")
+_SAME_SECTOR = {"JRN": "MED"}  # the gold README takes PLOVER's JRN as CAMEO's MED
 
 
 class MatchMode(StrEnum):
@@ -88,8 +89,12 @@ def same_person(a: str, b: str) -> bool:
 
 
 def same_country_sector(output: Actor, gold: GoldActor) -> bool:
-    """Whether (country, sector) agree; None equals None."""
-    return (output.country, output.sector) == (gold.country, gold.sector)
+    """Whether (country, sector) agree; None equals None, JRN equals MED."""
+    return output.country == gold.country and _sector(output.sector) == _sector(gold.sector)
+
+
+def _sector(sector: str | None) -> str | None:
+    return _SAME_SECTOR.get(sector, sector) if sector else sector
 
 
 def actor_matches(output: Actor, gold: GoldActor, mode: MatchMode) -> bool:
@@ -196,7 +201,7 @@ def dyad_matches(output: OutputDyad, gold: GoldDyad, mode: MatchMode) -> bool:
     g = gold.event
     if output.event.type.upper() not in g.types or not dates_compatible(g.date, output.event.date):
         return False
-    pairs = [(g.source, gold.target)]
+    pairs: list[tuple[GoldActor | None, GoldActor | None]] = [(g.source, gold.target)]
     if g.either_direction:
         pairs.append((gold.target, g.source))
     return any(

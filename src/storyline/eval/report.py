@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any, TypeVar
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Self, TypeVar
 
 _T = TypeVar("_T")
 _EVIDENCE_CHARS = 80
+_NOBODY = "(no speaker)"
+
+
+class _Summable:
+    """Field-by-field addition, so counts can be totalled (micro-averaged)."""
+
+    __slots__ = ()
+
+    def __add__(self, other: Self) -> Self:
+        """Both, every field added."""
+        names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+        return type(self)(**{n: getattr(self, n) + getattr(other, n) for n in names})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Score:
+class Score(_Summable):
     """Counts behind precision, recall and F1 (micro-averaged when added up)."""
 
     found: int = 0  # required gold items found
@@ -35,18 +47,9 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: Score) -> Score:
-        """The counts of both, for micro-averaged totals."""
-        return Score(
-            found=self.found + other.found,
-            required=self.required + other.required,
-            correct=self.correct + other.correct,
-            output=self.output + other.output,
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Ratio:
+class Ratio(_Summable):
     """A share: hits out of total."""
 
     hits: int = 0
@@ -56,10 +59,6 @@ class Ratio:
     def value(self) -> float:
         """Hits over total (0 when the total is 0)."""
         return self.hits / self.total if self.total else 0.0
-
-    def __add__(self, other: Ratio) -> Ratio:
-        """Both counts added, for totals."""
-        return Ratio(hits=self.hits + other.hits, total=self.total + other.total)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,7 +152,7 @@ class MentionScore:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Figures:
+class Figures(_Summable):
     """The headline counts of one article, or of all of them added up (micro-averaged)."""
 
     events_country_sector: Score = Score()
@@ -162,17 +161,6 @@ class Figures:
     attribution: Ratio = Ratio()
     kind_agreement: Ratio = Ratio()
     mentions: Ratio = Ratio()
-
-    def __add__(self, other: Figures) -> Figures:
-        """Every count of both added."""
-        return Figures(
-            events_country_sector=self.events_country_sector + other.events_country_sector,
-            events_person=self.events_person + other.events_person,
-            quotes=self.quotes + other.quotes,
-            attribution=self.attribution + other.attribution,
-            kind_agreement=self.kind_agreement + other.kind_agreement,
-            mentions=self.mentions + other.mentions,
-        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -221,11 +209,8 @@ class EvalReport:
 
 def render_text(report: EvalReport) -> str:
     """Misses and false positives per article, then the score table with TOTAL last."""
-    lines = [f"storyline eval against {report.gold_dir}"]
-    for article in report.articles:
-        lines += ["", *_details(article)]
-    lines += ["", *_table(report)]
-    return "\n".join(lines)
+    details = [line for article in report.articles for line in ["", *_details(article)]]
+    return "\n".join([f"storyline eval against {report.gold_dir}", *details, "", *_table(report)])
 
 
 def _details(a: ArticleScore) -> list[str]:
@@ -235,9 +220,8 @@ def _details(a: ArticleScore) -> list[str]:
             f"== {a.file}: not ingested (no stored article with this file); "
             f"all {n_dyads} required event dyads and {n_quotes} quotes missed"
         ]
-    sections = [*_event_sections(a), *_quote_sections(a.quotes), _mention_section(a.mentions)]
     lines = [f"== {a.file}"]
-    for title, items in sections:
+    for title, items in _sections(a):
         if items:
             lines += [f"{title}:", *(f"  {item}" for item in items)]
     if len(lines) == 1:
@@ -245,60 +229,64 @@ def _details(a: ArticleScore) -> list[str]:
     return lines
 
 
-Section = tuple[str, list[str]]  # a title and its lines
-
-
-def _event_sections(a: ArticleScore) -> list[Section]:
-    cs, person = a.events_country_sector, a.events_person
-    misses = [
-        f"{m.gold_id} {'|'.join(m.types)} {m.source} → {m.target or '-'}  {m.date}"
-        f"  {_clip(m.evidence)}{tag}"
-        for m, tag in _by_mode(cs.misses, person.misses)
-    ]
-    false_positives = [
-        f"{f.event_id} {f.type} {f.source} → {f.target or '-'}  {f.date}  {_clip(f.evidence)}{tag}"
-        for f, tag in _by_mode(cs.false_positives, person.false_positives)
-    ]
+def _sections(a: ArticleScore) -> list[tuple[str, list[str]]]:
+    """Each list of the article under its title (a title and its lines)."""
+    cs, person, q, m = a.events_country_sector, a.events_person, a.quotes, a.mentions
+    event_misses = _by_mode(cs.misses, person.misses)
+    event_fps = _by_mode(cs.false_positives, person.false_positives)
     return [
-        ("event misses (required gold dyads not found)", misses),
-        ("event false positives (output dyads matching no gold dyad)", false_positives),
-    ]
-
-
-def _quote_sections(q: QuoteScore) -> list[Section]:
-    return [
-        ("quote misses", [f"{m.gold_id} {m.speaker}  {_clip(m.text)}" for m in q.misses]),
+        (
+            "event misses (required gold dyads not found)",
+            [
+                f"{x.gold_id} {'|'.join(x.types)} {x.source} → {x.target or '-'}  {x.date}"
+                f"  {_clip(x.evidence)}{tag}"
+                for x, tag in event_misses
+            ],
+        ),
+        (
+            "event false positives (output dyads matching no gold dyad)",
+            [
+                f"{x.event_id} {x.type} {x.source} → {x.target or '-'}  {x.date}"
+                f"  {_clip(x.evidence)}{tag}"
+                for x, tag in event_fps
+            ],
+        ),
+        ("quote misses", [f"{x.gold_id} {x.speaker}  {_clip(x.text)}" for x in q.misses]),
         (
             "quote false positives",
-            [f"{f.quote_id} {_who(f.speaker)}  {_clip(f.text)}" for f in q.false_positives],
+            [f"{x.quote_id} {x.speaker or _NOBODY}  {_clip(x.text)}" for x in q.false_positives],
         ),
         (
             "wrong attributions",
             [
-                f"{w.gold_id} gold {w.gold_speaker} ≠ output {_who(w.output_speaker)}"
-                f"  {_clip(w.text)}"
-                for w in q.wrong_attributions
+                f"{x.gold_id} gold {x.gold_speaker} ≠ output {x.output_speaker or _NOBODY}"
+                f"  {_clip(x.text)}"
+                for x in q.wrong_attributions
             ],
+        ),
+        (
+            f"unresolved mentions ({len(m.unresolved)} of {m.resolved.total})",
+            [f"{x.actor_id} {_clip(x.text)}" for x in m.unresolved],
         ),
     ]
 
 
-def _mention_section(m: MentionScore) -> Section:
-    return (
-        f"unresolved mentions ({len(m.unresolved)} of {m.resolved.total})",
-        [f"{u.actor_id} {_clip(u.text)}" for u in m.unresolved],
-    )
-
-
-def _who(speaker: str | None) -> str:
-    return speaker or "(no speaker)"
-
-
 def _by_mode(cs: Sequence[_T], person: Sequence[_T]) -> list[tuple[_T, str]]:
-    """Items of both modes once, tagged when only one mode has them."""
+    """Both modes' items once, in their common order, tagged when only one mode has them."""
     in_cs, in_person = set(cs), set(person)
-    tagged = [(x, "" if x in in_person else "  [country+sector only]") for x in cs]
-    return tagged + [(x, "  [person only]") for x in person if x not in in_cs]
+    merged: list[tuple[_T, str]] = []
+    i = j = 0
+    while i < len(cs) or j < len(person):
+        if i < len(cs) and cs[i] not in in_person:
+            merged.append((cs[i], "  [country+sector only]"))
+            i += 1
+        elif j < len(person) and (i == len(cs) or person[j] not in in_cs):
+            merged.append((person[j], "  [person only]"))
+            j += 1
+        else:  # the same item heads both lists
+            merged.append((cs[i], ""))
+            i, j = i + 1, j + 1
+    return merged
 
 
 def _clip(text: str) -> str:
@@ -310,16 +298,16 @@ def _clip(text: str) -> str:
 
 def _table(report: EvalReport) -> list[str]:
     t = report.totals()
-    n_ingested = sum(a.ingested for a in report.articles)
     width = max([len("TOTAL"), *(len(a.file) for a in report.articles)])
     header = (
-        f"{'file':<{width}}  {'events c+s P/R/F1':<16}  {'events pers P/R/F1':<18}  "
-        f"{'quotes P/R/F1':<14}  {'attribution':<12}  {'kind':<12}  mentions"
+        f"{'file':<{width}}  {'events c+s P/R/F1':<17}  {'events pers P/R/F1':<18}  "
+        f"{'quotes P/R/F1':<14}  {'attribution':<11}  {'kind':<11}  mentions"
     )
     return [
         "scores (events: c+s = by country+sector, pers = by person; '-' = nothing to count)",
-        f"articles: {len(report.articles)} gold, {n_ingested} ingested | event dyads: "
-        f"{t.events_country_sector.required} required, {t.events_country_sector.output} output"
+        f"articles: {len(report.articles)} gold, {sum(a.ingested for a in report.articles)}"
+        f" ingested | event dyads: {t.events_person.required} required,"
+        f" {t.events_person.output} output"
         f" | quotes: {t.quotes.required} required, {t.quotes.output} output"
         f" | mentions: {t.mentions.total}",
         header,
@@ -334,8 +322,8 @@ def _table(report: EvalReport) -> list[str]:
 
 def _row(name: str, f: Figures, width: int) -> str:
     return (
-        f"{name:<{width}}  {_prf(f.events_country_sector):<16}  {_prf(f.events_person):<18}  "
-        f"{_prf(f.quotes):<14}  {_ratio(f.attribution):<12}  {_ratio(f.kind_agreement):<12}  "
+        f"{name:<{width}}  {_prf(f.events_country_sector):<17}  {_prf(f.events_person):<18}  "
+        f"{_prf(f.quotes):<14}  {_ratio(f.attribution):<11}  {_ratio(f.kind_agreement):<11}  "
         f"{_ratio(f.mentions)}"
     )
 
@@ -348,7 +336,7 @@ def _prf(s: Score) -> str:
 
 
 def _ratio(r: Ratio) -> str:
-    return f"{r.value:.2f} {r.hits}/{r.total}" if r.total else f"- 0/{r.total}"
+    return f"{r.value:.2f} {r.hits}/{r.total}" if r.total else "-"
 
 
 # -- JSON ------------------------------------------------------------------------------
@@ -397,11 +385,7 @@ def _article_dict(a: ArticleScore) -> dict[str, Any]:
 
 
 def _score_dict(s: Score) -> dict[str, Any]:
-    return asdict(s) | {
-        "precision": round(s.precision, 4),
-        "recall": round(s.recall, 4),
-        "f1": round(s.f1, 4),
-    }
+    return asdict(s) | {k: round(getattr(s, k), 4) for k in ("precision", "recall", "f1")}
 
 
 def _ratio_dict(r: Ratio) -> dict[str, Any]:

@@ -15,6 +15,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+MIN_HTML_WORDS = 8
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 
 
@@ -55,7 +56,8 @@ def read_html(path: Path, html: str) -> RawRecord:
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    # Trafilatura falls back to any text at all (a menu's "Home"): that is not an article.
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         raise IngestError(str(path), "HTML has no main text to extract")
     title = getattr(doc, "title", None)
     meta = ArticleMeta(

@@ -42,7 +42,7 @@ class SQLiteStore:
         self.path = path
         try:
             if read_only:
-                uri = f"file:{Path(path).resolve()}?mode=ro"
+                uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded
                 self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 if path != ":memory:":

@@ -1,0 +1,42 @@
+"""Article identity: own ids win, otherwise a hash that ignores spacing and case."""
+
+from __future__ import annotations
+
+from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
+from storyline.ingest.identity import doc_id_for
+
+REPORT = (
+    "The foreign ministers of Serbia and Kosovo met in Brussels on Monday for talks hosted "
+    "by the European Union. Both sides agreed to continue the dialogue next month, an EU "
+    "spokesperson said after the meeting, adding that no document had been signed."
+)
+OTHER = (
+    "Heavy shelling hit border villages overnight, local officials said on Tuesday. Two "
+    "soldiers were wounded and a school was damaged, according to the defence ministry."
+)
+
+
+def test_doc_id_is_the_records_own_id_when_given() -> None:
+    assert doc_id_for(REPORT, "reuters-2023-001") == "reuters-2023-001"
+
+
+def test_doc_id_hash_ignores_whitespace_and_case_but_not_words() -> None:
+    spaced = "  " + REPORT.replace(" ", "  \n").upper() + "\n"
+    assert doc_id_for(REPORT) == doc_id_for(spaced)
+    assert doc_id_for(REPORT) != doc_id_for(REPORT.replace("Monday", "Tuesday"))
+    assert doc_id_for(REPORT).startswith("d") and len(doc_id_for(REPORT)) == 17
+
+
+def test_near_duplicate_is_found_and_a_different_article_is_not() -> None:
+    index = NearDuplicateIndex(threshold=0.8)
+    index.add("original", signature(REPORT))
+    reposted = REPORT + " Copyright 2023 Example News."
+    assert index.find("repost", signature(reposted)) == "original"
+    assert index.find("other", signature(OTHER)) is None
+    # An article is never its own duplicate.
+    assert index.find("original", signature(REPORT)) is None
+
+
+def test_signature_survives_the_round_trip_through_bytes() -> None:
+    sig = signature(REPORT)
+    assert from_bytes(to_bytes(sig)).jaccard(sig) == 1.0
