@@ -49,15 +49,21 @@ def make_article(text: str, doc_id: str = "doc-1", **meta: str | None) -> Articl
 
 def make_result(article: Article, **facts: object) -> ArticleResult:
     """A result with no NLP output beyond what the test passes."""
-    parsed = ParsedArticle(article=article, sentences=(), n_tokens=len(article.text.split()),
-                           mentions=())
+    parsed = ParsedArticle(
+        article=article, sentences=(), n_tokens=len(article.text.split()), mentions=()
+    )
     return ArticleResult(parsed=parsed, **facts)  # type: ignore[arg-type]
 
 
 def person(name: str, country: str | None = None, sector: str | None = None) -> Actor:
     """A person actor with an id made from the name."""
-    return Actor(actor_id=name.lower().replace(" ", "-"), name=name, kind=ActorKind.PERSON,
-                 country=country, sector=sector)
+    return Actor(
+        actor_id=name.lower().replace(" ", "-"),
+        name=name,
+        kind=ActorKind.PERSON,
+        country=country,
+        sector=sector,
+    )
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

@@ -99,12 +99,12 @@ def test_interrupted_ingest_keeps_whole_articles_only(
     real_insert = store._insert
     calls = {"actors": 0}
 
-    def interrupting(table, row, *, replace=False):
+    def interrupting(table, row):
         if table == "actor_mentions" and row["doc_id"] == "second":
             calls["actors"] += 1
             if calls["actors"] == 2:
                 raise KeyboardInterrupt  # the user presses Ctrl-C mid-article
-        return real_insert(table, row, replace=replace)
+        return real_insert(table, row)
 
     monkeypatch.setattr(store, "_insert", interrupting)
     first, second = make_article(MEETING, doc_id="first"), make_article(CLASH, doc_id="second")

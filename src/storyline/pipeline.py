@@ -6,12 +6,14 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.actors import CountryIndex, resolve_actors
 from storyline.config import Settings
+from storyline.errors import StoreError
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
 from storyline.records import Article, ArticleResult, IngestFailure, IngestStatus
@@ -54,6 +56,13 @@ def process_articles(
     )
     for doc, article in stream:
         yield analyse(article, doc, resources)
+
+
+def where_from(article: Article) -> str:
+    """How a failure names the article: its file (and record) as the user gave it."""
+    if article.source_path and article.file != Path(article.source_path).name:
+        return f"{article.source_path} ({article.file})"
+    return article.source_path or article.file
 
 
 @dataclass(slots=True)
@@ -132,7 +141,11 @@ def ingest(
             )
             continue
         status, sig = pending[article.doc_id]
-        store.save_result(result, sig)
+        try:
+            store.save_result(result, sig)
+        except StoreError as exc:
+            note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
+            continue
         summary.words += result.parsed.n_tokens
         note(status, article)
     summary.seconds = time.perf_counter() - started

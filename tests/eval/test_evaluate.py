@@ -43,14 +43,30 @@ GOLD_A: dict[str, Any] = {
     "doc_id": "seed-000",
     "file": "a.txt",
     "actors": {
-        "antony-blinken": {"name": "Antony Blinken", "kind": "person", "country": "USA",
-                           "sector": "GOV"},
-        "nikol-pashinyan": {"name": "Nikol Pashinyan", "kind": "person", "country": "ARM",
-                            "sector": "GOV"},
-        "matthew-miller": {"name": "Matthew Miller", "kind": "person", "country": "USA",
-                           "sector": "GOV"},
-        "armenian-government": {"name": "Government of Armenia", "kind": "org",
-                                "country": "ARM", "sector": "GOV"},
+        "antony-blinken": {
+            "name": "Antony Blinken",
+            "kind": "person",
+            "country": "USA",
+            "sector": "GOV",
+        },
+        "nikol-pashinyan": {
+            "name": "Nikol Pashinyan",
+            "kind": "person",
+            "country": "ARM",
+            "sector": "GOV",
+        },
+        "matthew-miller": {
+            "name": "Matthew Miller",
+            "kind": "person",
+            "country": "USA",
+            "sector": "GOV",
+        },
+        "armenian-government": {
+            "name": "Government of Armenia",
+            "kind": "org",
+            "country": "ARM",
+            "sector": "GOV",
+        },
     },
     "mentions": {
         "antony-blinken": ["Secretary Blinken", "Blinken"],
@@ -58,24 +74,70 @@ GOLD_A: dict[str, Any] = {
         "armenian-government": ["Yerevan"],
     },
     "events": [
-        {"id": "e1", "types": ["CONSULT"], "source": "antony-blinken",
-         "target": ["nikol-pashinyan"], "date": "2023-03-20", "either_direction": True,
-         "required": True, "evidence": "Blinken spoke with Pashinyan"},
-        {"id": "e2", "types": ["SUPPORT"], "source": "antony-blinken", "target": ["ARM", "AZE"],
-         "date": None, "either_direction": False, "required": True,
-         "evidence": "support for both " + "very " * 30 + "long evidence"},
-        {"id": "e3", "types": ["REQUEST"], "source": "armenian-government", "target": ["RUS"],
-         "date": ["2023-03-18", "2023-03-22"], "required": True, "evidence": "asked Moscow"},
-        {"id": "e4", "types": ["ACCUSE"], "source": "nikol-pashinyan", "target": ["AZE"],
-         "date": None, "required": False, "evidence": "accused Baku"},
+        {
+            "id": "e1",
+            "types": ["CONSULT"],
+            "source": "antony-blinken",
+            "target": ["nikol-pashinyan"],
+            "date": "2023-03-20",
+            "either_direction": True,
+            "required": True,
+            "evidence": "Blinken spoke with Pashinyan",
+        },
+        {
+            "id": "e2",
+            "types": ["SUPPORT"],
+            "source": "antony-blinken",
+            "target": ["ARM", "AZE"],
+            "date": None,
+            "either_direction": False,
+            "required": True,
+            "evidence": "support for both " + "very " * 30 + "long evidence",
+        },
+        {
+            "id": "e3",
+            "types": ["REQUEST"],
+            "source": "armenian-government",
+            "target": ["RUS"],
+            "date": ["2023-03-18", "2023-03-22"],
+            "required": True,
+            "evidence": "asked Moscow",
+        },
+        {
+            "id": "e4",
+            "types": ["ACCUSE"],
+            "source": "nikol-pashinyan",
+            "target": ["AZE"],
+            "date": None,
+            "required": False,
+            "evidence": "accused Baku",
+        },
     ],
     "quotes": [
-        {"id": "q1", "speaker": "antony-blinken", "kind": "direct", "text": "We support peace",
-         "span": [100, 200], "required": True},
-        {"id": "q2", "speaker": "armenian-government", "kind": "indirect",
-         "text": "the sides discussed", "span": [300, 400], "required": True},
-        {"id": "q3", "speaker": "matthew-miller", "kind": "direct", "text": "optional words",
-         "span": [500, 600], "required": False},
+        {
+            "id": "q1",
+            "speaker": "antony-blinken",
+            "kind": "direct",
+            "text": "We support peace",
+            "span": [100, 200],
+            "required": True,
+        },
+        {
+            "id": "q2",
+            "speaker": "armenian-government",
+            "kind": "indirect",
+            "text": "the sides discussed",
+            "span": [300, 400],
+            "required": True,
+        },
+        {
+            "id": "q3",
+            "speaker": "matthew-miller",
+            "kind": "direct",
+            "text": "optional words",
+            "span": [500, 600],
+            "required": False,
+        },
     ],
 }
 
@@ -83,8 +145,16 @@ GOLD_B: dict[str, Any] = {
     "file": "b.txt",
     "actors": {},
     "mentions": {"AZE": ["Baku", "Azerbaijan"]},
-    "events": [{"id": "e1", "types": ["ASSAULT"], "source": "AZE", "target": ["ARM"],
-                "date": "2023-09", "required": True}],
+    "events": [
+        {
+            "id": "e1",
+            "types": ["ASSAULT"],
+            "source": "AZE",
+            "target": ["ARM"],
+            "date": "2023-09",
+            "required": True,
+        }
+    ],
     "quotes": [{"id": "q1", "speaker": "ARM", "kind": "direct", "text": "x", "span": [0, 10]}],
 }
 
@@ -106,8 +176,9 @@ MILLER = person("A_miller", "Matthew Miller", "USA")
 ARMENIA = Actor(actor_id="A_arm", name="Armenia", kind=ActorKind.COUNTRY, country="ARM")
 AZERBAIJAN = Actor(actor_id="A_aze", name="Azerbaijan", kind=ActorKind.COUNTRY, country="AZE")
 RUSSIA = Actor(actor_id="A_rus", name="Russia", kind=ActorKind.COUNTRY, country="RUS")
-ARMGOV = Actor(actor_id="A_armgov", name="Armenian government", kind=ActorKind.ORG,
-               country="ARM", sector="GOV")
+ARMGOV = Actor(
+    actor_id="A_armgov", name="Armenian government", kind=ActorKind.ORG, country="ARM", sector="GOV"
+)
 
 
 def article(doc_id: str, file: str, duplicate_of: str | None = None) -> Article:
@@ -119,16 +190,29 @@ def evidence(doc_id: str, start: int, end: int, text: str = "evidence") -> Evide
 
 
 def event(
-    event_id: str, type: str, source: Actor, targets: tuple[Actor, ...],
+    event_id: str,
+    type: str,
+    source: Actor,
+    targets: tuple[Actor, ...],
     date: EventDate | None = None,
 ) -> Event:
-    return Event(event_id=event_id, type=type, source=source, targets=targets,
-                 evidence=evidence("doc-a", 0, 20, f"evidence of {event_id}"), date=date)
+    return Event(
+        event_id=event_id,
+        type=type,
+        source=source,
+        targets=targets,
+        evidence=evidence("doc-a", 0, 20, f"evidence of {event_id}"),
+        date=date,
+    )
 
 
 def quote(quote_id: str, span: tuple[int, int], speaker: Actor | None, kind: QuoteKind) -> Quote:
-    return Quote(quote_id=quote_id, evidence=evidence("doc-a", *span, f"words of {quote_id}"),
-                 kind=kind, speaker=speaker)
+    return Quote(
+        quote_id=quote_id,
+        evidence=evidence("doc-a", *span, f"words of {quote_id}"),
+        kind=kind,
+        speaker=speaker,
+    )
 
 
 def mention(actor: Actor, text: str, doc_id: str = "doc-a") -> ActorMention:
@@ -139,8 +223,9 @@ def result_a() -> ArticleResult:
     """Output for a.txt; the expected figures are worked out in the tests below."""
     direct, indirect = QuoteKind.DIRECT, QuoteKind.INDIRECT
     return ArticleResult(
-        parsed=ParsedArticle(article=article("doc-a", "a.txt"), sentences=(), n_tokens=0,
-                             mentions=()),
+        parsed=ParsedArticle(
+            article=article("doc-a", "a.txt"), sentences=(), n_tokens=0, mentions=()
+        ),
         actors=(BLINKEN, PASHINYAN, MILLER, ARMENIA, AZERBAIJAN, RUSSIA, ARMGOV),
         actor_mentions=(
             mention(BLINKEN, "Secretary  Blinken"),  # whitespace is normalised
@@ -150,13 +235,23 @@ def result_a() -> ArticleResult:
         ),
         events=(
             # e1 with source and target swapped: allowed, the gold says either direction
-            event("o1", "CONSULT", PASHINYAN, (BLINKEN,),
-                  EventDate(value="2023-03-20", precision=DatePrecision.DAY)),
+            event(
+                "o1",
+                "CONSULT",
+                PASHINYAN,
+                (BLINKEN,),
+                EventDate(value="2023-03-20", precision=DatePrecision.DAY),
+            ),
             # e2's two dyads, but said by another USA GOV person: country+sector only
             event("o2", "SUPPORT", MILLER, (ARMENIA, AZERBAIJAN)),
             # e3, a month overlapping the gold window
-            event("o3", "REQUEST", ARMGOV, (RUSSIA,),
-                  EventDate(value="2023-03", precision=DatePrecision.MONTH)),
+            event(
+                "o3",
+                "REQUEST",
+                ARMGOV,
+                (RUSSIA,),
+                EventDate(value="2023-03", precision=DatePrecision.MONTH),
+            ),
             event("o4", "ACCUSE", PASHINYAN, (AZERBAIJAN,)),  # optional e4
             event("o5", "THREATEN", AZERBAIJAN, (ARMENIA,)),  # nothing
         ),
@@ -173,12 +268,20 @@ def result_a() -> ArticleResult:
 def result_other() -> ArticleResult:
     """An article without gold: ignored, and its mentions do not count for a.txt."""
     return ArticleResult(
-        parsed=ParsedArticle(article=article("doc-c", "c.txt"), sentences=(), n_tokens=0,
-                             mentions=()),
+        parsed=ParsedArticle(
+            article=article("doc-c", "c.txt"), sentences=(), n_tokens=0, mentions=()
+        ),
         actors=(BLINKEN,),
         actor_mentions=(mention(BLINKEN, "Blinken", doc_id="doc-c"),),
-        events=(Event(event_id="oc", type="CONSULT", source=BLINKEN, targets=(),
-                      evidence=evidence("doc-c", 0, 5)),),
+        events=(
+            Event(
+                event_id="oc",
+                type="CONSULT",
+                source=BLINKEN,
+                targets=(),
+                evidence=evidence("doc-c", 0, 5),
+            ),
+        ),
     )
 
 
@@ -266,8 +369,16 @@ def test_text_ends_with_the_table_and_total(report: EvalReport) -> None:
     tail = lines[-12:]
 
     assert tail[-1].split() == [
-        "TOTAL", "0.83/0.80/0.82", "0.50/0.40/0.44", "0.80/0.67/0.73",
-        "0.50", "1/2", "1.00", "2/2", "0.50", "3/6",
+        "TOTAL",
+        "0.83/0.80/0.82",
+        "0.50/0.40/0.44",
+        "0.80/0.67/0.73",
+        "0.50",
+        "1/2",
+        "1.00",
+        "2/2",
+        "0.50",
+        "3/6",
     ]
     assert any(line.startswith("a.txt ") for line in tail)
     assert any(line.startswith("b.txt ") and line.endswith("not ingested") for line in tail)
@@ -282,10 +393,10 @@ def test_text_lists_misses_and_false_positives_by_mode(report: EvalReport) -> No
         '  o2 SUPPORT Matthew Miller → Azerbaijan  none  "evidence of o2"  [person only]\n'
         '  o5 THREATEN Azerbaijan → Armenia  none  "evidence of o5"\n'
     ) in text
-    assert "  e2 SUPPORT antony-blinken → AZE  any  \"support for both very" in text
-    assert "  q2 gold armenian-government ≠ output Nikol Pashinyan  \"the sides discussed\"" in text
-    assert "  s4 (no speaker)  \"words of s4\"" in text
-    assert "  antony-blinken \"Blinken\"" in text
+    assert '  e2 SUPPORT antony-blinken → AZE  any  "support for both very' in text
+    assert '  q2 gold armenian-government ≠ output Nikol Pashinyan  "the sides discussed"' in text
+    assert '  s4 (no speaker)  "words of s4"' in text
+    assert '  antony-blinken "Blinken"' in text
     assert "b.txt: not ingested" in text
     evidence_line = next(line for line in text.splitlines() if "support for both" in line)
     assert len(evidence_line.split('"')[1]) == 80  # evidence clipped to 80 characters
@@ -294,14 +405,17 @@ def test_text_lists_misses_and_false_positives_by_mode(report: EvalReport) -> No
 
 def test_text_tags_items_found_in_one_mode_only_and_keeps_their_order() -> None:
     def miss(gold_id: str) -> EventMiss:
-        return EventMiss(gold_id=gold_id, types=("AID",), source="s", target="t", date="any",
-                         evidence="")
+        return EventMiss(
+            gold_id=gold_id, types=("AID",), source="s", target="t", date="any", evidence=""
+        )
 
     def scored(mode: str, *ids: str) -> EventScore:
         return EventScore(mode=mode, score=Score(), misses=tuple(miss(i) for i in ids))
 
     article = ArticleScore(
-        file="a.txt", gold_path="seed-000.json", doc_id="doc-a",
+        file="a.txt",
+        gold_path="seed-000.json",
+        doc_id="doc-a",
         events_country_sector=scored("country+sector", "e1", "e2", "e4"),
         events_person=scored("person", "e2", "e3", "e4"),
         quotes=QuoteScore(score=Score(), attribution=Ratio(), kind_agreement=Ratio()),
@@ -310,10 +424,11 @@ def test_text_tags_items_found_in_one_mode_only_and_keeps_their_order() -> None:
 
     text = render_text(EvalReport(gold_dir="gold", articles=(article,)))
 
-    assert [line.split()[0] + line.partition('""')[2] for line in text.splitlines()
-            if line.startswith("  e")] == [
-        "e1  [country+sector only]", "e2", "e3  [person only]", "e4"
-    ]
+    assert [
+        line.split()[0] + line.partition('""')[2]
+        for line in text.splitlines()
+        if line.startswith("  e")
+    ] == ["e1  [country+sector only]", "e2", "e3  [person only]", "e4"]
 
 
 def test_json_has_figures_lists_and_survives_a_round_trip(report: EvalReport) -> None:
@@ -326,8 +441,13 @@ def test_json_has_figures_lists_and_survives_a_round_trip(report: EvalReport) ->
     assert first["mentions"]["unresolved"] == [{"actor_id": "antony-blinken", "text": "Blinken"}]
     assert data["articles"][1]["ingested"] is False
     assert data["total"]["events"]["country+sector"] == {
-        "found": 4, "required": 5, "correct": 5, "output": 6,
-        "precision": 0.8333, "recall": 0.8, "f1": 0.8163,
+        "found": 4,
+        "required": 5,
+        "correct": 5,
+        "output": 6,
+        "precision": 0.8333,
+        "recall": 0.8,
+        "f1": 0.8163,
     }
 
 
@@ -355,7 +475,9 @@ def test_gold_is_read_into_records(tmp_path: Path) -> None:
     e2, e3 = gold.events[1], gold.events[2]
     assert [t.actor_id for t in e2.targets] == ["ARM", "AZE"]
     assert (e2.targets[0].kind, e2.targets[0].country, e2.targets[0].sector) == (
-        ActorKind.COUNTRY, "ARM", None,
+        ActorKind.COUNTRY,
+        "ARM",
+        None,
     )
     assert e3.date == ("2023-03-18", "2023-03-22")
     assert gold.quotes[1].kind is QuoteKind.INDIRECT

@@ -117,44 +117,124 @@ DAY_0320 = day("2023-03-20")
 DYAD_CASES = [
     ("same everything", event(date=DAY_0320), gold_event(), True, True),
     ("type not among gold types", event(type="SUPPORT", date=DAY_0320), gold_event(), False, False),
-    ("type among several gold types", event(type="AGREE", date=DAY_0320),
-     gold_event(types=("SUPPORT", "AGREE")), True, True),
-    ("swapped, either direction", event(PASHINYAN, (BLINKEN,), date=DAY_0320),
-     gold_event(either_direction=True), True, True),
-    ("swapped, one direction", event(PASHINYAN, (BLINKEN,), date=DAY_0320),
-     gold_event(either_direction=False), False, False),
+    (
+        "type among several gold types",
+        event(type="AGREE", date=DAY_0320),
+        gold_event(types=("SUPPORT", "AGREE")),
+        True,
+        True,
+    ),
+    (
+        "swapped, either direction",
+        event(PASHINYAN, (BLINKEN,), date=DAY_0320),
+        gold_event(either_direction=True),
+        True,
+        True,
+    ),
+    (
+        "swapped, one direction",
+        event(PASHINYAN, (BLINKEN,), date=DAY_0320),
+        gold_event(either_direction=False),
+        False,
+        False,
+    ),
     ("month output covers gold day", event(date=day("2023-03")), gold_event(), True, True),
-    ("day output outside gold month", event(date=day("2023-04-01")),
-     gold_event(date="2023-03"), False, False),
-    ("year output covers gold month", event(date=day("2023")), gold_event(date="2023-03"),
-     True, True),
-    ("output window contains gold day", event(date=window("2023-03-15", "2023-03-25")),
-     gold_event(), True, True),
-    ("windows overlap", event(date=window("2023-03-21", "2023-03-25")),
-     gold_event(date=("2023-03-01", "2023-03-21")), True, True),
-    ("windows one day apart", event(date=window("2023-03-22", "2023-03-25")),
-     gold_event(date=("2023-03-01", "2023-03-21")), False, False),
-    ("gold window of months", event(date=day("2023-05-31")),
-     gold_event(date=("2023-03", "2023-05")), True, True),
+    (
+        "day output outside gold month",
+        event(date=day("2023-04-01")),
+        gold_event(date="2023-03"),
+        False,
+        False,
+    ),
+    (
+        "year output covers gold month",
+        event(date=day("2023")),
+        gold_event(date="2023-03"),
+        True,
+        True,
+    ),
+    (
+        "output window contains gold day",
+        event(date=window("2023-03-15", "2023-03-25")),
+        gold_event(),
+        True,
+        True,
+    ),
+    (
+        "windows overlap",
+        event(date=window("2023-03-21", "2023-03-25")),
+        gold_event(date=("2023-03-01", "2023-03-21")),
+        True,
+        True,
+    ),
+    (
+        "windows one day apart",
+        event(date=window("2023-03-22", "2023-03-25")),
+        gold_event(date=("2023-03-01", "2023-03-21")),
+        False,
+        False,
+    ),
+    (
+        "gold window of months",
+        event(date=day("2023-05-31")),
+        gold_event(date=("2023-03", "2023-05")),
+        True,
+        True,
+    ),
     ("no output date, dated gold", event(date=None), gold_event(), False, False),
     ("no output date, null gold date", event(date=None), gold_event(date=None), True, True),
-    ("unreadable output date counts as none", event(date=day("2023-02-30")), gold_event(),
-     False, False),
+    (
+        "unreadable output date counts as none",
+        event(date=day("2023-02-30")),
+        gold_event(),
+        False,
+        False,
+    ),
     ("other USA GOV person as source", event(MILLER, date=DAY_0320), gold_event(), True, False),
     ("USA GOV org as source", event(STATE_DEPT, date=DAY_0320), gold_event(), True, True),
-    ("same person without country", event(BLINKEN_NO_COUNTRY, date=DAY_0320), gold_event(),
-     False, True),
+    (
+        "same person without country",
+        event(BLINKEN_NO_COUNTRY, date=DAY_0320),
+        gold_event(),
+        False,
+        True,
+    ),
     ("longer name of the same person", event(BLINKEN_J, date=DAY_0320), gold_event(), True, True),
-    ("person named inside an org's name", event(targets=(PASHINYAN,), date=DAY_0320),
-     gold_event(targets=(G_PM_OFFICE,)), True, False),
-    ("person where gold has a country", event(targets=(PASHINYAN,), date=DAY_0320),
-     gold_event(targets=(G_ARM,)), False, False),
-    ("country for a bare ISO3 code", event(targets=(ARMENIA,), date=DAY_0320),
-     gold_event(targets=(G_ARM,)), True, True),
-    ("no targets on either side", event(targets=(), date=DAY_0320), gold_event(targets=()),
-     True, True),
-    ("no output target, gold has one", event(targets=(), date=DAY_0320), gold_event(),
-     False, False),
+    (
+        "person named inside an org's name",
+        event(targets=(PASHINYAN,), date=DAY_0320),
+        gold_event(targets=(G_PM_OFFICE,)),
+        True,
+        False,
+    ),
+    (
+        "person where gold has a country",
+        event(targets=(PASHINYAN,), date=DAY_0320),
+        gold_event(targets=(G_ARM,)),
+        False,
+        False,
+    ),
+    (
+        "country for a bare ISO3 code",
+        event(targets=(ARMENIA,), date=DAY_0320),
+        gold_event(targets=(G_ARM,)),
+        True,
+        True,
+    ),
+    (
+        "no targets on either side",
+        event(targets=(), date=DAY_0320),
+        gold_event(targets=()),
+        True,
+        True,
+    ),
+    (
+        "no output target, gold has one",
+        event(targets=(), date=DAY_0320),
+        gold_event(),
+        False,
+        False,
+    ),
 ]
 
 
@@ -223,10 +303,22 @@ def test_unreadable_dates_are_refused(text: str) -> None:
         (("2023-03-01", None), DAY_0320, True),
         ((None, "2023-03-19"), DAY_0320, False),
         # A window wins over the value only for window precision (or when there is no value).
-        ("2023-03-20", EventDate(value="2023-03-01", precision=DatePrecision.WINDOW,
-                                 window=("2023-03-18", "2023-03-21")), True),
-        ("2023-03-20", EventDate(value="2023-03-01", precision=DatePrecision.DAY,
-                                 window=("2023-03-18", "2023-03-21")), False),
+        (
+            "2023-03-20",
+            EventDate(
+                value="2023-03-01",
+                precision=DatePrecision.WINDOW,
+                window=("2023-03-18", "2023-03-21"),
+            ),
+            True,
+        ),
+        (
+            "2023-03-20",
+            EventDate(
+                value="2023-03-01", precision=DatePrecision.DAY, window=("2023-03-18", "2023-03-21")
+            ),
+            False,
+        ),
     ],
 )
 def test_date_compatibility(gold: GoldDate, output: EventDate | None, compatible: bool) -> None:
@@ -262,12 +354,21 @@ def test_spans_match_by_half_of_the_shorter(
         (actor("Government of Armenia", ORG, None), G_ARMGOV, True),  # org: same name
         (actor("Armenian parliament", ORG, "ARM", "LEG"), G_ARMGOV, False),
         (PASHINYAN, G_ARMGOV, False),  # org wanted, person given
-    (actor("Armenpress", ORG, "ARM", "JRN"), gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
-     True),
-    (actor("Public TV", ORG, "ARM", "JRN"), gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
-     True),  # PLOVER's JRN is CAMEO's MED
-    (actor("Public TV", ORG, "ARM", "GOV"), gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
-     False),
+        (
+            actor("Armenpress", ORG, "ARM", "JRN"),
+            gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
+            True,
+        ),
+        (
+            actor("Public TV", ORG, "ARM", "JRN"),
+            gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
+            True,
+        ),  # PLOVER's JRN is CAMEO's MED
+        (
+            actor("Public TV", ORG, "ARM", "GOV"),
+            gold_actor("ap", "Armenpress", ORG, "ARM", "MED"),
+            False,
+        ),
         (ARMENIA, G_ARM, True),
     ],
 )
@@ -295,8 +396,15 @@ def gold_article(
     events: tuple[GoldEvent, ...] = (), quotes: tuple[GoldQuote, ...] = ()
 ) -> GoldArticle:
     return GoldArticle(
-        path="gold/seed-000.json", doc_id="seed-000", file="a.txt", published=None, outlet=None,
-        actors=(), mentions=(), events=events, quotes=quotes,
+        path="gold/seed-000.json",
+        doc_id="seed-000",
+        file="a.txt",
+        published=None,
+        outlet=None,
+        actors=(),
+        mentions=(),
+        events=events,
+        quotes=quotes,
     )
 
 
@@ -337,8 +445,12 @@ def test_optional_gold_events_help_precision_not_recall() -> None:
 
 def gold_quote(quote_id: str, span: tuple[int, int], *, required: bool = True) -> GoldQuote:
     return GoldQuote(
-        quote_id=quote_id, speaker=G_BLINKEN, kind=QuoteKind.DIRECT, text=f"gold {quote_id}",
-        span=span, required=required,
+        quote_id=quote_id,
+        speaker=G_BLINKEN,
+        kind=QuoteKind.DIRECT,
+        text=f"gold {quote_id}",
+        span=span,
+        required=required,
     )
 
 
@@ -365,7 +477,7 @@ def test_optional_gold_quote_counts_for_precision_only(
     assert (result.score.found, result.score.required) == (found, 1)
     assert (result.score.correct, result.score.output) == (correct, 3)
     assert [f.quote_id for f in result.false_positives] == ["o1", "o3"][found:]
-    assert [m.gold_id for m in result.misses] == ["q1"][:1 - found]
+    assert [m.gold_id for m in result.misses] == ["q1"][: 1 - found]
 
 
 def test_attribution_uses_the_best_overlapping_quote() -> None:

@@ -19,8 +19,10 @@ SENTENCE = "Le président a déclaré que les négociations reprendraient à Gen
         (b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), SENTENCE),
         (SENTENCE.encode("utf-16"), SENTENCE),
         (SENTENCE.encode("cp1252"), SENTENCE),
-        ("The minister’s “final offer” was rejected.".encode("cp1252"),
-         "The minister’s “final offer” was rejected."),
+        (
+            "The minister’s “final offer” was rejected.".encode("cp1252"),
+            "The minister’s “final offer” was rejected.",
+        ),
     ],
     ids=["utf-8", "utf-8-bom", "utf-16-bom", "latin-accents-cp1252", "cp1252-curly-quotes"],
 )

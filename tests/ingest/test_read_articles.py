@@ -30,7 +30,8 @@ HTML = f"""<html><head><title>Talks resume | Example Times</title>
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Balkan Wire</title><link>https://example.org</link>
 <item><title>Talks in Brussels</title><link>https://example.org/1</link>
-<pubDate>Tue, 28 Feb 2023 08:00:00 GMT</pubDate><description>&lt;p&gt;{TALKS}&lt;/p&gt;</description></item>
+<pubDate>Tue, 28 Feb 2023 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;{TALKS}&lt;/p&gt;</description></item>
 <item><title>Dam call</title><link>https://example.org/2</link>
 <pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate><description>{CALL}</description></item>
 </channel></rss>"""
@@ -38,7 +39,8 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Nile Notes</title><id>urn:x</id>
 <updated>2023-03-06T10:00:00Z</updated>
 <entry><title>Dam call</title><id>urn:x:1</id><link href="https://example.org/dam"/>
-<updated>2023-03-06T10:00:00Z</updated><content type="html">&lt;p&gt;{CALL}&lt;/p&gt;</content></entry>
+<updated>2023-03-06T10:00:00Z</updated>
+<content type="html">&lt;p&gt;{CALL}&lt;/p&gt;</content></entry>
 </feed>"""
 
 
@@ -84,7 +86,7 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_others_are_kept(tmp_path
         json.dumps(["not", "an", "object"]),
     ]
     articles, failures = read(write(tmp_path, "batch.jsonl", "\n".join(lines)))
-    assert [a.doc_id for a in articles][0] == "a1"
+    assert articles[0].doc_id == "a1"
     assert articles[0].published == "2023-02-27" and articles[0].outlet == "Wire"
     assert articles[1].published == "2023-03-06" and articles[1].file == "batch.jsonl:4"
     assert [(f.line, f.reason.split(" (")[0]) for f in failures] == [
@@ -109,8 +111,10 @@ def test_bad_publication_date_in_a_record_is_refused(tmp_path: Path) -> None:
     assert "is not a date" in failure.reason and failure.line == 1
 
 
-@pytest.mark.parametrize(("name", "feed", "outlet"), [("wire.rss", RSS, "Balkan Wire"),
-                                                      ("notes.atom", ATOM, "Nile Notes")])
+@pytest.mark.parametrize(
+    ("name", "feed", "outlet"),
+    [("wire.rss", RSS, "Balkan Wire"), ("notes.atom", ATOM, "Nile Notes")],
+)
 def test_feed_entries_become_articles(tmp_path: Path, name: str, feed: str, outlet: str) -> None:
     articles, failures = read(write(tmp_path, name, feed))
     assert failures == []
@@ -145,7 +149,10 @@ def test_dateline_supplies_date_place_and_outlet_when_metadata_has_none(tmp_path
     text = "Addis Ababa, 6 March 2023 (ENA): " + CALL
     (article,), _ = read(write(tmp_path, "ena.txt", text))
     assert (article.published, article.place, article.outlet) == (
-        "2023-03-06", "Addis Ababa", "ENA")
+        "2023-03-06",
+        "Addis Ababa",
+        "ENA",
+    )
     write(tmp_path, "metadata.jsonl", json.dumps({"file": "ena.txt", "published": "2023-03-07"}))
     (article,), _ = read(tmp_path / "ena.txt")
     assert article.published == "2023-03-07"  # metadata wins over the dateline

@@ -45,13 +45,13 @@ def run_ingest(
 
         def report(status: IngestStatus, item: Article | IngestFailure) -> None:
             if isinstance(item, IngestFailure):
-                progress.console.print(f"failed: {item.message()}", markup=False)
+                progress.console.print(f"failed: {item.message()}", markup=False, soft_wrap=True)
             done = progress.tasks[task].completed + 1
             elapsed = progress.tasks[task].elapsed or 1e-9
             progress.update(task, completed=done, rate=done / elapsed)
 
         summary = ingest(read_articles(paths, settings, flags), store, resources, settings, report)
-    err.print(_summary_line(summary, settings.db), markup=False)
+    err.print(_summary_line(summary, settings.db), markup=False, soft_wrap=True)
     store.close()
     return summary.failed
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from datetime import date
 
 import click
 
@@ -11,6 +13,23 @@ from storyline.cli.main import db_option, friendly_errors, json_option, settings
 from storyline.cli.render import clip, print_json, print_table
 from storyline.records import Actor, Event
 from storyline.store import SQLiteStore, open_store
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD option value, refused otherwise."""
+    if value is None:
+        return None
+    try:
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+    return value
 
 
 def _store(db: str | None) -> SQLiteStore:
@@ -158,14 +177,19 @@ def _event_filter(
         return False
     if types and event.type not in {t.upper() for t in types}:
         return False
-    day = (
-        event.date.value or (event.date.window[0] if event.date.window else None)
-        if event.date
-        else None
-    )
-    if (since or until) and day is None:
-        return False
-    return not ((since and day < since) or (until and day[: len(until)] > until))
+    if not (since or until):
+        return True
+    first = _first_day(event)
+    if first is None:
+        return False  # undated events are not in any date range
+    return not ((since and first < since) or (until and first[: len(until)] > until))
+
+
+def _first_day(event: Event) -> str | None:
+    """The earliest date an event can have, as ISO text, or None when undated."""
+    if event.date is None:
+        return None
+    return event.date.value or (event.date.window[0] if event.date.window else None)
 
 
 @click.command()
@@ -173,8 +197,12 @@ def _event_filter(
 @click.option("--actor", help="Only events with an actor whose name contains this.")
 @click.option("--country", help="Only events with an actor of this country (ISO alpha-3).")
 @click.option("--type", "types", multiple=True, help="Only this PLOVER type (repeatable).")
-@click.option("--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Only events on or before this date (YYYY[-MM[-DD]]).")
+@click.option(
+    "--since", callback=_check_date, help="Only events on or after this date (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--until", callback=_check_date, help="Only events on or before this date (YYYY[-MM[-DD]])."
+)
 @click.option("--article", "doc_id", help="Only events from this article id.")
 @json_option
 @friendly_errors

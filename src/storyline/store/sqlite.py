@@ -67,6 +67,7 @@ class SQLiteStore:
         self._db.execute(BOOKKEEPING)
         done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
         if done and max(done) > LATEST:
+            self._db.close()
             raise StoreError(
                 f"{self.path}: database schema v{max(done)} is newer than this storyline "
                 f"(v{LATEST}); upgrade storyline"
@@ -101,30 +102,35 @@ class SQLiteStore:
     # -- writes -------------------------------------------------------------------------
 
     def save_result(self, result: ArticleResult, signature: bytes | None = None) -> None:
-        """Replace everything stored for the article with this result, atomically."""
-        article = result.article
-        parsed = result.parsed
-        with self.transaction():
-            self._delete_facts(article.doc_id)
-            row = rows.article_row(article) | {
-                "minhash": signature,
-                "n_tokens": parsed.n_tokens,
-                "n_sentences": len(parsed.sentences),
-            }
-            self._insert("articles", row, replace=True)
-            for m in parsed.mentions:
-                self._insert("entity_mentions", _evidence_row(m.evidence) | {"label": m.label})
-            for actor in result.actors:
-                self._upsert_actor(actor)
-            for am in result.actor_mentions:
-                self._insert(
-                    "actor_mentions", _evidence_row(am.evidence) | {"actor_id": am.actor_id}
-                )
-            for quote in result.quotes:
-                self._insert("quotes", rows.quote_row(quote))
-            for event in result.events:
-                self._insert("events", rows.event_row(event))
-            self._prune_actors()
+        """Replace everything stored for the article with this result, atomically.
+
+        Raises StoreError (and stores nothing of the article) when a fact cannot be
+        stored, e.g. two facts with one id.
+        """
+        article, parsed = result.article, result.parsed
+        try:
+            with self.transaction():
+                self._delete_facts(article.doc_id)
+                row = rows.article_row(article) | {
+                    "minhash": signature,
+                    "n_tokens": parsed.n_tokens,
+                    "n_sentences": len(parsed.sentences),
+                }
+                self._upsert("articles", row, key="doc_id")
+                for m in parsed.mentions:
+                    self._insert("entity_mentions", _evidence_row(m.evidence) | {"label": m.label})
+                for actor in _referenced_actors(result):
+                    self._upsert_actor(actor)
+                for am in result.actor_mentions:
+                    row = _evidence_row(am.evidence) | {"actor_id": am.actor_id}
+                    self._insert("actor_mentions", row)
+                for quote in result.quotes:
+                    self._insert("quotes", rows.quote_row(quote))
+                for event in result.events:
+                    self._insert("events", rows.event_row(event))
+                self._prune_actors()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{article.file}: cannot store the article ({exc})") from exc
 
     def _delete_facts(self, doc_id: str) -> None:
         for table in ("entity_mentions", "actor_mentions", "quotes", "events"):
@@ -144,25 +150,32 @@ class SQLiteStore:
             "SELECT aliases FROM actors WHERE actor_id = ?", (actor.actor_id,)
         ).fetchone()
         aliases = set(actor.aliases) | set(json.loads(old["aliases"]) if old else [])
-        self._insert(
-            "actors",
-            {
-                "actor_id": actor.actor_id,
-                "name": actor.name,
-                "kind": actor.kind.value,
-                "country": actor.country,
-                "sector": actor.sector,
-                "role": actor.role,
-                "aliases": json.dumps(sorted(aliases)),
-            },
-            replace=True,
-        )
+        row = {
+            "actor_id": actor.actor_id,
+            "name": actor.name,
+            "kind": actor.kind.value,
+            "country": actor.country,
+            "sector": actor.sector,
+            "role": actor.role,
+            "aliases": json.dumps(sorted(aliases)),
+        }
+        self._upsert("actors", row, key="actor_id")
 
-    def _insert(self, table: str, row: dict[str, object], *, replace: bool = False) -> None:
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+    def _insert(self, table: str, row: dict[str, object]) -> None:
         cols = ", ".join(row)
         marks = ", ".join(f":{c}" for c in row)
-        self._db.execute(f"{verb} INTO {table} ({cols}) VALUES ({marks})", row)
+        self._db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", row)
+
+    def _upsert(self, table: str, row: dict[str, object], *, key: str) -> None:
+        """Insert, or update in place (keeping the row's identity and insertion order)."""
+        cols = ", ".join(row)
+        marks = ", ".join(f":{c}" for c in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != key)
+        self._db.execute(
+            f"INSERT INTO {table} ({cols}) VALUES ({marks}) "
+            f"ON CONFLICT ({key}) DO UPDATE SET {updates}",
+            row,
+        )
 
     # -- reads --------------------------------------------------------------------------
 
@@ -264,6 +277,18 @@ class SQLiteStore:
 
     def _actor_index(self) -> dict[str, Actor]:
         return {r["actor_id"]: rows.to_actor(r) for r in self._db.execute("SELECT * FROM actors")}
+
+
+def _referenced_actors(result: ArticleResult) -> list[Actor]:
+    """Every actor the result names: its own, and those its quotes and events refer to."""
+    found: dict[str, Actor] = {a.actor_id: a for a in result.actors}
+    for quote in result.quotes:
+        if quote.speaker is not None:
+            found.setdefault(quote.speaker.actor_id, quote.speaker)
+    for event in result.events:
+        for actor in (event.source, *event.targets):
+            found.setdefault(actor.actor_id, actor)
+    return list(found.values())
 
 
 def _evidence_row(ev: Evidence) -> dict[str, object]:
