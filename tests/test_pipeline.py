@@ -75,10 +75,10 @@ def test_failures_are_reported_and_the_batch_goes_on(
 ) -> None:
     real = pipeline.resolve_actors
 
-    def fragile(parsed, countries):
-        if parsed.article.doc_id == "bad":
+    def fragile(doc, doc_id, *args):
+        if doc_id == "bad":
             raise RuntimeError("stage bug")
-        return real(parsed, countries)
+        return real(doc, doc_id, *args)
 
     monkeypatch.setattr(pipeline, "resolve_actors", fragile)
     items = [

@@ -23,6 +23,8 @@ class Settings:
     min_english_share: float = 0.15
     # Jaccard similarity above which two articles are near-duplicates.
     duplicate_threshold: float = 0.8
+    # User actor dictionaries (YAML or PETRARCH format), after the default locations.
+    actor_files: tuple[Path, ...] = ()
 
 
 def db_from_env(explicit: str | None) -> str:

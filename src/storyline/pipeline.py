@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -11,11 +12,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.actors import CountryIndex, resolve_actors
+from storyline.actors import ActorRegistry, Knowledge, plan_merges, resolve_actors
+from storyline.actors.dictionary import default_dictionary_paths, load_dictionaries
 from storyline.config import Settings
 from storyline.errors import StoreError
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
+from storyline.quotes import extract_quotes, find_quoted
 from storyline.records import Article, ArticleResult, IngestFailure, IngestStatus
 from storyline.store import SQLiteStore
 
@@ -27,35 +30,49 @@ class Resources:
     """What the stages need, loaded once per process and passed down."""
 
     nlp: Language
-    countries: CountryIndex
+    kb: Knowledge
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the spaCy model and the knowledge files."""
-    return Resources(nlp=load_model(settings.model), countries=CountryIndex.load())
+    """Load the spaCy model, the knowledge files and the user's actor dictionaries."""
+    paths = [*default_dictionary_paths(Path.cwd(), os.environ), *settings.actor_files]
+    kb = Knowledge.load(load_dictionaries(paths))
+    return Resources(nlp=load_model(settings.model), kb=kb)
 
 
-def analyse(article: Article, doc: Doc, resources: Resources) -> ArticleResult:
+def analyse(
+    article: Article, doc: Doc, resources: Resources, registry: ActorRegistry | None = None
+) -> ArticleResult:
     """Every per-article stage over a parsed Doc, top to bottom."""
     parsed = parse_doc(article, doc)
-    actors, actor_mentions = resolve_actors(parsed, resources.countries)
-    return ArticleResult(parsed=parsed, actors=actors, actor_mentions=actor_mentions)
+    quoted = find_quoted(article.text)
+    marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
+    actors = resolve_actors(doc, article.doc_id, resources.kb, registry or ActorRegistry(), marks)
+    quotes = extract_quotes(doc, article.doc_id, quoted, actors, resources.kb)
+    return ArticleResult(
+        parsed=parsed, actors=actors.actors, actor_mentions=actors.mentions, quotes=quotes
+    )
 
 
-def process_article(article: Article, resources: Resources) -> ArticleResult:
+def process_article(
+    article: Article, resources: Resources, registry: ActorRegistry | None = None
+) -> ArticleResult:
     """Run the whole per-article pipeline on one article."""
-    return analyse(article, resources.nlp(article.text), resources)
+    return analyse(article, resources.nlp(article.text), resources, registry)
 
 
 def process_articles(
     articles: Iterable[Article], resources: Resources, batch_size: int = 16
 ) -> Iterator[ArticleResult]:
     """The per-article pipeline over many articles, batching the spaCy pass."""
+    registry = ActorRegistry()
     stream = resources.nlp.pipe(
         ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size
     )
     for doc, article in stream:
-        yield analyse(article, doc, resources)
+        result = analyse(article, doc, resources, registry)
+        registry.add(result.actors)
+        yield result
 
 
 def where_from(article: Article) -> str:
@@ -96,6 +113,7 @@ def ingest(
     index = NearDuplicateIndex(settings.duplicate_threshold)
     for doc_id, sig in store.signatures():
         index.add(doc_id, from_bytes(sig))
+    registry = ActorRegistry(store.actors())
     pending: dict[str, tuple[IngestStatus, bytes]] = {}
 
     def note(status: IngestStatus, item: Article | IngestFailure) -> None:
@@ -132,7 +150,7 @@ def ingest(
     )
     for doc, article in stream:
         try:
-            result = analyse(article, doc, resources)
+            result = analyse(article, doc, resources, registry)
         except Exception as exc:  # a stage failing on one article must not stop the batch
             log.exception("analysis failed for %s", article.file)
             where = article.source_path or article.file
@@ -146,7 +164,10 @@ def ingest(
         except StoreError as exc:
             note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
             continue
+        registry.add(result.actors)
         summary.words += result.parsed.n_tokens
         note(status, article)
+    # What later articles taught (a full name, an office holder) now joins earlier ones.
+    store.merge_actors(plan_merges(store.actors()))
     summary.seconds = time.perf_counter() - started
     return summary

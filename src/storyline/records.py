@@ -127,6 +127,18 @@ class Actor:
     role: str | None = None
     aliases: tuple[str, ...] = ()
 
+    def merged(self, newer: Actor) -> Actor:
+        """This actor updated by a newer record of it: known values win, aliases add up."""
+        return Actor(
+            actor_id=self.actor_id,
+            name=newer.name if len(newer.name) >= len(self.name) else self.name,
+            kind=newer.kind,
+            country=newer.country or self.country,
+            sector=newer.sector or self.sector,
+            role=newer.role or self.role,
+            aliases=tuple(sorted(set(self.aliases) | set(newer.aliases))),
+        )
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorMention:

@@ -1,6 +1,15 @@
-"""Actors: named-entity mentions resolved to canonical actors (person, org, country)."""
+"""Actors: mentions of people, organisations and countries resolved to canonical actors."""
 
 from storyline.actors.countries import CountryIndex
-from storyline.actors.resolve import resolve_actors
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.registry import ActorRegistry, plan_merges
+from storyline.actors.resolve import ArticleActors, resolve_actors
 
-__all__ = ["CountryIndex", "resolve_actors"]
+__all__ = [
+    "ActorRegistry",
+    "ArticleActors",
+    "CountryIndex",
+    "Knowledge",
+    "plan_merges",
+    "resolve_actors",
+]

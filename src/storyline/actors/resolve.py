@@ -1,55 +1,354 @@
-"""Resolve entity mentions to canonical actors.
+"""Resolve mentions to canonical actors: names, role nouns, pronouns, institutions.
 
-This first resolver links what the text names outright: people and organisations
-by their name, and countries by pycountry and the curated aliases. Role nouns,
-pronouns, metonyms and titles are resolved by later work on this module.
+Within an article, surname-only mentions join the full name, role nouns ("the
+Secretary of State", "a top US diplomat") join the person holding that office, and
+pronoun subjects join the last person named outside quotations. Across articles, the
+registry supplies what this article does not say.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from storyline.actors.countries import CountryIndex
-from storyline.records import Actor, ActorKind, ActorMention, ParsedArticle
+from spacy.tokens import Doc
 
-_KIND_BY_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORG}
-_POSSESSIVE = re.compile(r"[’']s$")
+from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.mentions import Mention, MentionKind, find_mentions
+from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, surname
+from storyline.records import Actor, ActorKind, ActorMention, Evidence
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_SECTOR_NAMES = {
+    "GOV": "Government of {}",
+    "MIL": "{} armed forces",
+    "LEG": "{} legislature",
+    "JUD": "{} judiciary",
+    "COP": "{} police",
+    "SPY": "{} intelligence services",
+    "MED": "{} state media",
+    "OPP": "{} opposition",
+    "REB": "{} rebels",
+    "CVL": "{} civilians",
+    "BUS": "{} businesses",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleActors:
+    """The canonical actors of one article and every mention of them."""
+
+    actors: tuple[Actor, ...]
+    mentions: tuple[ActorMention, ...]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """An actor of this article by id."""
+        return next((a for a in self.actors if a.actor_id == actor_id), None)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """The actor mentioned in [start, end): the longest mention inside, else around it."""
+        inside = [m for m in self.mentions if m.evidence.start >= start and m.evidence.end <= end]
+        around = [m for m in self.mentions if m.evidence.start <= start and m.evidence.end >= end]
+        best = max(inside, key=lambda m: m.evidence.end - m.evidence.start, default=None)
+        best = best or min(around, key=lambda m: m.evidence.end - m.evidence.start, default=None)
+        return self.actor(best.actor_id) if best else None
 
 
 def resolve_actors(
-    parsed: ParsedArticle, countries: CountryIndex
-) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
-    """The canonical actors an article names, and each of their mentions."""
-    actors: dict[str, Actor] = {}
-    mentions: list[ActorMention] = []
-    for mention in parsed.mentions:
-        actor = _actor_for(mention.evidence.text, mention.label, countries)
-        if actor is None:
-            continue
-        known = actors.get(actor.actor_id)
-        aliases = set(known.aliases if known else ()) | {mention.evidence.text}
-        actors[actor.actor_id] = Actor(
-            actor_id=actor.actor_id,
-            name=actor.name,
-            kind=actor.kind,
-            country=actor.country,
-            aliases=tuple(sorted(aliases)),
+    doc: Doc,
+    doc_id: str,
+    kb: Knowledge,
+    registry: ActorRegistry,
+    quoted: list[tuple[int, int]] | None = None,
+) -> ArticleActors:
+    """Canonical actors and their mentions for one parsed article."""
+    mentions = find_mentions(doc, kb, registry.known_names())
+    resolver = _Resolver(kb, registry, quoted or [])
+    resolved: list[tuple[Mention, Actor]] = []
+    for mention in _names_first(mentions):
+        actor = resolver.resolve(mention, resolved)
+        if actor is not None:
+            resolved.append((mention, actor))
+    actors = resolver.finish()
+    resolved.sort(key=lambda pair: pair[0].start)
+    return ArticleActors(
+        actors=tuple(actors.values()),
+        mentions=tuple(
+            ActorMention(
+                actor_id=actors[a.actor_id].actor_id,
+                evidence=Evidence(doc_id=doc_id, start=m.start, end=m.end, text=m.text),
+            )
+            for m, a in resolved
+        ),
+    )
+
+
+def _names_first(mentions: list[Mention]) -> list[Mention]:
+    """Full names first, then surnames, then everything else in text order."""
+
+    def rank(m: Mention) -> tuple[int, int]:
+        if m.kind is MentionKind.NAME:
+            return (0 if len((m.name or "").split()) > 1 else 1), m.start
+        return 2, m.start
+
+    return sorted(mentions, key=rank)
+
+
+class _Resolver:
+    """The per-article state of resolution: people found so far and their bindings."""
+
+    def __init__(self, kb: Knowledge, registry: ActorRegistry, quoted: list[tuple[int, int]]):
+        self.kb = kb
+        self.registry = registry
+        self.quoted = quoted
+        self.people: dict[str, list[Mention]] = {}  # actor id -> its mentions
+        self.names: dict[str, str] = {}  # actor id -> canonical name
+        self.fixed: dict[str, Actor] = {}  # non-person actors and placeholders
+
+    # -- dispatch -----------------------------------------------------------------------
+
+    def resolve(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        if m.kind is MentionKind.NAME:
+            return self._person(m)
+        if m.kind is MentionKind.ROLE:
+            return self._role(m, done)
+        if m.kind is MentionKind.PRONOUN:
+            return self._pronoun(m, done)
+        if m.kind is MentionKind.SOURCE:
+            return self._source(m, done)
+        if m.kind is MentionKind.INSTITUTION and m.country is None and m.owner is not None:
+            return self._owned(m, done)
+        return self._thing(m)
+
+    # -- people -------------------------------------------------------------------------
+
+    def _person(self, m: Mention) -> Actor:
+        name = canonical_name(m.name or m.text)
+        user = self.kb.user.lookup(name)
+        if user is not None:
+            name = user.name
+        if len(name.split()) == 1:
+            same = [
+                i for i, n in self.names.items() if surname(n) == surname(name) and i != slug(name)
+            ]
+            if len(same) == 1:
+                name = self.names[same[0]]
+            else:
+                known = self.registry.person_by_surname(name)
+                if known is not None:
+                    name = known.name
+        actor_id = slug(name)
+        self.names.setdefault(actor_id, name)
+        self.people.setdefault(actor_id, []).append(m)
+        return self._person_actor(actor_id)
+
+    def _person_actor(self, actor_id: str) -> Actor:
+        ms = self.people[actor_id]
+        known = self.registry.get(actor_id)
+        user = self.kb.user.lookup(self.names[actor_id])
+        country = _most_common(m.country for m in ms) or (known.country if known else None)
+        sector = _most_common(m.sector for m in ms) or (known.sector if known else None)
+        role = _longest(m.role for m in ms) or (known.role if known else None)
+        if user is not None:
+            country, sector, role = (
+                user.country or country,
+                user.sector or sector,
+                user.role or role,
+            )
+        return Actor(
+            actor_id=actor_id,
+            name=self.names[actor_id],
+            kind=ActorKind.PERSON,
+            country=country,
+            sector=sector,
+            role=role,
+            aliases=tuple(sorted({m.text for m in ms if m.kind is MentionKind.NAME})),
         )
-        mentions.append(ActorMention(actor_id=actor.actor_id, evidence=mention.evidence))
-    return tuple(actors.values()), tuple(mentions)
+
+    def _role(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """A role noun: the person holding that office here, else known elsewhere."""
+        named = [
+            (pm, self._person_actor(a.actor_id))
+            for pm, a in done
+            if a.kind is ActorKind.PERSON and pm.kind is MentionKind.NAME
+        ]
+        if not m.definite:
+            newcomer = _newcomer(m, named)
+            if newcomer is not None:
+                return newcomer
+        same = [(pm, a) for pm, a in named if _same_office(m, pm, a)]
+        before = [pair for pair in same if pair[0].start < m.start]
+        after = [pair for pair in same if pair[0].start > m.start]
+        pick = (before[-1:] or sorted(after, key=lambda p: p[0].start)[:1] or [None])[0]
+        if pick is not None:
+            return pick[1]
+        known = self.registry.person_by_office(m.role or "", m.country)
+        if known is not None:
+            self.fixed.setdefault(known.actor_id, known)
+            return known
+        return self._placeholder(m)
+
+    def _placeholder(self, m: Mention) -> Actor:
+        """A person known only by office ("the President of Azerbaijan")."""
+        country_name = self.kb.countries.name(m.country) if m.country else None
+        name = f"{m.role} of {country_name}" if country_name else (m.role or m.text)
+        actor = Actor(
+            actor_id=ROLE_PREFIX + slug(name),
+            name=name,
+            kind=ActorKind.PERSON,
+            country=m.country,
+            sector=m.sector,
+            role=m.role,
+            aliases=(m.text,),
+        )
+        self.fixed.setdefault(actor.actor_id, actor)
+        return actor
+
+    def _pronoun(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """A pronoun subject: the last person mentioned before it, outside quotations."""
+        earlier = [
+            (pm, a)
+            for pm, a in done
+            if pm.start < m.start
+            and a.kind is ActorKind.PERSON
+            and not self._in_quote(pm)
+            and pm.kind is not MentionKind.PRONOUN
+        ]
+        if not earlier:
+            return None
+        return max(earlier, key=lambda pair: pair[0].start)[1]
+
+    def _in_quote(self, m: Mention) -> bool:
+        return any(start <= m.start and m.end <= end for start, end in self.quoted)
+
+    # -- organisations, institutions, countries -------------------------------------------
+
+    def _owned(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "the prime minister’s press office": the office holder's country's institution."""
+        holders = [
+            a
+            for pm, a in done
+            if a.kind is ActorKind.PERSON
+            and pm.kind is MentionKind.NAME
+            and m.owner is not None
+            and self._person_actor(a.actor_id).role
+            and pm.family == m.owner.family
+        ]
+        country = _most_common(self._person_actor(a.actor_id).country for a in holders)
+        if country is None:
+            return None
+        return self._thing(replace(m, country=country))
+
+    def _source(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "The statement added": whoever issued the last document named before it."""
+        earlier = [
+            (pm, a)
+            for pm, a in done
+            if pm.start < m.start and pm.kind in (MentionKind.INSTITUTION, MentionKind.ORG)
+        ]
+        return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
+
+    def _thing(self, m: Mention) -> Actor:
+        if m.kind is MentionKind.COUNTRY and m.country:
+            actor = Actor(
+                actor_id=m.country,
+                name=self.kb.countries.name(m.country),
+                kind=ActorKind.COUNTRY,
+                country=m.country,
+                aliases=(m.text,),
+            )
+        elif m.kind in (MentionKind.METONYM, MentionKind.INSTITUTION) and m.country:
+            actor = country_body(self.kb, m.country, m.sector or "GOV", m.text)
+        else:
+            name = m.name or m.text
+            actor = Actor(
+                actor_id=slug(name),
+                name=name,
+                kind=m.actor_kind,
+                country=m.country,
+                sector=m.sector,
+                aliases=(m.text,),
+            )
+        old = self.fixed.get(actor.actor_id)
+        if old is not None:
+            aliases = tuple(sorted(set(old.aliases) | set(actor.aliases)))
+            actor = Actor(**{**_fields(old), "aliases": aliases})
+        self.fixed[actor.actor_id] = actor
+        return actor
+
+    def finish(self) -> dict[str, Actor]:
+        """Every actor of the article, people with their final bindings."""
+        out = dict(self.fixed)
+        for actor_id in self.people:
+            out[actor_id] = self._person_actor(actor_id)
+        return out
 
 
-def _actor_for(text: str, label: str, countries: CountryIndex) -> Actor | None:
-    name = _POSSESSIVE.sub("", text.strip())
-    # A country name is a country whatever label the statistical NER gave it.
-    code = countries.code(name) if label in ("GPE", "PERSON", "ORG") else None
-    if code is not None:
-        return Actor(actor_id=code, name=countries.name(code), kind=ActorKind.COUNTRY, country=code)
-    kind = _KIND_BY_LABEL.get(label)
-    if kind is None:
-        return None
-    return Actor(actor_id=slug(name), name=name, kind=kind)
+def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
+    """The organisation that is a country's government, military, ... ("Government of Armenia")."""
+    pattern = _SECTOR_NAMES.get(sector, "{} " + sector.lower())
+    return Actor(
+        actor_id=f"{country.lower()}-{sector.lower()}",
+        name=pattern.format(kb.countries.name(country)),
+        kind=ActorKind.ORG,
+        country=country,
+        sector=sector,
+        aliases=(alias,),
+    )
+
+
+_NEWCOMER_REACH = 600  # characters after "a top US diplomat" within which he is named
+
+
+def _newcomer(m: Mention, named: list[tuple[Mention, Actor]]) -> Actor | None:
+    """ "a top US diplomat said ... O'Brien told reporters": an indefinite role noun
+    introduces the next person named, if not named before and of a compatible side."""
+    first_seen: dict[str, int] = {}
+    for pm, a in named:
+        first_seen[a.actor_id] = min(pm.start, first_seen.get(a.actor_id, pm.start))
+    for pm, a in sorted(named, key=lambda pair: pair[0].start):
+        if not m.end <= pm.start <= m.end + _NEWCOMER_REACH or first_seen[a.actor_id] < m.start:
+            continue
+        if (m.country is None or a.country in (None, m.country)) and (
+            m.sector is None or a.sector in (None, m.sector)
+        ):
+            return a
+    return None
+
+
+def _same_office(role: Mention, named: Mention, person: Actor) -> bool:
+    """Whether a role noun can refer to this person (same office, compatible country)."""
+    if role.country and person.country and role.country != person.country:
+        return False
+    if not person.role and not named.family:
+        return False
+    if role.family and role.family == named.family:
+        return True
+    head = fold(role.role or "").split()
+    return bool(head) and person.role is not None and fold(role.role or "") == fold(person.role)
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _longest(values) -> str | None:
+    found = [v for v in values if v]
+    return max(found, key=len) if found else None
+
+
+def _fields(actor: Actor) -> dict[str, object]:
+    return {f: getattr(actor, f) for f in actor.__slots__}  # type: ignore[attr-defined]
+
+
+def canonical_name(name: str) -> str:
+    """A person's name without middle initials or titles' punctuation ("Antony J. Blinken")."""
+    words = name.split()
+    inner = range(1, len(words) - 1)
+    return " ".join(w for i, w in enumerate(words) if not (i in inner and _INITIAL.match(w)))
 
 
 def slug(name: str) -> str:

@@ -82,6 +82,16 @@ def cli() -> None:
     show_default=True,
     help="Refuse files larger than this.",
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Actor dictionary to add or override actors: YAML (.yaml/.yml) or a "
+    "CAMEO/PETRARCH .txt actors file; repeatable, later files win. Also read by "
+    "default: ./storyline-actors.yaml, $STORYLINE_ACTORS and "
+    "~/.config/storyline/actors.yaml.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @friendly_errors
 def ingest(
@@ -92,6 +102,7 @@ def ingest(
     outlet: str | None,
     url: str | None,
     max_bytes: int,
+    actor_files: tuple[Path, ...],
     quiet: bool,
 ) -> None:
     """Read articles from PATHS and analyse them into the database.
@@ -119,7 +130,7 @@ def ingest(
         outlet=outlet,
         url=url,
     )
-    settings = settings_for(db, max_bytes=max_bytes)
+    settings = settings_for(db, max_bytes=max_bytes, actor_files=actor_files)
     failed = run_ingest(list(paths), settings, flags, show_progress=not quiet)
     sys.exit(1 if failed else 0)
 

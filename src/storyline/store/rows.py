@@ -54,6 +54,19 @@ def to_article(row: sqlite3.Row) -> Article:
     )
 
 
+def actor_row(actor: Actor) -> dict[str, object]:
+    """An actor's columns."""
+    return {
+        "actor_id": actor.actor_id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "country": actor.country,
+        "sector": actor.sector,
+        "role": actor.role,
+        "aliases": json.dumps(sorted(set(actor.aliases))),
+    }
+
+
 def to_actor(row: sqlite3.Row, prefix: str = "") -> Actor:
     """An actor read back; `prefix` selects joined columns such as `s_name`."""
     return Actor(

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.errors import StoreError
@@ -146,20 +146,42 @@ class SQLiteStore:
         )
 
     def _upsert_actor(self, actor: Actor) -> None:
-        old = self._db.execute(
-            "SELECT aliases FROM actors WHERE actor_id = ?", (actor.actor_id,)
-        ).fetchone()
-        aliases = set(actor.aliases) | set(json.loads(old["aliases"]) if old else [])
-        row = {
-            "actor_id": actor.actor_id,
-            "name": actor.name,
-            "kind": actor.kind.value,
-            "country": actor.country,
-            "sector": actor.sector,
-            "role": actor.role,
-            "aliases": json.dumps(sorted(aliases)),
-        }
-        self._upsert("actors", row, key="actor_id")
+        """Store an actor; what is already known of it stays unless this says otherwise."""
+        old = self._actor(actor.actor_id)
+        self._upsert("actors", rows.actor_row(old.merged(actor) if old else actor), key="actor_id")
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        row = self._db.execute("SELECT * FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
+        return rows.to_actor(row) if row else None
+
+    def merge_actors(self, plan: dict[str, str]) -> None:
+        """Fold each actor `old` into `new` (old id -> new id): mentions, quotes, events."""
+        if not plan:
+            return
+        with self.transaction():
+            for old_id, new_id in plan.items():
+                old, new = self._actor(old_id), self._actor(new_id)
+                if old is None or new is None:
+                    continue
+                both = replace(old.merged(new), actor_id=new_id, name=new.name, kind=new.kind)
+                self._upsert("actors", rows.actor_row(both), key="actor_id")
+                for sql in (
+                    "UPDATE OR IGNORE actor_mentions SET actor_id = :new WHERE actor_id = :old",
+                    "DELETE FROM actor_mentions WHERE actor_id = :old",
+                    "UPDATE quotes SET speaker_id = :new WHERE speaker_id = :old",
+                    "UPDATE events SET source_id = :new WHERE source_id = :old",
+                ):
+                    self._db.execute(sql, {"old": old_id, "new": new_id})
+                for row in self._db.execute(
+                    "SELECT event_id, target_ids FROM events WHERE target_ids LIKE ?",
+                    (f'%"{old_id}"%',),
+                ).fetchall():
+                    ids = [new_id if t == old_id else t for t in json.loads(row["target_ids"])]
+                    self._db.execute(
+                        "UPDATE events SET target_ids = ? WHERE event_id = ?",
+                        (json.dumps(ids), row["event_id"]),
+                    )
+                self._db.execute("DELETE FROM actors WHERE actor_id = ?", (old_id,))
 
     def _insert(self, table: str, row: dict[str, object]) -> None:
         cols = ", ".join(row)

@@ -1,0 +1,231 @@
+"""The knowledge base the actor and quote stages read: titles, demonyms, capitals,
+organisations, institution nouns and speech cues, from the data files in
+`storyline/data/`, plus pycountry and the user's actor dictionaries.
+
+Built once per process (`Knowledge.load()`) and passed down; nothing here is global.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from storyline.actors.countries import CountryIndex
+from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
+from storyline.records import ActorKind
+
+_PUNCT = re.compile(r"[.’'`\u2019]")
+
+
+def fold(text: str) -> str:
+    """Text folded for lookups: accents, dots and apostrophes dropped, lower case."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_PUNCT.sub("", ascii_text).lower().split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    """A role title: how it binds a person to a sector and an office."""
+
+    role: str
+    forms: tuple[tuple[str, ...], ...]  # folded token sequences
+    sector: str | None
+    family: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Institution:
+    """An institution noun ("government", "troops") and the sector it stands for."""
+
+    forms: tuple[tuple[str, ...], ...]
+    sector: str
+
+
+def _data(name: str) -> dict:
+    text = resources.files("storyline.data").joinpath(name).read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s\b")
+
+
+def _forms(values: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Forms as folded word sequences split the way spaCy splits text."""
+    out = []
+    for value in values:
+        split = _POSSESSIVE_S.sub(" 's", _INNER_HYPHEN.sub(" - ", value))
+        words = tuple(w for w in (fold(part) for part in split.split()) if w)
+        if words:
+            out.append(words)
+    return tuple(out)
+
+
+class Knowledge:
+    """Lookups over the knowledge files; all keys are folded with `fold`."""
+
+    def __init__(
+        self,
+        *,
+        countries: CountryIndex,
+        titles: list[Title],
+        demonyms: dict[str, str],
+        capitals: dict[str, str],
+        seats: dict[str, tuple[str, str]],
+        organisations: ActorDictionary,
+        institutions: list[Institution],
+        platforms: frozenset[str],
+        cue_verbs: frozenset[str],
+        source_nouns: frozenset[str],
+        according_to: tuple[tuple[str, ...], ...],
+        user: ActorDictionary | None = None,
+    ) -> None:
+        self.countries = countries
+        self.titles = titles
+        self.demonyms = demonyms
+        self.capitals = capitals
+        self.seats = seats
+        self.organisations = organisations
+        self.institutions = institutions
+        self.platforms = platforms
+        self.cue_verbs = cue_verbs
+        self.source_nouns = source_nouns
+        self.according_to = according_to
+        self.user = user or ActorDictionary()
+        self._title_index: dict[str, list[tuple[tuple[str, ...], Title]]] = {}
+        for title in titles:
+            for form in title.forms:
+                self._title_index.setdefault(form[0], []).append((form, title))
+        for options in self._title_index.values():
+            options.sort(key=lambda pair: -len(pair[0]))
+        self._prefixes = self._title_prefixes(titles)
+        self._institution_index = sorted(
+            ((form, inst) for inst in institutions for form in inst.forms),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    @classmethod
+    def load(cls, user: ActorDictionary | None = None) -> Knowledge:
+        """The package's knowledge files, with the user's dictionary on top."""
+        titles = [
+            Title(
+                role=t["role"],
+                forms=_forms([t["role"], *t.get("forms", [])]),
+                sector=t.get("sector"),
+                family=t["family"],
+                country=t.get("country"),
+            )
+            for t in _data("titles.yaml")["titles"]
+        ]
+        demonyms = {
+            fold(form): code
+            for code, forms in _data("demonyms.yaml")["demonyms"].items()
+            for form in forms
+        }
+        places = _data("capitals.yaml")
+        capitals = {fold(name): code for name, code in places["capitals"].items()}
+        seats = {fold(name): (v[0], v[1]) for name, v in places.get("seats", {}).items()}
+        orgs = _data("organisations.yaml")
+        organisations = ActorDictionary(
+            DictionaryEntry(
+                name=o["name"],
+                aliases=tuple(o.get("aliases") or ()),
+                kind=ActorKind(o.get("kind") or "org"),
+                country=o.get("country"),
+                sector=o.get("sector"),
+                source="organisations.yaml",
+            )
+            for o in orgs["organisations"]
+        )
+        institutions = [
+            Institution(forms=_forms(i["forms"]), sector=i["sector"])
+            for i in _data("institutions.yaml")["institutions"]
+        ]
+        speech = _data("speech.yaml")
+        return cls(
+            countries=CountryIndex.load(),
+            titles=titles,
+            demonyms=demonyms,
+            capitals=capitals,
+            seats=seats,
+            organisations=organisations,
+            institutions=institutions,
+            platforms=frozenset(fold(p) for p in orgs.get("platforms", [])),
+            cue_verbs=frozenset(fold(v) for v in speech["cue_verbs"]),
+            source_nouns=frozenset(fold(n) for n in speech["source_nouns"]),
+            according_to=_forms(speech["according_to"]),
+            user=user,
+        )
+
+    # -- countries ------------------------------------------------------------------------
+
+    def country(self, text: str) -> str | None:
+        """The country a name, code or demonym stands for ("Armenia", "U.S.", "Azeri")."""
+        key = fold(text)
+        if not key or (len(key) <= 3 and text.replace(".", "").upper() != text.replace(".", "")):
+            return None  # "us", "eu" in lower case are words, not codes
+        if key in self.demonyms:
+            return self.demonyms[key]
+        return self.countries.code(text)
+
+    def capital(self, text: str) -> str | None:
+        """The country whose capital this is, for metonyms ("Yerevan", "Moscow")."""
+        return self.capitals.get(fold(text))
+
+    def seat(self, text: str) -> tuple[str, str] | None:
+        """(country, sector) of a seat of government ("the Kremlin", "the Pentagon")."""
+        return self.seats.get(fold(text).removeprefix("the "))
+
+    # -- titles and institutions ------------------------------------------------------------
+
+    def title_at(self, words: list[str], i: int) -> tuple[Title, int] | None:
+        """The longest title starting at folded word i, and how many words it spans."""
+        for form, title in self._title_index.get(words[i], ()):
+            if tuple(words[i : i + len(form)]) == form:
+                return title, len(form)
+        return None
+
+    @staticmethod
+    def _title_prefixes(titles: list[Title]) -> dict[str, Title]:
+        """First words of longer titles ("secretary" of "secretary of state"), each as a
+        title with no office of its own and the sector all such titles share, if any."""
+        starts: dict[str, list[Title]] = {}
+        whole = {form[0] for t in titles for form in t.forms if len(form) == 1}
+        for t in titles:
+            for form in t.forms:
+                if len(form) > 1 and form[0] not in whole:
+                    starts.setdefault(form[0], []).append(t)
+        out = {}
+        for word, found in starts.items():
+            sectors = {t.sector for t in found}
+            out[word] = Title(
+                role=word.capitalize(),
+                forms=((word,),),
+                sector=sectors.pop() if len(sectors) == 1 else None,
+                family="",
+            )
+        return out
+
+    def title_prefix(self, word: str) -> Title | None:
+        """A word that only begins titles ("Secretary" in "Secretary Blinken")."""
+        return self._prefixes.get(word)
+
+    def institution_at(self, words: list[str], i: int) -> tuple[Institution, int] | None:
+        """The longest institution noun starting at folded word i."""
+        for form, inst in self._institution_index:
+            if tuple(words[i : i + len(form)]) == form:
+                return inst, len(form)
+        return None
+
+    def organisation(self, text: str) -> DictionaryEntry | None:
+        """A known organisation (user dictionary first) by name or alias."""
+        return self.user.lookup(text) or self.organisations.lookup(text)
+
+    def is_platform(self, text: str) -> bool:
+        """Whether the name is a social platform (a channel, not a speaker)."""
+        return fold(text).removeprefix("the ") in self.platforms

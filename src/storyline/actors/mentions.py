@@ -1,0 +1,514 @@
+"""Find the stretches of text that refer to actors, with what the text says of them.
+
+A mention is a named person with its title phrase ("Armenian Prime Minister Nikol
+Pashinyan"), a role noun ("the Secretary of State", "a top US diplomat"), an
+organisation ("the State Department"), an institution of a country ("the Armenian
+government", "Azerbaijani troops", "the prime minister's press office"), a country,
+a capital or seat standing for its government ("Yerevan asked ...", "the Kremlin"),
+a document that speaks for its issuer ("the statement added") or a pronoun subject.
+
+The statistical NER is a hint, not the truth: a name it tags as a place elsewhere in
+the article ("Blinken" as GPE) is still the person once the article names him.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.actors.knowledge import Knowledge, Title, fold
+from storyline.records import ActorKind
+
+
+class MentionKind(StrEnum):
+    NAME = "name"
+    ROLE = "role"
+    ORG = "org"
+    INSTITUTION = "institution"
+    COUNTRY = "country"
+    METONYM = "metonym"
+    SOURCE = "source"
+    PRONOUN = "pronoun"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A reference to an actor, before it is resolved to a canonical actor."""
+
+    start: int  # character offsets of the whole mention
+    end: int
+    text: str
+    kind: MentionKind
+    actor_kind: ActorKind
+    name: str | None = None  # the name as written (persons, organisations)
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    family: str | None = None
+    definite: bool = True
+    owner: Title | None = None  # "the prime minister's press office": the owner's title
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_INDEFINITE = frozenset({"a", "an"})
+_QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_PRONOUNS = frozenset({"he", "she"})
+_NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "WORK_OF_ART", "FAC", "LOC"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT"})
+_ACTOR_PREPS = frozenset({"between", "with", "by", "against"})
+_TITLE_REACH = 7  # words a title form may span, with country words skipped
+
+
+class _Claims:
+    """Which tokens already belong to a mention; mentions never overlap."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.taken = [False] * len(doc)
+        self.found: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def add(self, mention: Mention | None, start: int, end: int) -> None:
+        if mention is None or not self.free(start, end):
+            return
+        for i in range(start, end):
+            self.taken[i] = True
+        self.found.append(mention)
+
+
+def find_mentions(
+    doc: Doc, kb: Knowledge, known_names: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Every actor mention in the document, in text order, without overlaps.
+
+    `known_names` are folded names and surnames of people known from other articles.
+    """
+    words = [fold(t.text) for t in doc]
+    claims = _Claims(doc)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and _is_person_name(e, kb)]
+    names = known_names | {fold(n) for e in people for n in (e.text, e[-1].text)}
+    for ent in people:
+        _claim_person(doc, ent, words, kb, claims)
+    for ent in doc.ents:  # a known name the NER labelled as something else
+        if ent.label_ in _NAME_LABELS and ent.label_ != "PERSON" and fold(ent.text) in names:
+            _claim_person(doc, ent, words, kb, claims)
+    for tok in doc:  # a known surname the NER missed
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "" and fold(tok.text) in names:
+            _claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
+    for i in range(len(doc)):
+        if claims.free(i, i + 1):
+            found = _noun_phrase_at(doc, i, words, kb, claims)
+            if found is not None:
+                claims.add(found[1], *found[0])
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS and claims.free(ent.start, ent.end):
+            claims.add(_named_non_person(ent, words, kb), ent.start, ent.end)
+    for tok in doc:
+        if tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            claims.add(
+                _mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON),
+                tok.i,
+                tok.i + 1,
+            )
+    return sorted(claims.found, key=lambda m: m.start)
+
+
+def _is_person_name(ent: Span, kb: Knowledge) -> bool:
+    """The NER's PERSON, unless it is a country, capital, organisation or "the X"."""
+    text = ent.text
+    return not (
+        ent[0].lower_ == "the"
+        or kb.country(text)
+        or kb.capital(text)
+        or kb.is_platform(text)
+        or kb.organisation(text)
+    )
+
+
+# -- people ------------------------------------------------------------------------------
+
+
+def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: _Claims) -> None:
+    if not claims.free(ent.start, ent.end):
+        return
+    start, end = ent.start, ent.end
+    title, country, org_sector = None, None, None
+    left = _title_before(doc, start, words, kb, claims)
+    if left is not None:
+        start, title, country, org_sector = left
+    of = _of_country(doc, end, kb)
+    if of is not None:
+        end, country = of[0], country or of[1]
+    country = country or _possessive_country(doc, start, kb)
+    appos = _appositive_title(doc, ent, words, kb)
+    if appos is not None:
+        title, country = title or appos[0], country or appos[1]
+    if not claims.free(start, end):
+        start, end = ent.start, ent.end
+    sector = (title.sector if title and title.sector else None) or org_sector
+    if title is not None and sector is None:
+        sector = "GOV"  # a spokesperson or official of a country speaks for its government
+    claims.add(
+        _mention(
+            doc,
+            start,
+            end,
+            MentionKind.NAME,
+            ActorKind.PERSON,
+            name=_clean_name(ent),
+            country=country or (title.country if title else None),
+            sector=sector,
+            role=title.role if title else None,
+            family=title.family if title else None,
+        ),
+        start,
+        end,
+    )
+
+
+def _clean_name(ent: Span) -> str:
+    """The person's name without possessive endings or stray punctuation."""
+    tokens = [t.text_with_ws for t in ent if t.text not in _POSSESSIVE]
+    return "".join(tokens).strip(" ,")
+
+
+def _title_before(
+    doc: Doc, name_start: int, words: list[str], kb: Knowledge, claims: _Claims
+) -> tuple[int, Title, str | None, str | None] | None:
+    """The title phrase right before a name: its start, title, country and org sector.
+
+    Reads "US Secretary of State", "State Department spokesman", "Undersecretary of
+    State for European and Eurasian Affairs", "the Prime Minister of Armenia," and
+    "Azerbaijan President" before a name. A capitalised word that only begins titles
+    ("Secretary Blinken") counts as a title word with no role of its own.
+    """
+    floor = doc[name_start].sent.start
+    i = name_start - 1
+    if i >= floor and doc[i].text == ",":
+        if not _attaches_back(doc, name_start):
+            return None  # "with Azerbaijan's president, Blinken welcomed": a new clause
+        i -= 1  # "US Secretary of State, Antony J. Blinken"
+    run_start = i + 1
+    while (
+        i >= floor
+        and claims.free(i, i + 1)
+        and (doc[i].text[:1].isupper() or words[i] in _QUALIFIERS or _title_word(words[i], kb))
+    ):
+        run_start, i = i, i - 1
+    for j in range(run_start, name_start):
+        hit = _match_title(doc, j, words, kb)
+        if hit is None:
+            continue
+        title, end, inner_country = hit
+        start, country, sector = _modifiers_before(doc, run_start, j, kb)
+        country = country or inner_country or _country_in(doc[end:name_start], kb)
+        return _with_determiner(doc, start), title, country, sector
+    if name_start - 1 >= floor and doc[name_start - 1].text[:1].isupper():
+        bare = kb.title_prefix(words[name_start - 1])
+        if bare is not None:
+            return name_start - 1, bare, None, None
+    return None
+
+
+def _attaches_back(doc: Doc, name_start: int) -> bool:
+    """Whether the name after a comma is in apposition to what precedes it."""
+    root = doc[name_start]
+    while root.head.i != root.i and name_start <= root.head.i < name_start + 4:
+        root = root.head
+    return root.dep_ == "appos" or root.head.i < name_start
+
+
+def _title_word(word: str, kb: Knowledge) -> bool:
+    return kb.title_prefix(word) is not None or kb.title_at([word], 0) is not None
+
+
+def _match_title(
+    doc: Doc, j: int, words: list[str], kb: Knowledge
+) -> tuple[Title, int, str | None] | None:
+    """A title starting at token j, skipping country words inside it ("head of American
+    diplomacy", "top US diplomat"): the title, the token after it and that country."""
+    kept: list[int] = []
+    country = None
+    k = j
+    while k < len(doc) and len(kept) < _TITLE_REACH:
+        code = kb.country(doc[k].text) if kept and doc[k].text[:1].isupper() else None
+        if code:
+            country = code
+        else:
+            kept.append(k)
+        k += 1
+    seq = [words[k] for k in kept]
+    hit = kb.title_at(seq, 0)
+    if hit is None:
+        return None
+    title, length = hit
+    return title, kept[length - 1] + 1, country
+
+
+def _modifiers_before(
+    doc: Doc, floor: int, title_at: int, kb: Knowledge
+) -> tuple[int, str | None, str | None]:
+    """Country and organisation named right before a title ("US", "State Department")."""
+    start, country, sector = title_at, None, None
+    for k in range(floor, title_at):
+        org = kb.organisation(doc[k:title_at].text)
+        if org is not None:
+            return k, country or org.country, org.sector
+    k = title_at - 1
+    while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
+        country, start, k = kb.country(doc[k].text), k, k - 1
+    return start, country, sector
+
+
+def _country_in(span: Span, kb: Knowledge) -> str | None:
+    """A country named by "of Armenia" inside a title phrase."""
+    for k, tok in enumerate(span):
+        if tok.lower_ == "of" and k + 1 < len(span):
+            code = kb.country(span[k + 1 :].text.strip(" ,")) or kb.country(span[k + 1].text)
+            if code:
+                return code
+    return None
+
+
+def _with_determiner(doc: Doc, start: int) -> int:
+    """Move a phrase start back over a directly preceding determiner."""
+    if start > 0 and doc[start - 1].lower_ in _DETERMINERS:
+        return start - 1
+    return start
+
+
+def _of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
+    """ "... Ilham Aliyev of Azerbaijan": the end after "of Azerbaijan" and its code."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        stop = end + 2
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        code = kb.country(doc[end + 1 : stop].text)
+        if code:
+            return stop, code
+    return None
+
+
+def _possessive_country(doc: Doc, start: int, kb: Knowledge) -> str | None:
+    """ "Armenia's Ararat Mirzoyan": the country before a possessive."""
+    if start >= 2 and doc[start - 1].text in _POSSESSIVE:
+        return kb.country(doc[start - 2].text)
+    return None
+
+
+def _appositive_title(
+    doc: Doc, ent: Span, words: list[str], kb: Knowledge
+) -> tuple[Title, str | None] | None:
+    """ "Nikol Pashinyan, Armenia's prime minister,": the title in an appositive."""
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end:
+            continue
+        sub = list(child.subtree)
+        country = next((kb.country(t.text) for t in sub if kb.country(t.text)), None)
+        for tok in sub:
+            hit = _match_title(doc, tok.i, words, kb)
+            if hit is not None and hit[1] <= sub[-1].i + 1:
+                return hit[0], country or hit[2]
+    return None
+
+
+# -- noun phrases without a name: role nouns, institutions, documents -----------------------
+
+
+def _noun_phrase_at(
+    doc: Doc, i: int, words: list[str], kb: Knowledge, claims: _Claims
+) -> tuple[tuple[int, int], Mention] | None:
+    """A role noun, a country's institution or a speaking document starting at token i."""
+    if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
+        return None  # the phrase starts earlier and is read from there
+    j, country = i, None
+    definite = doc[i].lower_ not in _INDEFINITE
+    if doc[i].lower_ in _DETERMINERS:
+        j += 1
+    while j < len(doc) and claims.free(j, j + 1) and _is_country_word(doc[j], kb):
+        country = kb.country(doc[j].text)
+        j += 1
+        if j < len(doc) and doc[j].text in _POSSESSIVE:
+            j += 1
+    if j >= len(doc) or not claims.free(j, j + 1):
+        return None
+    title = _match_title(doc, j, words, kb)
+    if title is not None:
+        return _role_or_office(doc, i, title, country, definite, words, kb, claims)
+    inst = kb.institution_at(words, j)
+    if inst is not None and country is not None:
+        end = _with_source_noun(j + inst[1], words, kb)
+        return (i, end), _mention(
+            doc,
+            i,
+            end,
+            MentionKind.INSTITUTION,
+            ActorKind.ORG,
+            country=country,
+            sector=inst[0].sector,
+            definite=definite,
+        )
+    if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
+        return (i, j + 1), _mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
+    return None
+
+
+def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
+    """ "the Secretary of State" (a person) or "the prime minister's press office" (an
+    institution owned by the holder of an office)."""
+    title, end, inner_country = title_hit
+    country = country or inner_country
+    if end < len(doc) and doc[end].text in _POSSESSIVE:
+        inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
+        if inst is not None:
+            inst_end = _with_source_noun(end + 1 + inst[1], words, kb)
+            return (i, inst_end), _mention(
+                doc,
+                i,
+                inst_end,
+                MentionKind.INSTITUTION,
+                ActorKind.ORG,
+                country=country,
+                sector=inst[0].sector,
+                owner=title,
+            )
+    if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].text == ","):
+        return None  # a title before a name belongs to the person
+    if doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return None  # "foreign ministers": several people, not one actor
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        of = _of_country(doc, end, kb)
+        if of is not None:
+            end, country = of[0], country or of[1]
+    if not claims.free(i, end):
+        return None
+    return (i, end), _mention(
+        doc,
+        i,
+        end,
+        MentionKind.ROLE,
+        ActorKind.PERSON,
+        country=country or title.country,
+        sector=title.sector or "GOV",
+        role=title.role,
+        family=title.family,
+        definite=definite,
+    )
+
+
+def _starts_phrase(tok: Token, kb: Knowledge) -> bool:
+    return tok.lower_ in _DETERMINERS or _is_country_word(tok, kb)
+
+
+def _is_country_word(tok: Token, kb: Knowledge) -> bool:
+    """A country name, demonym or "US" in a modifier position."""
+    return bool(tok.text[:1].isupper() and kb.country(tok.text))
+
+
+def _with_source_noun(end: int, words: list[str], kb: Knowledge) -> int:
+    """ "an Armenian government press statement": include a following document noun."""
+    for k in range(end, min(end + 2, len(words))):
+        if words[k] in kb.source_nouns:
+            return k + 1
+    return end
+
+
+# -- organisations, countries, capitals -----------------------------------------------------
+
+
+def _named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | None:
+    """An organisation, country or capital named by the NER."""
+    doc, text = ent.doc, ent.text
+    org = kb.organisation(text)
+    if org is not None and not kb.is_platform(text):
+        return _mention(
+            doc,
+            ent.start,
+            ent.end,
+            MentionKind.ORG,
+            org.kind,
+            name=org.name,
+            country=org.country,
+            sector=org.sector,
+        )
+    seat = kb.seat(text)
+    if seat is not None:
+        return _mention(
+            doc,
+            ent.start,
+            ent.end,
+            MentionKind.INSTITUTION,
+            ActorKind.ORG,
+            country=seat[0],
+            sector=seat[1],
+        )
+    code = kb.country(text) if ent.label_ != "NORP" else None
+    if code is not None:
+        return _mention(
+            doc, ent.start, ent.end, MentionKind.COUNTRY, ActorKind.COUNTRY, country=code
+        )
+    capital = kb.capital(text)
+    if capital is not None:
+        if not _acts(ent.root):
+            return None  # "talks in Washington": a place
+        return _mention(
+            doc,
+            ent.start,
+            ent.end,
+            MentionKind.METONYM,
+            ActorKind.ORG,
+            country=capital,
+            sector="GOV",
+        )
+    if ent.label_ == "ORG" and not _joins_countries(ent, kb) and not kb.is_platform(text):
+        country = next((kb.country(t.text) for t in ent if kb.country(t.text)), None)
+        inst = next(
+            (
+                kb.institution_at(words, k)
+                for k in range(ent.start, ent.end)
+                if kb.institution_at(words, k)
+            ),
+            None,
+        )
+        return _mention(
+            doc,
+            ent.start,
+            ent.end,
+            MentionKind.ORG,
+            ActorKind.ORG,
+            name=text.removeprefix("the ").removeprefix("The "),
+            country=country,
+            sector=inst[0].sector if inst else None,
+        )
+    return None
+
+
+def _acts(token: Token) -> bool:
+    """Whether a place name is used as an actor (subject, object), not a location."""
+    if token.dep_ in _ACTOR_DEPS:
+        return True
+    if token.dep_ in ("conj", "compound"):
+        return _acts(token.head)
+    return token.dep_ == "pobj" and token.head.lower_ in _ACTOR_PREPS
+
+
+def _joins_countries(ent: Span, kb: Knowledge) -> bool:
+    """ "Armenia-Azerbaijan", "Azerbaijan-Armenia Conflict": not an organisation."""
+    parts = [p.strip() for p in ent.text.replace("–", "-").split("-") if p.strip()]
+    return len(parts) > 1 and kb.country(parts[0]) is not None
+
+
+def _mention(doc: Doc, start: int, end: int, kind: MentionKind, actor_kind: ActorKind, **kw):
+    span = doc[start:end]
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        kind=kind,
+        actor_kind=actor_kind,
+        **kw,
+    )

@@ -1,0 +1,186 @@
+"""Who said it, with which verb, and through which channel.
+
+Attribution reads the clause around a quotation: the subject of a speech verb ("Miller
+said", "said State Department spokesperson Vedant Patel", "he added", "the statement
+added"), "according to X", and "a report cited X as saying" (the speaker is X; the
+report is the channel). Channels ("as reported by Aljazeera", "in a Twitter post",
+"a transcript released by the DOS") become the quote's `via`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.resolve import ArticleActors
+from storyline.records import Actor, ActorKind
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_CITE_VERBS = frozenset({"cite", "quote"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """A speaker (resolved where possible), the cue word and the channels."""
+
+    speaker: Actor | None
+    speaker_text: str | None
+    cue: str | None
+    via: tuple[str, ...] = ()
+    anaphoric: bool = False  # the speaker was a pronoun or "the statement"
+
+
+def is_cue(token: Token, kb: Knowledge) -> bool:
+    """Whether a token is a speech verb ("said", "added", "told")."""
+    return token.pos_ in ("VERB", "AUX") and fold(token.lemma_) in kb.cue_verbs
+
+
+def attribute(
+    cue: Token, kb: Knowledge, actors: ArticleActors, quoted: list[tuple[int, int]]
+) -> Attribution:
+    """The speaker of a speech verb, and the channels its clause names."""
+    subject = _subject(cue)
+    via = channels(cue.sent, kb, actors, quoted)
+    cited = _cited_speaker(cue)
+    if cited is not None:
+        # "A Deutsche Welle report cited X as saying": X speaks, the report is the channel.
+        speaker_span = _phrase(cited)
+        if subject is not None:
+            channel = actors.at(*_chars(_phrase(subject)))
+            via = _with(via, channel.name if channel else _phrase(subject).text)
+        return _attribution(speaker_span, cue, actors, via)
+    if subject is None:
+        according = according_to(cue.sent, kb, actors)
+        if according is not None:
+            return Attribution(
+                speaker=according[0], speaker_text=according[1], cue="according to", via=via
+            )
+        return Attribution(speaker=None, speaker_text=None, cue=cue.text, via=via)
+    return _attribution(_phrase(subject), cue, actors, via)
+
+
+def _attribution(
+    span: Span, cue: Token, actors: ArticleActors, via: tuple[str, ...]
+) -> Attribution:
+    speaker = actors.at(*_chars(span))
+    anaphoric = span.root.lower_ in _PRONOUNS or (
+        span.root.lower_ in ("statement", "report") and span[0].lower_ == "the"
+    )
+    if speaker is not None and speaker.name in via:
+        via = tuple(v for v in via if v != speaker.name)
+    return Attribution(
+        speaker=speaker, speaker_text=span.text, cue=cue.text, via=via, anaphoric=anaphoric
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, also through coordination ("stated ... and added")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _subject(verb.head)  # "cited Price as saying": handled by _cited_speaker
+    return None
+
+
+def _cited_speaker(cue: Token) -> Token | None:
+    """ "X cited Y as saying": Y, for the verb "saying" or "cited"."""
+    head = cue.head if cue.dep_ in ("pcomp", "advcl", "xcomp") else cue
+    head = head.head if head.dep_ == "prep" else head
+    if fold(head.lemma_) in _CITE_VERBS:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a head token stands for, without trailing clauses."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def according_to(
+    sent: Span, kb: Knowledge, actors: ArticleActors
+) -> tuple[Actor | None, str] | None:
+    """ "According to X, ...": X, resolved, and as written."""
+    words = [fold(t.text) for t in sent]
+    for i in range(len(words)):
+        if words[i : i + 2] == ["according", "to"] and i + 2 < len(sent):
+            obj = next((c for c in sent[i + 1].children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            span = _phrase(obj)
+            return actors.at(*_chars(span)), span.text
+    return None
+
+
+def channels(
+    sent: Span, kb: Knowledge, actors: ArticleActors, quoted: list[tuple[int, int]]
+) -> tuple[str, ...]:
+    """Outlets and platforms a sentence names as the route of what is said.
+
+    "as reported by Aljazeera", "as cited by Reuters", "in a Twitter post", "according
+    to a transcript ... released by the DOS", "the Associated Press reports".
+    """
+    found: list[str] = []
+    doc = sent.doc
+    for tok in sent:
+        if _inside(tok.idx, quoted):
+            continue
+        if kb.is_platform(tok.text) and tok.text[:1].isupper():
+            found.append(tok.text)
+        elif tok.lower_ == "by" and tok.head.lemma_ in ("report", "cite", "quote", "release"):
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append(_name(_phrase(obj), actors))
+        elif tok.lemma_ == "report" and tok.pos_ == "VERB" and _subject(tok) is not None:
+            subj = _phrase(_subject(tok))  # type: ignore[arg-type]
+            actor = actors.at(*_chars(subj))
+            if actor is not None and actor.sector == "MED":
+                found.append(actor.name)
+        elif tok.lower_ == "according" and tok.i + 2 < len(doc):
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None and fold(obj.lemma_) in kb.source_nouns | {"transcript"}:
+                by = [t for t in obj.subtree if t.lower_ == "by"]
+                for b in by:
+                    pobj = next((c for c in b.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        found.append(_name(_phrase(pobj), actors))
+    return tuple(dict.fromkeys(found))
+
+
+def _name(span: Span, actors: ArticleActors) -> str:
+    actor = actors.at(*_chars(span))
+    if actor is not None and actor.kind is not ActorKind.PERSON:
+        return actor.name
+    return span.text.removeprefix("the ").removeprefix("The ")
+
+
+def _with(via: tuple[str, ...], name: str) -> tuple[str, ...]:
+    return via if name in via else (name, *via)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def doc_of(span: Span) -> Doc:
+    """The document a span belongs to."""
+    return span.doc

@@ -1,0 +1,242 @@
+"""Direct and indirect quotations with their speakers, cues and channels.
+
+Direct: words between quotation marks, attributed by the speech verb after or before
+them in the same sentence; a quotation standing alone continues the previous
+speaker's words ("...," O'Brien said. "And we would ..."). Partial quotations inside
+a sentence are kept when the sentence reports speech. Indirect: the clause a speech
+verb reports ("Miller said that ...", "..., Miller said."), and "According to X, ...".
+Pronoun speakers ("he added") are the last speaker quoted before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.resolve import ArticleActors
+from storyline.quotes.attribution import Attribution, according_to, attribute, channels, is_cue
+from storyline.quotes.marks import QuotedSpan
+from storyline.records import Evidence, Quote, QuoteKind, stable_id
+
+_MAX_COVERED = 0.5  # an indirect clause mostly in quotation marks is the direct quote's frame
+_ANAPHORA_REACH = 3  # sentences within which "he added" continues the last speaker
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: QuoteKind
+    sent: int  # index of the sentence it ends in
+    attribution: Attribution | None
+    standalone: bool = False
+
+
+def extract_quotes(
+    doc: Doc,
+    doc_id: str,
+    quoted: list[QuotedSpan],
+    actors: ArticleActors,
+    kb: Knowledge,
+) -> tuple[Quote, ...]:
+    """Every quotation in the article, in text order, with speaker and channels."""
+    marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    candidates = [_direct(doc, q, marks, actors, kb, sent_index) for q in quoted]
+    candidates += _indirect(doc, marks, actors, kb, sent_index)
+    quotes: list[Quote] = []
+    last: tuple[int, Attribution] | None = None
+    for c in sorted((c for c in candidates if c is not None), key=lambda c: c.start):
+        attribution = _settle(c, last)
+        if attribution is None:
+            continue
+        if attribution.speaker is not None:
+            last = (c.sent, attribution)
+        quotes.append(_quote(doc, doc_id, c, attribution))
+    return tuple(quotes)
+
+
+def _settle(c: _Candidate, last: tuple[int, Attribution] | None) -> Attribution | None:
+    """The candidate's final attribution, continuing the last speaker where it should."""
+    recent = last is not None and c.sent - last[0] <= _ANAPHORA_REACH
+    att = c.attribution
+    if att is None:
+        if c.standalone and recent:
+            prev = last[1]  # type: ignore[index]
+            return Attribution(
+                speaker=prev.speaker, speaker_text=prev.speaker_text, cue=None, via=prev.via
+            )
+        return Attribution(speaker=None, speaker_text=None, cue=None) if c.standalone else None
+    if (
+        att.anaphoric
+        and recent
+        and att.speaker_text
+        and att.speaker_text.lower() in ("he", "she", "they")
+    ):
+        prev = last[1]  # type: ignore[index]
+        return Attribution(
+            speaker=prev.speaker,
+            speaker_text=att.speaker_text,
+            cue=att.cue,
+            via=att.via or (),
+        )
+    return att
+
+
+def _quote(doc: Doc, doc_id: str, c: _Candidate, att: Attribution) -> Quote:
+    text = doc.text[c.start : c.end]
+    return Quote(
+        quote_id=stable_id("q", doc_id, c.start, c.end),
+        evidence=Evidence(doc_id=doc_id, start=c.start, end=c.end, text=text),
+        kind=c.kind,
+        speaker=att.speaker,
+        speaker_text=att.speaker_text,
+        cue=att.cue,
+        via=att.via,
+    )
+
+
+# -- direct quotations -------------------------------------------------------------------
+
+
+def _direct(
+    doc: Doc,
+    q: QuotedSpan,
+    marks: list[tuple[int, int]],
+    actors: ArticleActors,
+    kb: Knowledge,
+    sent_index: dict[int, int],
+) -> _Candidate | None:
+    open_tok, close_tok = _token_at(doc, q.open_mark), _token_at(doc, q.close_mark)
+    if open_tok is None or close_tok is None:
+        return None
+    after = [t for t in close_tok.sent if t.i > close_tok.i and not _inside(t.idx, marks)]
+    after = _until_next_quote(after, marks, q.close_mark)
+    before = [t for t in open_tok.sent if t.i < open_tok.i and not _inside(t.idx, marks)]
+    cues = [t for t in after if is_cue(t, kb)] + [t for t in reversed(before) if is_cue(t, kb)]
+    attribution = None
+    for cue in cues:
+        found = attribute(cue, kb, actors, marks)
+        if found.speaker is not None or found.anaphoric:
+            attribution = found
+            break
+        attribution = attribution or found
+    if attribution is None:
+        attribution = _according(open_tok.sent, kb, actors, marks)
+    words_outside = [t for t in after + before if not t.is_punct and not t.is_space]
+    return _Candidate(
+        start=q.start,
+        end=q.end,
+        kind=QuoteKind.DIRECT,
+        sent=sent_index[close_tok.sent.start],
+        attribution=attribution,
+        standalone=not words_outside,
+    )
+
+
+def _according(
+    sent: Span, kb: Knowledge, actors: ArticleActors, marks: list[tuple[int, int]]
+) -> Attribution | None:
+    found = according_to(sent, kb, actors)
+    if found is None:
+        return None
+    return Attribution(
+        speaker=found[0],
+        speaker_text=found[1],
+        cue="according to",
+        via=channels(sent, kb, actors, marks),
+    )
+
+
+def _until_next_quote(tokens: list[Token], marks: list[tuple[int, int]], after: int):
+    """Tokens up to the next quotation's opening mark (its frame is its own)."""
+    nxt = min((s for s, _ in marks if s > after), default=None)
+    return [t for t in tokens if nxt is None or t.idx < nxt]
+
+
+# -- indirect quotations -----------------------------------------------------------------
+
+
+def _indirect(
+    doc: Doc,
+    marks: list[tuple[int, int]],
+    actors: ArticleActors,
+    kb: Knowledge,
+    sent_index: dict[int, int],
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for token in doc:
+        if _inside(token.idx, marks) or not is_cue(token, kb):
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        span = _clause_span(clause)
+        if span is None or _covered(span, marks) > _MAX_COVERED:
+            continue
+        found.append(
+            _Candidate(
+                start=span[0],
+                end=span[1],
+                kind=QuoteKind.INDIRECT,
+                sent=sent_index[token.sent.start],
+                attribution=attribute(token, kb, actors, marks),
+            )
+        )
+    for sent in doc.sents:
+        according = _according_clause(sent, kb, actors, marks, sent_index)
+        if according is not None:
+            found.append(according)
+    return found
+
+
+def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
+    """ "According to X, CLAUSE.": the clause, said by X."""
+    att = _according(sent, kb, actors, marks)
+    if att is None or att.speaker is None:
+        return None
+    words = [t for t in sent]
+    comma = next((t for t in words if t.text == "," and t.i > words[0].i + 2), None)
+    if comma is None or words[0].lower_ != "according":
+        return None
+    start, end = comma.idx + 1, sent.end_char
+    text = sent.doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    if _covered((start, end), marks) > _MAX_COVERED:
+        return None
+    return _Candidate(
+        start=start, end=end, kind=QuoteKind.INDIRECT, sent=sent_index[sent.start], attribution=att
+    )
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    """The reported clause without its "that" and closing punctuation."""
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _covered(span: tuple[int, int], marks: list[tuple[int, int]]) -> float:
+    """The share of a span inside quotation marks."""
+    length = span[1] - span[0]
+    inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in marks)
+    return inside / length if length else 1.0
+
+
+def _token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)

@@ -1,0 +1,89 @@
+"""Find the stretches of text inside quotation marks, tolerating broken marks.
+
+Straight and curly double marks are both used, often mixed in one quotation
+(“...," or "...”). Marks are paired within a paragraph; a quotation still open at
+a paragraph's end continues only when the next paragraph opens with a mark (the
+convention for quotations of several paragraphs), otherwise it is dropped, so an
+unbalanced mark never disturbs the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = frozenset("“„«")
+CLOSING = frozenset("”»")
+STRAIGHT = '"'
+_MARK = re.compile(r"[\"“”„«»]")
+_PARAGRAPH = re.compile(r"\n")
+_TRAILING = " \t\n,;:"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuotedSpan:
+    """The words between a pair of marks (marks and trailing commas excluded)."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset of the closing mark
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """Every quotation in the text, in order; unpaired marks are ignored."""
+    spans: list[QuotedSpan] = []
+    opened: int | None = None
+    paragraph_end = _next_break(text, 0)
+    for match in _MARK.finditer(text):
+        pos, mark = match.start(), match.group()
+        while pos > paragraph_end:
+            if opened is not None and not _continues(text, paragraph_end):
+                opened = None  # unbalanced: drop it, keep going
+            paragraph_end = _next_break(text, paragraph_end + 1)
+        if opened is None:
+            if mark not in CLOSING:
+                opened = pos
+            continue
+        if mark in OPENING and not _ends_utterance(text, opened, pos):
+            opened = pos  # a new quotation: the earlier mark was never closed
+            continue
+        span = _span(text, opened, pos)
+        if span is not None:
+            spans.append(span)
+        opened = None
+    return spans
+
+
+def _span(text: str, open_mark: int, close_mark: int) -> QuotedSpan | None:
+    start = open_mark + 1
+    end = close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    if end <= start:
+        return None
+    return QuotedSpan(start=start, end=end, open_mark=open_mark, close_mark=close_mark)
+
+
+def _ends_utterance(text: str, opened: int, pos: int) -> bool:
+    """An opening-shaped mark right after words and punctuation closes a quotation."""
+    before = text[opened + 1 : pos].rstrip()
+    return (
+        bool(before)
+        and before[-1] in ".,!?…"
+        and pos + 1 < len(text)
+        and (text[pos + 1].isspace() or text[pos + 1] in ",.;")
+    )
+
+
+def _next_break(text: str, start: int) -> int:
+    match = _PARAGRAPH.search(text, start)
+    return match.start() if match else len(text)
+
+
+def _continues(text: str, paragraph_end: int) -> bool:
+    """Whether the next paragraph opens with a quotation mark (a multi-paragraph quote)."""
+    rest = text[paragraph_end:].lstrip()
+    return bool(rest) and rest[0] in OPENING | {STRAIGHT}
