@@ -152,7 +152,7 @@ def ingest(
         try:
             result = analyse(article, doc, resources, registry)
         except Exception as exc:  # a stage failing on one article must not stop the batch
-            log.exception("analysis failed for %s", article.file)
+            log.debug("analysis failed for %s", article.file, exc_info=True)
             where = article.source_path or article.file
             note(
                 IngestStatus.FAILED, IngestFailure(path=where, reason=f"analysis failed ({exc!r})")

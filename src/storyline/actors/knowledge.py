@@ -81,6 +81,7 @@ class Knowledge:
         institutions: list[Institution],
         platforms: frozenset[str],
         cue_verbs: frozenset[str],
+        speech_acts: frozenset[str],
         source_nouns: frozenset[str],
         according_to: tuple[tuple[str, ...], ...],
         user: ActorDictionary | None = None,
@@ -94,6 +95,7 @@ class Knowledge:
         self.institutions = institutions
         self.platforms = platforms
         self.cue_verbs = cue_verbs
+        self.speech_acts = speech_acts
         self.source_nouns = source_nouns
         self.according_to = according_to
         self.user = user or ActorDictionary()
@@ -157,6 +159,7 @@ class Knowledge:
             institutions=institutions,
             platforms=frozenset(fold(p) for p in orgs.get("platforms", [])),
             cue_verbs=frozenset(fold(v) for v in speech["cue_verbs"]),
+            speech_acts=frozenset(fold(v) for v in speech.get("speech_acts", [])),
             source_nouns=frozenset(fold(n) for n in speech["source_nouns"]),
             according_to=_forms(speech["according_to"]),
             user=user,

@@ -13,6 +13,7 @@ the article ("Blinken" as GPE) is still the person once the article names him.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,6 +49,7 @@ class Mention:
     role: str | None = None
     family: str | None = None
     definite: bool = True
+    subject: bool = False  # the mention is the subject of its clause
     owner: Title | None = None  # "the prime minister's press office": the owner's title
 
 
@@ -59,6 +61,7 @@ _PRONOUNS = frozenset({"he", "she"})
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "WORK_OF_ART", "FAC", "LOC"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT"})
 _ACTOR_PREPS = frozenset({"between", "with", "by", "against"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
 _TITLE_REACH = 7  # words a title form may span, with country words skipped
 
 
@@ -99,6 +102,10 @@ def find_mentions(
     for tok in doc:  # a known surname the NER missed
         if tok.pos_ == "PROPN" and tok.ent_type_ == "" and fold(tok.text) in names:
             _claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
+    for tok in doc:  # a full name the NER missed, as the subject of a speech verb
+        name = _speaking_name(tok, kb)
+        if name is not None:
+            _claim_person(doc, name, words, kb, claims)
     for i in range(len(doc)):
         if claims.free(i, i + 1):
             found = _noun_phrase_at(doc, i, words, kb, claims)
@@ -117,6 +124,24 @@ def find_mentions(
     return sorted(claims.found, key=lambda m: m.start)
 
 
+def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
+    """ "Petar Petković, the office's director, told reporters": a name of two to four
+    capitalised proper nouns that is the subject of a verb of speaking."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or fold(tok.head.lemma_) not in kb.cue_verbs:
+        return None
+    start = tok.i
+    while (
+        start > 0 and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].pos_ == "PROPN"
+    ):
+        start -= 1
+    span = tok.doc[start : tok.i + 1]
+    if not 2 <= len(span) <= 4 or not all(t.text[:1].isupper() for t in span):
+        return None
+    if kb.country(span.text) or kb.organisation(span.text) or kb.capital(span.text):
+        return None
+    return span
+
+
 def _is_person_name(ent: Span, kb: Knowledge) -> bool:
     """The NER's PERSON, unless it is a country, capital, organisation or "the X"."""
     text = ent.text
@@ -133,6 +158,8 @@ def _is_person_name(ent: Span, kb: Knowledge) -> bool:
 
 
 def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: _Claims) -> None:
+    if ent.start > 0 and _INITIAL.match(ent[0].text) and doc[ent.start - 1].text[:1].isupper():
+        ent = doc[ent.start - 1 : ent.end]  # "Antony" before an entity "J. Blinken"
     if not claims.free(ent.start, ent.end):
         return
     start, end = ent.start, ent.end
@@ -376,8 +403,15 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
                 sector=inst[0].sector,
                 owner=title,
             )
-    if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].text == ","):
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
         return None  # a title before a name belongs to the person
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ == "PERSON"
+        and _attaches_back(doc, end + 1)
+    ):
+        return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
     if doc[end - 1].tag_ in ("NNS", "NNPS"):
         return None  # "foreign ministers": several people, not one actor
     if end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -510,5 +544,6 @@ def _mention(doc: Doc, start: int, end: int, kind: MentionKind, actor_kind: Acto
         text=span.text,
         kind=kind,
         actor_kind=actor_kind,
+        subject=span.root.dep_ in ("nsubj", "nsubjpass"),
         **kw,
     )

@@ -47,8 +47,13 @@ class ArticleActors:
         """An actor of this article by id."""
         return next((a for a in self.actors if a.actor_id == actor_id), None)
 
-    def at(self, start: int, end: int) -> Actor | None:
-        """The actor mentioned in [start, end): the longest mention inside, else around it."""
+    def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
+        """The actor mentioned in [start, end): the mention holding the phrase's head
+        (character offset), else the longest mention inside, else one around it."""
+        if head is not None:
+            holding = [m for m in self.mentions if m.evidence.start <= head < m.evidence.end]
+            if holding:
+                return self.actor(holding[0].actor_id)
         inside = [m for m in self.mentions if m.evidence.start >= start and m.evidence.end <= end]
         around = [m for m in self.mentions if m.evidence.start <= start and m.evidence.end >= end]
         best = max(inside, key=lambda m: m.evidence.end - m.evidence.start, default=None)
@@ -207,18 +212,16 @@ class _Resolver:
         return actor
 
     def _pronoun(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """A pronoun subject: the last person mentioned before it, outside quotations."""
+        """A pronoun subject: the last person before it outside quotations, preferring
+        the subjects of clauses ("Kurti accused Belgrade ... he said")."""
         earlier = [
             (pm, a)
             for pm, a in done
-            if pm.start < m.start
-            and a.kind is ActorKind.PERSON
-            and not self._in_quote(pm)
-            and pm.kind is not MentionKind.PRONOUN
+            if pm.start < m.start and a.kind is ActorKind.PERSON and not self._in_quote(pm)
         ]
-        if not earlier:
-            return None
-        return max(earlier, key=lambda pair: pair[0].start)[1]
+        subjects = [pair for pair in earlier if pair[0].subject]
+        pool = subjects or earlier
+        return max(pool, key=lambda pair: pair[0].start)[1] if pool else None
 
     def _in_quote(self, m: Mention) -> bool:
         return any(start <= m.start and m.end <= end for start, end in self.quoted)

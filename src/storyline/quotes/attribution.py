@@ -38,6 +38,13 @@ def is_cue(token: Token, kb: Knowledge) -> bool:
     return token.pos_ in ("VERB", "AUX") and fold(token.lemma_) in kb.cue_verbs
 
 
+def is_speech_act(token: Token, kb: Knowledge) -> bool:
+    """Whether a token is a verb of speaking or of an act done in words ("urged")."""
+    return token.pos_ == "VERB" and (
+        fold(token.lemma_) in kb.cue_verbs or fold(token.lemma_) in kb.speech_acts
+    )
+
+
 def attribute(
     cue: Token, kb: Knowledge, actors: ArticleActors, quoted: list[tuple[int, int]]
 ) -> Attribution:
@@ -47,25 +54,28 @@ def attribute(
     cited = _cited_speaker(cue)
     if cited is not None:
         # "A Deutsche Welle report cited X as saying": X speaks, the report is the channel.
-        speaker_span = _phrase(cited)
-        if subject is not None:
-            channel = actors.at(*_chars(_phrase(subject)))
-            via = _with(via, channel.name if channel else _phrase(subject).text)
-        return _attribution(speaker_span, cue, actors, via)
+        speaker_token, cite_verb = cited
+        reporter = _subject(cite_verb)
+        if reporter is not None:
+            channel = actors.at(*_chars(_phrase(reporter)), head=reporter.idx)
+            via = _with(via, channel.name if channel else _phrase(reporter).text)
+        return _attribution(_phrase(speaker_token), cue, actors, via)
+    according = according_to(cue.sent, kb, actors)
     if subject is None:
-        according = according_to(cue.sent, kb, actors)
         if according is not None:
             return Attribution(
                 speaker=according[0], speaker_text=according[1], cue="according to", via=via
             )
         return Attribution(speaker=None, speaker_text=None, cue=cue.text, via=via)
+    if according is not None and according[0] is not None:
+        via = _with(via, according[0].name)  # "According to the report, X urged ..."
     return _attribution(_phrase(subject), cue, actors, via)
 
 
 def _attribution(
     span: Span, cue: Token, actors: ArticleActors, via: tuple[str, ...]
 ) -> Attribution:
-    speaker = actors.at(*_chars(span))
+    speaker = actors.at(*_chars(span), head=span.root.idx)
     anaphoric = span.root.lower_ in _PRONOUNS or (
         span.root.lower_ in ("statement", "report") and span[0].lower_ == "the"
     )
@@ -88,14 +98,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _cited_speaker(cue: Token) -> Token | None:
-    """ "X cited Y as saying": Y, for the verb "saying" or "cited"."""
+def _cited_speaker(cue: Token) -> tuple[Token, Token] | None:
+    """ "X cited Y as saying", "X quoted Y as saying": Y and the verb "cited"."""
     head = cue.head if cue.dep_ in ("pcomp", "advcl", "xcomp") else cue
     head = head.head if head.dep_ == "prep" else head
     if fold(head.lemma_) in _CITE_VERBS:
         for child in head.children:
             if child.dep_ == "dobj":
-                return child
+                return child, head
     return None
 
 
@@ -117,9 +127,10 @@ def _chars(span: Span) -> tuple[int, int]:
 
 
 def according_to(
-    sent: Span, kb: Knowledge, actors: ArticleActors
+    sent: Span, kb: Knowledge, actors: ArticleActors, documents: bool = True
 ) -> tuple[Actor | None, str] | None:
-    """ "According to X, ...": X, resolved, and as written."""
+    """ "According to X, ...": X, resolved, and as written. With `documents` false, an
+    X that is a document ("the report") is left out: it is a channel, not a speaker."""
     words = [fold(t.text) for t in sent]
     for i in range(len(words)):
         if words[i : i + 2] == ["according", "to"] and i + 2 < len(sent):
@@ -127,7 +138,9 @@ def according_to(
             if obj is None:
                 continue
             span = _phrase(obj)
-            return actors.at(*_chars(span)), span.text
+            if not documents and fold(obj.lemma_) in kb.source_nouns:
+                return None
+            return actors.at(*_chars(span), head=obj.idx), span.text
     return None
 
 

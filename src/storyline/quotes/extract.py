@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
-from storyline.quotes.attribution import Attribution, according_to, attribute, channels, is_cue
+from storyline.quotes.attribution import (
+    Attribution,
+    according_to,
+    attribute,
+    channels,
+    is_cue,
+    is_speech_act,
+)
 from storyline.quotes.marks import QuotedSpan
 from storyline.records import Evidence, Quote, QuoteKind, stable_id
 
@@ -45,7 +52,7 @@ def extract_quotes(
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     candidates = [_direct(doc, q, marks, actors, kb, sent_index) for q in quoted]
-    candidates += _indirect(doc, marks, actors, kb, sent_index)
+    candidates += _outermost(_indirect(doc, marks, actors, kb, sent_index))
     quotes: list[Quote] = []
     last: tuple[int, Attribution] | None = None
     for c in sorted((c for c in candidates if c is not None), key=lambda c: c.start):
@@ -69,12 +76,7 @@ def _settle(c: _Candidate, last: tuple[int, Attribution] | None) -> Attribution 
                 speaker=prev.speaker, speaker_text=prev.speaker_text, cue=None, via=prev.via
             )
         return Attribution(speaker=None, speaker_text=None, cue=None) if c.standalone else None
-    if (
-        att.anaphoric
-        and recent
-        and att.speaker_text
-        and att.speaker_text.lower() in ("he", "she", "they")
-    ):
+    if att.anaphoric and att.speaker is None and recent:
         prev = last[1]  # type: ignore[index]
         return Attribution(
             speaker=prev.speaker,
@@ -115,7 +117,10 @@ def _direct(
     after = [t for t in close_tok.sent if t.i > close_tok.i and not _inside(t.idx, marks)]
     after = _until_next_quote(after, marks, q.close_mark)
     before = [t for t in open_tok.sent if t.i < open_tok.i and not _inside(t.idx, marks)]
+    governing = _governing_verb(doc, q, marks, kb)
     cues = [t for t in after if is_cue(t, kb)] + [t for t in reversed(before) if is_cue(t, kb)]
+    if governing is not None:
+        cues = [governing] + [t for t in cues if t.i != governing.i]
     attribution = None
     for cue in cues:
         found = attribute(cue, kb, actors, marks)
@@ -134,6 +139,35 @@ def _direct(
         attribution=attribution,
         standalone=not words_outside,
     )
+
+
+def _governing_verb(
+    doc: Doc, q: QuotedSpan, marks: list[tuple[int, int]], kb: Knowledge
+) -> Token | None:
+    """The verb of speaking (or of an act in words) whose clause holds the quotation:
+    "stated that the nation is “happy ...”", "urged ... for “international mechanisms”"."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    for token in roots[:1]:
+        for _ in range(6):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            if _inside(token.idx, marks) or not _adjacent(doc.text, q, token.idx, marks):
+                continue
+            if is_speech_act(token, kb):
+                return token
+    return None
+
+
+def _adjacent(text: str, q: QuotedSpan, pos: int, marks: list[tuple[int, int]]) -> bool:
+    """Whether a word is in the quotation's own paragraph with no other quotation between."""
+    lo, hi = (pos, q.open_mark) if pos < q.open_mark else (q.close_mark, pos)
+    if "\n" in text[lo:hi]:
+        return False
+    return not any(lo < s < hi for s, _ in marks)
 
 
 def _according(
@@ -192,11 +226,29 @@ def _indirect(
     return found
 
 
+def _outermost(found: list[_Candidate]) -> list[_Candidate]:
+    """Indirect quotations not inside another ("X said Y would ..., which it insists")."""
+    return [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in found
+        )
+    ]
+
+
 def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
-    """ "According to X, CLAUSE.": the clause, said by X."""
+    """ "According to X, CLAUSE.": the clause, said by X (by the clause's subject when
+    X is a document: "According to the report, Mirzoyan urged ...")."""
     att = _according(sent, kb, actors, marks)
     if att is None or att.speaker is None:
         return None
+    if according_to(sent, kb, actors, documents=False) is None and is_speech_act(sent.root, kb):
+        att = attribute(sent.root, kb, actors, marks)
     words = [t for t in sent]
     comma = next((t for t in words if t.text == "," and t.i > words[0].i + 2), None)
     if comma is None or words[0].lower_ != "according":
@@ -215,8 +267,26 @@ def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:
-    """The reported clause without its "that" and closing punctuation."""
+    """The reported clause without its "that", closing punctuation, or a further speech
+    verb joined to it ("stated that X ... and added that Y": Y is its own quotation)."""
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    cut = next(
+        (
+            t
+            for t in clause.subtree
+            if t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.i > clause.i
+            and t.head.i != t.i
+            and _is_speech_conj(t)
+        ),
+        None,
+    )
+    if cut is not None:
+        stop = cut.left_edge.i
+        tokens = [t for t in tokens if t.i < stop]
+        while (tokens and tokens[-1].dep_ in ("cc", "advmod")) or (tokens and tokens[-1].is_punct):
+            tokens.pop()
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -224,6 +294,22 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     if len(tokens) < 3:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _is_speech_conj(token: Token) -> bool:
+    """A verb conjoined to a reported clause that itself reports speech."""
+    return any(c.dep_ == "ccomp" for c in token.children) and token.lemma_ in (
+        "add",
+        "say",
+        "state",
+        "stress",
+        "note",
+        "tell",
+        "insist",
+        "warn",
+        "claim",
+        "repeat",
+    )
 
 
 def _covered(span: tuple[int, int], marks: list[tuple[int, int]]) -> float:
