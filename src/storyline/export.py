@@ -41,6 +41,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "evidence",
         "story_id",
         "confidence",
+        # added by storyline (the contract allows added fields)
+        "future",
+        "contested",
+        "quad",
+        "score",
+        "also",
     ),
     "quotes": (
         "quote_id",
@@ -121,6 +127,11 @@ def event_record(event: Event, file: str) -> Record:
         "evidence": {"text": ev.text, "start": ev.start, "end": ev.end},
         "story_id": event.story_id,
         "confidence": event.confidence,
+        "future": event.future,
+        "contested": event.contested,
+        "quad": event.quad,
+        "score": event.score,
+        "also": [{"text": e.text, "start": e.start, "end": e.end} for e in event.also],
     }
 
 
@@ -228,6 +239,9 @@ _PARQUET_TYPES = {
     "confidence": "DOUBLE",
     "historical": "BOOLEAN",
     "negated": "BOOLEAN",
+    "future": "BOOLEAN",
+    "contested": "BOOLEAN",
+    "score": "DOUBLE",
 }
 
 _WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}

@@ -197,6 +197,11 @@ class Event:
     fatalities: int | None = None
     historical: bool = False
     negated: bool = False
+    future: bool = False
+    contested: bool = False  # sources disagree on who did it ("both blame the other")
+    quad: str | None = None  # PLOVER quad category, e.g. "verbal_cooperation"
+    score: float | None = None  # PLOVER's score of the type
+    also: tuple[Evidence, ...] = ()  # further reports of the same act in the article
     story_id: str | None = None
     confidence: float = 0.0
 

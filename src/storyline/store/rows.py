@@ -146,6 +146,11 @@ def event_row(event: Event) -> dict[str, object]:
         "fatalities": event.fatalities,
         "historical": int(event.historical),
         "negated": int(event.negated),
+        "future": int(event.future),
+        "contested": int(event.contested),
+        "quad": event.quad,
+        "score": event.score,
+        "also": json.dumps([[e.start, e.end, e.text] for e in event.also]),
         "story_id": event.story_id,
         "confidence": event.confidence,
         "start": ev.start,
@@ -181,6 +186,14 @@ def to_event(row: sqlite3.Row, actors: dict[str, Actor]) -> Event:
         fatalities=row["fatalities"],
         historical=bool(row["historical"]),
         negated=bool(row["negated"]),
+        future=bool(row["future"]),
+        contested=bool(row["contested"]),
+        quad=row["quad"],
+        score=row["score"],
+        also=tuple(
+            Evidence(doc_id=row["doc_id"], start=a, end=b, text=t)
+            for a, b, t in json.loads(row["also"])
+        ),
         story_id=row["story_id"],
         confidence=row["confidence"],
     )

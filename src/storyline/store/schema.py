@@ -104,6 +104,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        "event auxiliary modes, PLOVER quad category and score, further evidence",
+        """
+        ALTER TABLE events ADD COLUMN future INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN quad TEXT;
+        ALTER TABLE events ADD COLUMN score REAL;
+        ALTER TABLE events ADD COLUMN also TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX events_type ON events (type);
+        """,
+    ),
 )
 
 BOOKKEEPING = """
