@@ -268,9 +268,9 @@ def test_export_of_an_empty_store_writes_empty_files_with_their_columns(
         if fmt == "jsonl":
             assert path.read_text(encoding="utf-8") == ""
         elif fmt == "csv":
-            assert read_csv(path) == (fields, [])
+            assert read_csv(path) == (fields + ADDED.get(name, []), [])
         else:
-            assert read_parquet(path) == (fields, [])
+            assert read_parquet(path) == (fields + ADDED.get(name, []), [])
 
 
 # -- values ---------------------------------------------------------------------------------
@@ -323,6 +323,11 @@ def test_events_jsonl_holds_actor_objects_dates_location_and_evidence(
         },
         "story_id": "s-ohrid",
         "confidence": 0.9,
+        "future": False,
+        "contested": False,
+        "quad": None,
+        "score": None,
+        "also": [],
     }
     ruled_out = events["e-ruled-out"]
     assert set(ruled_out["source"]) == ACTOR_FIELDS
