@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,7 +16,10 @@ from spacy.tokens import Doc
 from storyline.actors import ActorRegistry, Knowledge, plan_merges, resolve_actors
 from storyline.actors.dictionary import default_dictionary_paths, load_dictionaries
 from storyline.config import Settings
+from storyline.dates import find_dates
 from storyline.errors import StoreError
+from storyline.events import EventContext, Lexicon, code_events
+from storyline.events.places import Gazetteer
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
 from storyline.quotes import extract_quotes, find_quoted
@@ -31,13 +35,17 @@ class Resources:
 
     nlp: Language
     kb: Knowledge
+    lexicon: Lexicon
+    gazetteer: Gazetteer
 
 
 def load_resources(settings: Settings) -> Resources:
     """Load the spaCy model, the knowledge files and the user's actor dictionaries."""
     paths = [*default_dictionary_paths(Path.cwd(), os.environ), *settings.actor_files]
     kb = Knowledge.load(load_dictionaries(paths))
-    return Resources(nlp=load_model(settings.model), kb=kb)
+    return Resources(
+        nlp=load_model(settings.model), kb=kb, lexicon=Lexicon.load(), gazetteer=Gazetteer.load()
+    )
 
 
 def analyse(
@@ -49,8 +57,21 @@ def analyse(
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
     actors = resolve_actors(doc, article.doc_id, resources.kb, registry or ActorRegistry(), marks)
     quotes = extract_quotes(doc, article.doc_id, quoted, actors, resources.kb)
+    published = date.fromisoformat(article.published) if article.published else None
+    context = EventContext(
+        doc_id=article.doc_id,
+        published=published,
+        actors=actors,
+        quotes=quotes,
+        dates=find_dates(doc, published),
+    )
+    events = code_events(doc, context, resources.kb, resources.lexicon, resources.gazetteer)
     return ArticleResult(
-        parsed=parsed, actors=actors.actors, actor_mentions=actors.mentions, quotes=quotes
+        parsed=parsed,
+        actors=actors.actors,
+        actor_mentions=actors.mentions,
+        quotes=quotes,
+        events=events,
     )
 
 

@@ -201,7 +201,8 @@ class Knowledge:
         whole = {form[0] for t in titles for form in t.forms if len(form) == 1}
         for t in titles:
             for form in t.forms:
-                if len(form) > 1 and form[0] not in whole:
+                # "Secretary" of "secretary of state", not "State" of "state minister"
+                if len(form) > 2 and form[0] not in whole and form[1] in ("of", "-"):
                     starts.setdefault(form[0], []).append(t)
         out = {}
         for word, found in starts.items():

@@ -137,6 +137,8 @@ def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
     span = tok.doc[start : tok.i + 1]
     if not 2 <= len(span) <= 4 or not all(t.text[:1].isupper() for t in span):
         return None
+    if any(kb.country(t.text) or _title_word(fold(t.text), kb) for t in span):
+        return None  # "US Secretary": an office, not a name
     if kb.country(span.text) or kb.organisation(span.text) or kb.capital(span.text):
         return None
     return span
@@ -223,7 +225,12 @@ def _title_before(
     while (
         i >= floor
         and claims.free(i, i + 1)
-        and (doc[i].text[:1].isupper() or words[i] in _QUALIFIERS or _title_word(words[i], kb))
+        and (
+            doc[i].text[:1].isupper()
+            or words[i] in _QUALIFIERS
+            or _title_word(words[i], kb)
+            or doc[i].text == "."
+        )
     ):
         run_start, i = i, i - 1
     for j in range(run_start, name_start):
@@ -259,21 +266,23 @@ def _match_title(
     """A title starting at token j, skipping country words inside it ("head of American
     diplomacy", "top US diplomat"): the title, the token after it and that country."""
     kept: list[int] = []
-    country = None
+    skipped: list[tuple[int, str]] = []
     k = j
     while k < len(doc) and len(kept) < _TITLE_REACH:
         code = kb.country(doc[k].text) if kept and doc[k].text[:1].isupper() else None
         if code:
-            country = code
-        else:
+            skipped.append((k, code))
+        elif words[k]:  # "Sec." is split as "Sec" "."
             kept.append(k)
         k += 1
     seq = [words[k] for k in kept]
-    hit = kb.title_at(seq, 0)
+    hit = kb.title_at(seq, 0) if seq else None
     if hit is None:
         return None
     title, length = hit
-    return title, kept[length - 1] + 1, country
+    end = kept[length - 1] + 1
+    country = next((code for pos, code in skipped if pos < end), None)
+    return title, end, country
 
 
 def _modifiers_before(

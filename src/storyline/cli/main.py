@@ -192,6 +192,58 @@ def eval_command(gold: Path, db: str | None, as_json: bool) -> None:
         click.echo(render_text(report))
 
 
+@cli.command(name="eval-suite")
+@click.argument("suite", type=click.Choice(["plover", "petrarch"]))
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=Path("../shared/data"),
+    show_default=True,
+    help="Folder holding plover/ and petrarch_validation/.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["odd", "even", "all"]),
+    default="odd",
+    show_default=True,
+    help="PLOVER records to use: odd-numbered (development), even-numbered (held out).",
+)
+@click.option("--failures", "show_failures", is_flag=True, help="List every failed record.")
+@json_option
+@friendly_errors
+def eval_suite(suite: str, data: Path, split: str, show_failures: bool, as_json: bool) -> None:
+    """Score event coding on a sentence suite: the PLOVER gold sentences (share whose
+    gold type is produced; share whose actor and recipient countries are produced) or
+    the PETRARCH real-actor validation records (pass rate at the CAMEO root and at the
+    PLOVER level)."""
+    from storyline.cli.render import print_json
+    from storyline.eval import sentences
+    from storyline.pipeline import load_resources, process_article
+
+    resources = load_resources(Settings())
+
+    def process(article):
+        return process_article(article, resources)
+
+    if suite == "plover":
+        records = sentences.pick(
+            sentences.load_jsonl(data / "plover" / "plover_gsr_cameo.jsonl"), split
+        )
+        result = sentences.run_plover(records, process, split)
+    else:
+        table = sentences.cameo_table(data / "plover" / "cameo2plover.json")
+        records = sentences.load_jsonl(data / "petrarch_validation" / "petr2_gsr_real_actors.jsonl")
+        result = sentences.run_petrarch(records, process, table)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    if show_failures:
+        for f in result.failures:
+            click.echo(f"{f['id']}: gold {f['gold']} | output {f['output']} | {f['text']}")
+    shares = ", ".join(f"{k} {result.share(k):.3f}" for k in result.hits)
+    click.echo(f"{suite} ({result.split}, {result.records} records): {shares}")
+
+
 @cli.command()
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles.")

@@ -1,0 +1,269 @@
+"""Who did it and to whom: the source and targets of a trigger, read from the parse.
+
+Sources are subjects (through coordination and control: "Blinken thanked X and
+encouraged ..."), passive agents ("agreed upon by both countries"), possessors of a
+nominal event ("Azerbaijan's blockade") or the subject of the clause a nominal event
+sits in ("In telephone conversations with X, Blinken discussed ..."). Targets come
+from the argument slots the lexicon lists for the trigger ("with", "between", the
+direct object, the owner of the object: "welcomed Aliyev's commitment"), also on the
+trigger's object ("hosted talks between X and Y"). Plural office nouns stand for the
+governments they name ("the leaders of Armenia and Azerbaijan"); "I" and "we" inside
+a quotation are its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.resolve import ArticleActors, country_body
+from storyline.events.lexicon import Trigger
+from storyline.records import Actor, ActorKind, Quote, QuoteKind
+
+_SUBJECT = ("nsubj",)
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_BOTH = frozenset({"both", "two"})
+_SLOT_PREPS = frozenset(
+    {
+        "with",
+        "between",
+        "to",
+        "on",
+        "against",
+        "for",
+        "of",
+        "from",
+        "over",
+        "at",
+        "into",
+        "about",
+        "regarding",
+        "toward",
+        "towards",
+        "among",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """A trigger's source and targets."""
+
+    source: Actor
+    targets: tuple[Actor, ...]
+    both_ways: bool = False  # "Both nations blame the other": each side against the other
+
+
+class Framer:
+    """Reads frames in one article: its actors, its quotations, its main pair of sides."""
+
+    def __init__(self, actors: ArticleActors, quotes: tuple[Quote, ...], kb: Knowledge) -> None:
+        self.actors = actors
+        self.kb = kb
+        self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+        self.sides = _main_pair(actors)
+
+    def frame(self, token: Token, trigger: Trigger) -> Frame | None:
+        """The source and targets of a trigger token, or None without a source."""
+        sources = self._source(token)
+        both_ways = False
+        if not sources and self._both_sides(token):
+            sources, both_ways = list(self.sides), True
+        if not sources:
+            return None
+        source = sources[0]
+        targets = [a for a in self._targets(token, trigger)]
+        if trigger.reciprocal or both_ways:
+            targets = sources[1:] + targets
+        if not targets and both_ways and len(sources) > 1:
+            targets = sources[1:]
+        targets = _unique(t for t in targets if t.actor_id != source.actor_id)
+        return Frame(source=source, targets=tuple(targets), both_ways=both_ways)
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def _source(self, token: Token) -> list[Actor]:
+        if token.pos_ == "NOUN":
+            owner = self._owner(token)
+            if owner:
+                return owner
+            agent = self._slot(token, "by")
+            if agent:
+                return agent
+            verb = _governing_verb(token)
+            return self._verb_subject(verb) if verb is not None else []
+        return self._verb_subject(token)
+
+    def _verb_subject(self, verb: Token) -> list[Actor]:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT:
+                return self._actors_of(child)
+            if child.dep_ == "agent":
+                return [a for g in child.children for a in self._actors_of(g)]
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            return self._verb_subject(verb.head)
+        if verb.dep_ in ("acl", "relcl"):
+            return self._issuer(verb.head)
+        return []
+
+    def _issuer(self, noun: Token) -> list[Actor]:
+        """ "the US issued a press release expressing ...": whoever issued the document."""
+        if noun.dep_ in ("nsubj",) or fold(noun.lemma_) not in self.kb.source_nouns:
+            return self._actors_of(noun) if noun.dep_ == "nsubj" else []
+        owner = self._owner(noun)
+        if owner:
+            return owner
+        return self._verb_subject(noun.head) if noun.head.pos_ == "VERB" else []
+
+    def _owner(self, noun: Token) -> list[Actor]:
+        """ "Azerbaijan's blockade", "the Azeri attack", "Armenia's commitment"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+                return self._actors_of(child)
+            if child.dep_ in ("compound", "amod", "nmod") and self.kb.country(child.text):
+                code = self.kb.country(child.text)
+                return [self.actors.actor(code) or _country(self.kb, code)]  # type: ignore[arg-type]
+        return []
+
+    def _both_sides(self, token: Token) -> bool:
+        """ "Both nations blame ...", "agreed upon by both countries", "the two sides"."""
+        words = set()
+        for child in token.children:
+            if child.dep_ in ("nsubj", "agent", "poss"):
+                words.update(t.lower_ for t in child.subtree)
+        return bool(words & _BOTH) and len(self.sides) == 2
+
+    # -- targets ----------------------------------------------------------------------------
+
+    def _targets(self, token: Token, trigger: Trigger) -> Iterator[Actor]:
+        for slot in trigger.targets:
+            found = self._slot(token, slot)
+            if not found:
+                obj = _direct_object(token)
+                if obj is not None and slot not in ("dobj", "dobj_owner"):
+                    found = self._slot(obj, slot)
+            if found:
+                yield from found
+                return
+
+    def _slot(self, token: Token, slot: str) -> list[Actor]:
+        owner = slot.endswith("_owner")
+        name = slot.removesuffix("_owner")
+        heads: list[Token] = []
+        if name == "dobj":
+            heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif name == "dative":
+            heads = [c for c in token.children if c.dep_ == "dative"]
+            heads += [
+                g
+                for c in token.children
+                if c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        elif name in _SLOT_PREPS:
+            heads = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == name
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        found: list[Actor] = []
+        for head in heads:
+            found += self._owner(head) if owner else self._actors_of(head)
+        return found
+
+    # -- actors of a phrase -------------------------------------------------------------------
+
+    def _actors_of(self, head: Token) -> list[Actor]:
+        """The actors a noun phrase names, with its coordinated and appositive phrases."""
+        out: list[Actor] = []
+        for tok in [head, *head.conjuncts]:
+            out += self._one(tok)
+        return _unique(out)
+
+    def _one(self, tok: Token) -> list[Actor]:
+        if tok.lower_ in _FIRST_PERSON:
+            speaker = self._speaker_at(tok.idx)
+            return [speaker] if speaker else []
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.tag_ in ("NNS", "NNPS") and appos:
+            return [a for c in appos for a in self._actors_of(c)]
+        actor = self.actors.at(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        if actor is None:
+            span = list(tok.subtree)
+            actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
+        if actor is not None:
+            return [actor]
+        return self._governments(tok)
+
+    def _governments(self, tok: Token) -> list[Actor]:
+        """ "the leaders of Armenia and Azerbaijan", "foreign ministers from X and Y"."""
+        if tok.tag_ not in ("NNS", "NNPS") or not self._is_office(tok):
+            return []
+        out = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    for country in [pobj, *pobj.conjuncts]:
+                        code = self.kb.country(country.text)
+                        if code:
+                            out.append(country_body(self.kb, code, "GOV", tok.text))
+        return out
+
+    def _is_office(self, tok: Token) -> bool:
+        words = [fold(t.text) for t in tok.doc[tok.i : tok.i + 1]]
+        lemma = [fold(tok.lemma_)]
+        return bool(self.kb.title_at(words, 0) or self.kb.title_at(lemma, 0))
+
+    def _speaker_at(self, pos: int) -> Actor | None:
+        for quote in self.direct:
+            if quote.evidence.start <= pos < quote.evidence.end:
+                return quote.speaker
+        return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a noun sits in."""
+    head = token
+    for _ in range(6):
+        if head.head.i == head.i:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _direct_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+
+
+def _main_pair(actors: ArticleActors) -> tuple[Actor, ...]:
+    """The two countries an article is most about, for "both sides" and "the other"."""
+    counts: dict[str, int] = {}
+    for m in actors.mentions:
+        actor = actors.actor(m.actor_id)
+        if actor is not None and actor.kind is ActorKind.COUNTRY:
+            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
+    top = sorted(counts, key=lambda k: -counts[k])[:2]
+    return tuple(a for a in (actors.actor(k) for k in top) if a is not None)
+
+
+def _country(kb: Knowledge, code: str) -> Actor:
+    return Actor(actor_id=code, name=kb.countries.name(code), kind=ActorKind.COUNTRY, country=code)
+
+
+def _unique(actors) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.actor_id not in seen:
+            seen.add(a.actor_id)
+            out.append(a)
+    return out

@@ -1,0 +1,108 @@
+"""The event trigger lexicon and PLOVER facts, read from `data/events.yaml` and
+`data/plover.yaml`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    """A word that, in the right frame, reports an event of a PLOVER type."""
+
+    lemma: str
+    pos: str
+    type: str
+    cameo: str | None
+    mode: str | None = None
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    targets: tuple[str, ...] = ()
+    reciprocal: bool = False
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PloverType:
+    """A PLOVER event type: its quad category and score."""
+
+    name: str
+    quad: str
+    score: float | None
+
+
+class Lexicon:
+    """Triggers by (lemma, part of speech), and the PLOVER types."""
+
+    def __init__(self, triggers: list[Trigger], types: dict[str, PloverType]) -> None:
+        self.types = types
+        self._index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for trigger in triggers:
+            self._index[(trigger.lemma, trigger.pos)].append(trigger)
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """The package's lexicon."""
+        data = resources.files("storyline.data")
+        entries = yaml.safe_load(data.joinpath("events.yaml").read_text("utf-8"))["triggers"]
+        plover = yaml.safe_load(data.joinpath("plover.yaml").read_text("utf-8"))["types"]
+        triggers = [
+            Trigger(
+                lemma=e["lemma"].lower(),
+                pos=e["pos"],
+                type=e["type"],
+                cameo=str(e["cameo"]) if e.get("cameo") is not None else None,
+                mode=e.get("mode"),
+                particle=e.get("particle"),
+                objects=frozenset(o.lower() for o in e.get("objects") or ()),
+                needs=frozenset(n.lower() for n in e.get("needs") or ()),
+                targets=tuple(e.get("targets") or ()),
+                reciprocal=bool(e.get("reciprocal")),
+                weak=bool(e.get("weak")),
+            )
+            for e in entries
+        ]
+        types = {
+            name: PloverType(name=name, quad=t["quad"], score=t.get("score"))
+            for name, t in plover.items()
+        }
+        return cls(triggers, types)
+
+    def triggers_for(self, token: Token) -> list[Trigger]:
+        """The triggers this token satisfies (lemma, particle, object and modifier rules)."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        lemma = token.lemma_.lower()
+        if pos == "NOUN" and token.tag_ == "NNS":
+            lemma = token.lemma_.lower()
+        found = []
+        for trigger in self._index.get((lemma, pos), ()):
+            if trigger.particle and not any(
+                c.dep_ in ("prt", "prep", "advmod") and c.lower_ == trigger.particle
+                for c in token.children
+            ):
+                continue
+            if trigger.objects and not (_object_lemmas(token) & trigger.objects):
+                continue
+            if trigger.needs and not ({c.lemma_.lower() for c in token.children} & trigger.needs):
+                continue
+            found.append(trigger)
+        # A trigger with a particle or object rule is more specific than a bare one.
+        found.sort(key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs)))
+        return found[:1]
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of a verb's direct object (and the nouns joined to it)."""
+    out = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
+            out.add(child.lemma_.lower())
+            out.update(c.lemma_.lower() for c in child.conjuncts)
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+    return out

