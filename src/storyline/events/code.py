@@ -23,6 +23,8 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.places import Gazetteer, event_location
 from storyline.records import (
+    Actor,
+    ActorKind,
     DatePrecision,
     Event,
     EventDate,
@@ -37,6 +39,8 @@ _HISTORY = timedelta(days=365)
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should"})
 _DURING = frozenset({"during", "in", "at", "after", "following"})
+_SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
+_SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,21 +59,102 @@ def code_events(
 ) -> tuple[Event, ...]:
     """Every event the article reports, one per act, in text order."""
     framer = Framer(ctx.actors, ctx.quotes, kb)
-    anchors = _date_anchors(doc, ctx.dates)
+    anchors = _date_anchors(doc, _speech_dated(doc, ctx.dates, ctx.quotes))
     main = _main_date(ctx.dates, ctx.published)
     events: list[Event] = []
+    frames: dict[int, Frame] = {}
     for token in doc:
         for trigger in lexicon.triggers_for(token):
-            if _hypothetical(token) or _object_of_trigger(token, lexicon):
+            if _hypothetical(token) or _object_of_trigger(token, lexicon) or not _licensed(token):
                 continue
             frame = framer.frame(token, trigger)
-            if frame is None or (
-                not frame.targets and trigger.targets and "none" not in trigger.targets
-            ):
+            if frame is None:
                 continue
-            when = anchors.get(token.i) or _inherited_date(token, anchors, events) or main
+            frame = _complete(frame, token, trigger, frames, events, framer, ctx)
+            if not frame.targets:
+                continue  # an act with no one on the receiving end is not coded
+            frames[token.i] = frame
+            when = _anchored(token, anchors) or _inherited_date(token, events) or main
             events += _events(doc, token, trigger, frame, when, ctx, lexicon, gazetteer)
     return tuple(_one_per_act(events))
+
+
+def _licensed(token: Token) -> bool:
+    """A noun reports an act when it is the subject or object of a clause, names its
+    doer ("Azerbaijan's blockade") or sets the scene ("In a phone call with X, ...");
+    as the topic of another noun ("support for peace talks") it is not an act."""
+    if token.pos_ != "NOUN":
+        return True
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+        return True
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _SCENE
+
+
+def _complete(
+    frame: Frame,
+    token: Token,
+    trigger: Trigger,
+    frames: dict[int, Frame],
+    events: list[Event],
+    framer: Framer,
+    ctx: EventContext,
+) -> Frame:
+    """Fill what the clause leaves to its context: the speaker behind "the United States"
+    in their own words, the object shared by coordinated verbs ("thanked X and
+    encouraged ..."), the partner of the call a clause is set in, the other side of a
+    blockade or attack aimed at a place."""
+    source = _speaking_for(frame.source, token, ctx.quotes)
+    targets = tuple(t for t in frame.targets if t.actor_id != source.actor_id)
+    if not targets and token.dep_ == "conj" and token.head.i in frames:
+        targets = frames[token.head.i].targets
+    if not targets and token.pos_ == "NOUN" and trigger.type == "CONSULT":
+        verb = token.head.head if token.dep_ == "pobj" else None
+        if verb is not None and verb.pos_ == "VERB":
+            targets = tuple(framer.recipients(verb))
+    if not targets and _set_in_earlier_call(token):
+        targets = _partners(events, source)
+    if not targets and trigger.type in ("COERCE", "ASSAULT"):
+        targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
+    targets = tuple(t for t in targets if t.actor_id != source.actor_id)
+    return replace(frame, source=source, targets=targets)
+
+
+def _speaking_for(source: Actor, token: Token, quotes: tuple[Quote, ...]) -> Actor:
+    """A country acting in its own official's words is that official: "Blinken pledged
+    that the United States will continue its support"."""
+    if source.kind is not ActorKind.COUNTRY:
+        return source
+    for quote in quotes:
+        speaker = quote.speaker
+        if (
+            speaker is not None
+            and quote.evidence.start <= token.idx < quote.evidence.end
+            and speaker.kind is ActorKind.PERSON
+            and speaker.country == source.country
+        ):
+            return speaker
+    return source
+
+
+def _set_in_earlier_call(token: Token) -> bool:
+    """ "During the call, ...": the clause is set in an act named before."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _DURING:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and any(d.lower_ == "the" for d in pobj.children):
+                    return True
+    return False
+
+
+def _partners(events: list[Event], source: Actor) -> tuple[Actor, ...]:
+    consults = [e for e in events if e.type == "CONSULT"]
+    if not consults:
+        return ()
+    last = consults[-1]
+    return tuple(p for p in (last.source, *last.targets) if p.actor_id != source.actor_id)
 
 
 def _events(doc, token, trigger, frame: Frame, when, ctx, lexicon, gazetteer) -> list[Event]:
@@ -137,16 +222,54 @@ def _date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
     return anchors
 
 
-def _inherited_date(token: Token, anchors: dict[int, EventDate], events: list[Event]):
+def _inherited_date(token: Token, events: list[Event]) -> EventDate | None:
     """ "During the call, Blinken reaffirmed ...": the date of the act referred back to."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _DURING:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and any(d.lower_ == "the" for d in pobj.children):
-                    earlier = [e for e in events if e.type == "CONSULT"]
-                    if earlier:
-                        return earlier[-1].date
+    if _set_in_earlier_call(token):
+        earlier = [e for e in events if e.type == "CONSULT"]
+        if earlier:
+            return earlier[-1].date
+    return None
+
+
+def _anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
+    """The date of the token's own clause, or of the clause it depends on ("issued a
+    release on May 30 expressing appreciation": the release's date)."""
+    node = token
+    for _ in range(4):
+        if node.i in anchors:
+            return anchors[node.i]
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def _speech_dated(
+    doc: Doc, dates: list[DateMention], quotes: tuple[Quote, ...]
+) -> list[DateMention]:
+    """ "today" in a quotation is the day it was said ("..., Blinken said on Monday")."""
+    out = []
+    for mention in dates:
+        quote = next(
+            (q for q in quotes if q.evidence.start <= mention.start < q.evidence.end), None
+        )
+        if quote is not None and mention.text.lower() in _SPEECH_DAYS:
+            said = _said_on(doc, quote, dates)
+            if said is not None:
+                mention = replace(mention, date=said)
+        out.append(mention)
+    return out
+
+
+def _said_on(doc: Doc, quote: Quote, dates: list[DateMention]) -> EventDate | None:
+    """The date in the attribution right after a quotation, if it gives one."""
+    tail = doc.char_span(quote.evidence.end - 1, quote.evidence.end, alignment_mode="expand")
+    if tail is None:
+        return None
+    end = tail[0].sent.end_char
+    for mention in dates:
+        if quote.evidence.end < mention.start < end and mention.date is not None:
+            return mention.date
     return None
 
 

@@ -112,16 +112,30 @@ class Framer:
         return []
 
     def _issuer(self, noun: Token) -> list[Actor]:
-        """ "the US issued a press release expressing ...": whoever issued the document."""
-        if noun.dep_ in ("nsubj",) or fold(noun.lemma_) not in self.kb.source_nouns:
-            return self._actors_of(noun) if noun.dep_ == "nsubj" else []
-        owner = self._owner(noun)
+        """ "the US issued a press release expressing ...": whoever the noun's clause is about."""
+        owner = self._own_owner(noun)
         if owner:
             return owner
+        if noun.dep_ == "nsubj":
+            return self._actors_of(noun)
         return self._verb_subject(noun.head) if noun.head.pos_ == "VERB" else []
 
-    def _owner(self, noun: Token) -> list[Actor]:
-        """ "Azerbaijan's blockade", "the Azeri attack", "Armenia's commitment"."""
+    def _owner(self, noun: Token, depth: int = 1) -> list[Actor]:
+        """ "Azerbaijan's blockade", "the Azeri attack", "Armenia's commitment"; also one
+        level down: "the increase in Azerbaijan's rhetoric"."""
+        found = self._own_owner(noun)
+        if found or depth == 0:
+            return found
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._owner(pobj, depth - 1)
+                        if found:
+                            return found
+        return []
+
+    def _own_owner(self, noun: Token) -> list[Actor]:
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
                 return self._actors_of(child)
@@ -132,13 +146,23 @@ class Framer:
 
     def _both_sides(self, token: Token) -> bool:
         """ "Both nations blame ...", "agreed upon by both countries", "the two sides"."""
-        words = set()
-        for child in token.children:
-            if child.dep_ in ("nsubj", "agent", "poss"):
-                words.update(t.lower_ for t in child.subtree)
-        return bool(words & _BOTH) and len(self.sides) == 2
+        heads = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+        heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        for head in heads:
+            marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+            if (marks | {head.lower_}) & _BOTH and len(self.sides) == 2:
+                return True
+        return False
 
     # -- targets ----------------------------------------------------------------------------
+
+    def recipients(self, verb: Token) -> list[Actor]:
+        """Whom a verb is addressed to ("reaffirmed ... to the Prime Minister")."""
+        for slot in ("dative", "to", "with"):
+            found = self._slot(verb, slot)
+            if found:
+                return found
+        return []
 
     def _targets(self, token: Token, trigger: Trigger) -> Iterator[Actor]:
         for slot in trigger.targets:
@@ -201,7 +225,24 @@ class Framer:
             actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
         if actor is not None:
             return [actor]
-        return self._governments(tok)
+        return self._governments(tok) or self._of_whom(tok)
+
+    def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
+        """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
+        noun belongs to, through "of" (also on its coordinated nouns)."""
+        if depth == 0 or tok.pos_ != "NOUN":
+            return []
+        for noun in [tok, *tok.conjuncts]:
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.actors.at(pobj.idx, pobj.idx + len(pobj.text), head=pobj.idx)
+                        found = [actor] if actor else self._of_whom(pobj, depth - 1)
+                        if found:
+                            return found
+        return []
 
     def _governments(self, tok: Token) -> list[Actor]:
         """ "the leaders of Armenia and Azerbaijan", "foreign ministers from X and Y"."""
