@@ -156,10 +156,6 @@ def actor_at(result: ArticleResult, start: int) -> Actor:
             "MIL",
             "Army Chief",
             id="military-title",
-            marks=xfail(
-                "regressed in 4b0d3ee: 'army' no longer starts the title, so the mention is "
-                "'chief Abdel Fattah al-Burhan' with role Chief and no country"
-            ),
         ),
         pytest.param(
             "Egypt's foreign minister Sameh Shoukry flew to Jeddah on Sunday.",
@@ -169,10 +165,6 @@ def actor_at(result: ArticleResult, start: int) -> Actor:
             "GOV",
             "Foreign Minister",
             id="lower-case-title-possessive-country",
-            marks=xfail(
-                "regressed in 4b0d3ee: the mention is 'minister Sameh Shoukry', role Minister, "
-                "no country"
-            ),
         ),
         pytest.param(
             "Russian foreign ministry spokeswoman Maria Zakharova said Moscow backed the talks.",

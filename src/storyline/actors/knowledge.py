@@ -106,6 +106,7 @@ class Knowledge:
         for options in self._title_index.values():
             options.sort(key=lambda pair: -len(pair[0]))
         self._prefixes = self._title_prefixes(titles)
+        self._starts = frozenset(form[0] for t in titles for form in t.forms)
         self._institution_index = sorted(
             ((form, inst) for inst in institutions for form in inst.forms),
             key=lambda pair: -len(pair[0]),
@@ -214,6 +215,10 @@ class Knowledge:
                 family="",
             )
         return out
+
+    def starts_title(self, word: str) -> bool:
+        """Whether a word begins some title ("foreign" of "foreign minister")."""
+        return word in self._starts
 
     def title_prefix(self, word: str) -> Title | None:
         """A word that only begins titles ("Secretary" in "Secretary Blinken")."""

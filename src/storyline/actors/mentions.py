@@ -257,7 +257,7 @@ def _attaches_back(doc: Doc, name_start: int) -> bool:
 
 
 def _title_word(word: str, kb: Knowledge) -> bool:
-    return kb.title_prefix(word) is not None or kb.title_at([word], 0) is not None
+    return kb.starts_title(word)
 
 
 def _match_title(

@@ -13,10 +13,11 @@ a quotation are its speaker.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storyline.actors.knowledge import Knowledge, fold
 from storyline.actors.resolve import ArticleActors, country_body
@@ -64,10 +65,12 @@ class Framer:
         self.actors = actors
         self.kb = kb
         self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
-        self.sides = _main_pair(actors)
+        self.sides: tuple[Actor, ...] = ()
 
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""
+        if not self.sides:
+            self.sides = _main_pair(token.doc, self.actors)
         sources = self._source(token)
         both_ways = False
         if not sources and self._both_sides(token):
@@ -139,10 +142,15 @@ class Framer:
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
                 return self._actors_of(child)
-            if child.dep_ in ("compound", "amod", "nmod") and self.kb.country(child.text):
-                code = self.kb.country(child.text)
-                return [self.actors.actor(code) or _country(self.kb, code)]  # type: ignore[arg-type]
-        return []
+        # "the Azeri attack", "Armenia-Azerbaijan peace talks": countries named before it
+        out = []
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                for tok in child.subtree:
+                    code = self.kb.country(tok.text) if tok.text[:1].isupper() else None
+                    if code:
+                        out.append(self.actors.actor(code) or _country(self.kb, code))
+        return _unique(out)
 
     def _both_sides(self, token: Token) -> bool:
         """ "Both nations blame ...", "agreed upon by both countries", "the two sides"."""
@@ -165,12 +173,16 @@ class Framer:
         return []
 
     def _targets(self, token: Token, trigger: Trigger) -> Iterator[Actor]:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        # The object the lexicon names first ("reaffirmed ... support for X").
+        objects.sort(key=lambda c: c.lemma_.lower() not in trigger.objects)
         for slot in trigger.targets:
             found = self._slot(token, slot)
-            if not found:
-                obj = _direct_object(token)
-                if obj is not None and slot not in ("dobj", "dobj_owner"):
+            if not found and slot not in ("dobj", "dobj_owner"):
+                for obj in objects:
                     found = self._slot(obj, slot)
+                    if found:
+                        break
             if found:
                 yield from found
                 return
@@ -213,7 +225,7 @@ class Framer:
         return _unique(out)
 
     def _one(self, tok: Token) -> list[Actor]:
-        if tok.lower_ in _FIRST_PERSON:
+        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":  # "us", not "US"
             speaker = self._speaker_at(tok.idx)
             return [speaker] if speaker else []
         appos = [c for c in tok.children if c.dep_ == "appos"]
@@ -282,19 +294,28 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _direct_object(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
-
-
-def _main_pair(actors: ArticleActors) -> tuple[Actor, ...]:
-    """The two countries an article is most about, for "both sides" and "the other"."""
-    counts: dict[str, int] = {}
+def _main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
+    """The two countries an article is about, for "both sides" and "the other side": the
+    pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan"), else
+    the two it names most."""
+    countries: dict[int, Actor] = {}
+    counts: Counter[str] = Counter()
     for m in actors.mentions:
         actor = actors.actor(m.actor_id)
         if actor is not None and actor.kind is ActorKind.COUNTRY:
-            counts[actor.actor_id] = counts.get(actor.actor_id, 0) + 1
-    top = sorted(counts, key=lambda k: -counts[k])[:2]
-    return tuple(a for a in (actors.actor(k) for k in top) if a is not None)
+            span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+            if span is not None:
+                countries[span.root.i] = actor
+            counts[actor.actor_id] += 1
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, actor in countries.items():
+        for j in (i + 2, *(c.i for c in doc[i].conjuncts)):
+            other = countries.get(j)
+            if other is not None and other.actor_id != actor.actor_id:
+                pairs[tuple(sorted((actor.actor_id, other.actor_id)))] += 1  # type: ignore[arg-type]
+    best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
+    ids: tuple[str, ...] = best
+    return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)
 
 
 def _country(kb: Knowledge, code: str) -> Actor:
