@@ -25,6 +25,7 @@ from storyline.nlp import load_model, parse_doc
 from storyline.quotes import extract_quotes, find_quoted
 from storyline.records import Article, ArticleResult, IngestFailure, IngestStatus
 from storyline.store import SQLiteStore
+from storyline.stories import relink
 
 log = logging.getLogger(__name__)
 
@@ -190,5 +191,6 @@ def ingest(
         note(status, article)
     # What later articles taught (a full name, an office holder) now joins earlier ones.
     store.merge_actors(plan_merges(store.actors()))
+    relink(store)
     summary.seconds = time.perf_counter() - started
     return summary

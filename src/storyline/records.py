@@ -216,6 +216,13 @@ class Story:
     event_ids: tuple[str, ...]
     doc_ids: tuple[str, ...]
     types: tuple[str, ...]
+    precision: str | None = None
+    date_window: tuple[str, str] | None = None
+    outlets: tuple[str, ...] = ()
+    sources: int = 0  # independent reports: near-duplicates of one article count once
+    contested: bool = False
+    historical: bool = False
+    participants: tuple[str, ...] = ()  # actor ids
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

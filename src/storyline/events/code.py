@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
 from storyline.dates import DateMention
+from storyline.dates.span import day_span
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
@@ -38,6 +39,31 @@ _NEWS_REACH = timedelta(days=31)
 _HISTORY = timedelta(days=365)
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should"})
+# Verbs whose complement has not happened: requests, intentions, prevention.
+_UNREALISING = frozenset(
+    [
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "request",
+        "encourage",
+        "press",
+        "want",
+        "plan",
+        "hope",
+        "aim",
+        "seek",
+        "intend",
+        "propose",
+        "prevent",
+        "avoid",
+        "stop",
+        "deter",
+        "refrain",
+        "need",
+    ]
+)
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
 _SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
@@ -65,7 +91,7 @@ def code_events(
     frames: dict[int, Frame] = {}
     for token in doc:
         for trigger in lexicon.triggers_for(token):
-            if _hypothetical(token) or _object_of_trigger(token, lexicon) or not _licensed(token):
+            if _unreal(token) or _object_of_trigger(token, lexicon) or not _licensed(token):
                 continue
             frame = framer.frame(token, trigger)
             if frame is None:
@@ -302,17 +328,8 @@ def _window_before(published: date | None) -> EventDate | None:
 
 
 def _last_day(d: EventDate) -> date | None:
-    if d.window is not None:
-        return date.fromisoformat(d.window[1])
-    if d.value is None:
-        return None
-    parts = d.value.split("-")
-    if len(parts) == 3:
-        return date.fromisoformat(d.value)
-    if len(parts) == 2:
-        y, m = int(parts[0]), int(parts[1])
-        return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
-    return date(int(parts[0]), 12, 31)
+    span = day_span(d)
+    return span[1] if span else None
 
 
 def _is_historical(d: EventDate | None, published: date | None) -> bool:
@@ -330,8 +347,13 @@ def _is_future(token: Token, d: EventDate | None, published: date | None) -> boo
 # -- meaning -------------------------------------------------------------------------------
 
 
-def _hypothetical(token: Token) -> bool:
-    """ "if goods could be shipped ...": a condition or a hypothesis, not an event."""
+def _unreal(token: Token) -> bool:
+    """Not an act that happened: a condition ("if goods could be shipped"), what someone
+    asks for ("urged the troops to leave"), or what is to be prevented ("to prevent
+    further hostilities")."""
+    for node in (token, token.head):
+        if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and node.head.lemma_ in _UNREALISING:
+            return True
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):

@@ -263,12 +263,11 @@ class Framer:
         out = []
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for pobj in prep.children:
-                    for country in [pobj, *pobj.conjuncts]:
-                        code = self.kb.country(country.text)
-                        if code:
-                            out.append(country_body(self.kb, code, "GOV", tok.text))
-        return out
+                for word in prep.subtree:  # the parse may hang "X and Y" anywhere inside
+                    code = self.kb.country(word.text) if word.text[:1].isupper() else None
+                    if code:
+                        out.append(country_body(self.kb, code, "GOV", tok.text))
+        return _unique(out)
 
     def _is_office(self, tok: Token) -> bool:
         words = [fold(t.text) for t in tok.doc[tok.i : tok.i + 1]]

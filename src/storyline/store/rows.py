@@ -199,8 +199,28 @@ def to_event(row: sqlite3.Row, actors: dict[str, Actor]) -> Event:
     )
 
 
+def story_row(story: Story) -> dict[str, object]:
+    """A story's columns."""
+    return {
+        "story_id": story.story_id,
+        "date": story.date,
+        "title": story.title,
+        "event_ids": json.dumps(list(story.event_ids)),
+        "doc_ids": json.dumps(list(story.doc_ids)),
+        "types": json.dumps(list(story.types)),
+        "precision": story.precision,
+        "date_window": json.dumps(list(story.date_window)) if story.date_window else None,
+        "outlets": json.dumps(list(story.outlets)),
+        "sources": story.sources,
+        "contested": int(story.contested),
+        "historical": int(story.historical),
+        "participants": json.dumps(list(story.participants)),
+    }
+
+
 def to_story(row: sqlite3.Row) -> Story:
     """A story read back."""
+    window = json.loads(row["date_window"]) if row["date_window"] else None
     return Story(
         story_id=row["story_id"],
         date=row["date"],
@@ -208,4 +228,11 @@ def to_story(row: sqlite3.Row) -> Story:
         event_ids=tuple(json.loads(row["event_ids"])),
         doc_ids=tuple(json.loads(row["doc_ids"])),
         types=tuple(json.loads(row["types"])),
+        precision=row["precision"],
+        date_window=tuple(window) if window else None,  # type: ignore[arg-type]
+        outlets=tuple(json.loads(row["outlets"])),
+        sources=row["sources"],
+        contested=bool(row["contested"]),
+        historical=bool(row["historical"]),
+        participants=tuple(json.loads(row["participants"])),
     )

@@ -116,6 +116,21 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX events_type ON events (type);
         """,
     ),
+    (
+        3,
+        "story precision, window, outlets, sources, contested, historical, participants",
+        """
+        ALTER TABLE stories ADD COLUMN precision TEXT;
+        ALTER TABLE stories ADD COLUMN date_window TEXT;
+        ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN participants TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX stories_date ON stories (date);
+        CREATE INDEX events_story ON events (story_id);
+        """,
+    ),
 )
 
 BOOKKEEPING = """

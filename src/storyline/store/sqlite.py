@@ -132,6 +132,18 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{article.file}: cannot store the article ({exc})") from exc
 
+    def save_stories(self, stories: list[Story]) -> None:
+        """Replace the stories and set each event's story id, atomically."""
+        with self.transaction():
+            self._db.execute("DELETE FROM stories")
+            self._db.execute("UPDATE events SET story_id = NULL")
+            for story in stories:
+                self._insert("stories", rows.story_row(story))
+                self._db.executemany(
+                    "UPDATE events SET story_id = ? WHERE event_id = ?",
+                    [(story.story_id, e) for e in story.event_ids],
+                )
+
     def _delete_facts(self, doc_id: str) -> None:
         for table in ("entity_mentions", "actor_mentions", "quotes", "events"):
             self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))

@@ -1,0 +1,131 @@
+"""Story records from linked events: date, title, sources, contested or not."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.dates.span import day_span
+from storyline.records import Actor, ActorKind, DatePrecision, Event, Story
+from storyline.store import SQLiteStore
+from storyline.stories.link import Linked, link_events
+
+# How a story's title reads its main event: source, verb, targets.
+_VERBS = {
+    "AGREE": "agrees with",
+    "CONSULT": "meets",
+    "SUPPORT": "backs",
+    "CONCEDE": "concedes to",
+    "COOPERATE": "cooperates with",
+    "AID": "aids",
+    "RETREAT": "pulls back from",
+    "REQUEST": "urges",
+    "ACCUSE": "accuses",
+    "REJECT": "rejects",
+    "THREATEN": "threatens",
+    "PROTEST": "protests against",
+    "SANCTION": "sanctions",
+    "MOBILIZE": "mobilizes against",
+    "COERCE": "restricts",
+    "ASSAULT": "attacks",
+}
+_MODE_VERBS = {
+    ("CONSULT", "phone"): "speaks by phone with",
+    ("CONSULT", "visit"): "hosts",
+    ("CONSULT", "third-party"): "hosts talks between",
+    ("CONSULT", "mediate"): "mediates between",
+    ("COERCE", "restrict"): "blockades",
+    ("COERCE", "arrest"): "arrests",
+}
+
+
+def relink(store: SQLiteStore) -> list[Story]:
+    """Link every stored event into stories and store them; returns the stories."""
+    articles = {s.article.doc_id: s.article for s in store.articles()}
+    linked = [
+        Linked(
+            event=e,
+            published=articles[e.evidence.doc_id].published,
+            outlet=articles[e.evidence.doc_id].outlet,
+            duplicate_of=articles[e.evidence.doc_id].duplicate_of,
+        )
+        for e in store.events()
+    ]
+    stories = [story(story_id, members) for story_id, members in link_events(linked).items()]
+    store.save_stories(stories)
+    return stories
+
+
+def story(story_id: str, members: list[Linked]) -> Story:
+    """One story from the events that report it."""
+    events = sorted((m.event for m in members), key=lambda e: (e.evidence.doc_id, e.evidence.start))
+    main = _most_precise(events)
+    date = main.date
+    window = day_span(date) if date else None
+    originals = {m.duplicate_of or m.event.evidence.doc_id for m in members}
+    participants = Counter(a.actor_id for e in events for a in (e.source, *e.targets))
+    return Story(
+        story_id=story_id,
+        date=(
+            date.value
+            if date and date.value
+            else (date.window[0] if date and date.window else None)
+        ),
+        title=title(main),
+        event_ids=tuple(e.event_id for e in events),
+        doc_ids=tuple(sorted({e.evidence.doc_id for e in events})),
+        types=tuple(sorted({e.type for e in events})),
+        precision=date.precision.value if date else None,
+        date_window=(window[0].isoformat(), window[1].isoformat()) if window else None,
+        outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
+        sources=len(originals),
+        contested=_contested(events),
+        historical=all(e.historical for e in events),
+        participants=tuple(k for k, _ in participants.most_common()),
+    )
+
+
+def _most_precise(events: list[Event]) -> Event:
+    """The event whose date says most (a day over a month over a window), then most targets."""
+    rank = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+    def key(e: Event) -> tuple[int, int]:
+        precision = rank.get(e.date.precision, 3) if e.date else 4
+        return precision, -len(e.targets)
+
+    return min(events, key=key)
+
+
+def _contested(events: list[Event]) -> bool:
+    """Sources disagree on who did it, or the act is reported as contested."""
+    if any(e.contested for e in events):
+        return True
+    sources = {(e.source.country, e.source.sector) for e in events}
+    return len({country for country, _ in sources}) > 1 and events[0].type not in (
+        "CONSULT",
+        "AGREE",
+        "COOPERATE",
+    )
+
+
+def title(event: Event) -> str:
+    """A short title: "Blinken hosts talks between Pashinyan and Aliyev in Munich"."""
+    verb = _MODE_VERBS.get((event.type, event.mode or ""), _VERBS.get(event.type, event.type))
+    targets = [short_name(t) for t in event.targets]
+    target_text = (
+        " and ".join(targets)
+        if len(targets) <= 2
+        else ", ".join(targets[:-1]) + (f" and {targets[-1]}")
+    )
+    text = f"{short_name(event.source)} {verb} {target_text}".strip()
+    if event.type == "ASSAULT" and event.contested and targets:
+        text = f"Fighting between {short_name(event.source)} and {target_text}"
+    if event.location is not None:
+        text += f" in {event.location.name}"
+    return text
+
+
+def short_name(actor: Actor) -> str:
+    """People by surname, everyone else by name."""
+    if actor.kind is ActorKind.PERSON and not actor.actor_id.startswith("role-"):
+        return actor.name.split()[-1]
+    return actor.name
