@@ -41,28 +41,8 @@ _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should"})
 # Verbs whose complement has not happened: requests, intentions, prevention.
 _UNREALISING = frozenset(
-    [
-        "urge",
-        "ask",
-        "call",
-        "demand",
-        "request",
-        "encourage",
-        "press",
-        "want",
-        "plan",
-        "hope",
-        "aim",
-        "seek",
-        "intend",
-        "propose",
-        "prevent",
-        "avoid",
-        "stop",
-        "deter",
-        "refrain",
-        "need",
-    ]
+    """urge ask call demand request encourage press want plan hope aim seek intend propose
+    prevent avoid stop deter refrain need""".split()
 )
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
