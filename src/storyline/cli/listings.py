@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -245,20 +247,48 @@ def events(
 
 @click.command()
 @db_option
+@click.option("--actor", help="Only stories with a participant whose name contains this.")
+@click.option("--country", help="Only stories with a participant of this country (ISO alpha-3).")
+@click.option("--since", callback=_check_date, help="Only stories on or after this date.")
+@click.option("--until", callback=_check_date, help="Only stories on or before this date.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal, json for programs, html for one self-contained page.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 @json_option
 @friendly_errors
-def timeline(db: str | None, as_json: bool) -> None:
-    """Show the stories in date order, with their sources; undated ones apart."""
-    store = _store(db)
-    stories = store.stories()
-    if as_json:
-        print_json([contract.story_record(s) for s in stories])
-        return
-    rows = [
-        (s.date or "undated", s.title, ", ".join(sorted(Counter(s.types))), len(s.doc_ids))
-        for s in stories
-    ]
-    print_table("Timeline", ("date", "story", "types", "sources"), rows, "no stories yet")
+def timeline(
+    db: str | None,
+    actor: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    out: Path | None,
+    as_json: bool,
+) -> None:
+    """Show the stories in date order: date and precision, title, participants, sources
+    and evidence sentences; historical background and undated stories apart."""
+    from storyline.stories import timeline as tl
+
+    built = tl.build_timeline(_store(db), actor=actor, country=country, since=since, until=until)
+    fmt = "json" if as_json else fmt
+    if fmt == "json":
+        text = json.dumps(tl.render_json(built), ensure_ascii=False, indent=2)
+    elif fmt == "html":
+        text = tl.render_html(built)
+    else:
+        text = tl.render_text(built)
+    if out is not None:
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"{out}: {len(built.news) + len(built.background) + len(built.undated)} stories")
+    else:
+        click.echo(text)
 
 
 COMMANDS = (articles, actors, quotes, events, timeline)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.actors.knowledge import Knowledge, fold
-from storyline.actors.resolve import ArticleActors, country_body
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.resolve import ArticleActors
+from storyline.events.groups import country_actor, group_actors
 from storyline.events.lexicon import Trigger
 from storyline.records import Actor, ActorKind, Quote, QuoteKind
 
@@ -149,7 +150,7 @@ class Framer:
                 for tok in child.subtree:
                     code = self.kb.country(tok.text) if tok.text[:1].isupper() else None
                     if code:
-                        out.append(self.actors.actor(code) or _country(self.kb, code))
+                        out.append(self.actors.actor(code) or country_actor(self.kb, code))
         return _unique(out)
 
     def _both_sides(self, token: Token) -> bool:
@@ -232,12 +233,16 @@ class Framer:
         if tok.tag_ in ("NNS", "NNPS") and appos:
             return [a for c in appos for a in self._actors_of(c)]
         actor = self.actors.at(tok.idx, tok.idx + len(tok.text), head=tok.idx)
-        if actor is None:
-            span = list(tok.subtree)
-            actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
         if actor is not None:
             return [actor]
-        return self._governments(tok) or self._of_whom(tok)
+        groups = group_actors(tok, self.kb, self.actors)
+        if groups:
+            return groups
+        span = list(tok.subtree)
+        actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
+        if actor is not None:
+            return [actor]
+        return self._of_whom(tok)
 
     def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
         """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
@@ -255,24 +260,6 @@ class Framer:
                         if found:
                             return found
         return []
-
-    def _governments(self, tok: Token) -> list[Actor]:
-        """ "the leaders of Armenia and Azerbaijan", "foreign ministers from X and Y"."""
-        if tok.tag_ not in ("NNS", "NNPS") or not self._is_office(tok):
-            return []
-        out = []
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for word in prep.subtree:  # the parse may hang "X and Y" anywhere inside
-                    code = self.kb.country(word.text) if word.text[:1].isupper() else None
-                    if code:
-                        out.append(country_body(self.kb, code, "GOV", tok.text))
-        return _unique(out)
-
-    def _is_office(self, tok: Token) -> bool:
-        words = [fold(t.text) for t in tok.doc[tok.i : tok.i + 1]]
-        lemma = [fold(tok.lemma_)]
-        return bool(self.kb.title_at(words, 0) or self.kb.title_at(lemma, 0))
 
     def _speaker_at(self, pos: int) -> Actor | None:
         for quote in self.direct:
@@ -315,10 +302,6 @@ def _main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
     best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
     ids: tuple[str, ...] = best
     return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)
-
-
-def _country(kb: Knowledge, code: str) -> Actor:
-    return Actor(actor_id=code, name=kb.countries.name(code), kind=ActorKind.COUNTRY, country=code)
 
 
 def _unique(actors) -> list[Actor]:
