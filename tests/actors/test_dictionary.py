@@ -14,10 +14,9 @@ from storyline.actors.dictionary import (
     dump_yaml_dictionary,
     load_dictionaries,
     load_dictionary,
-    load_petrarch_actors,
     load_yaml_dictionary,
-    read_petrarch_records,
 )
+from storyline.actors.petrarch import load_petrarch_actors, read_petrarch_records
 from storyline.errors import ConfigError
 from storyline.records import ActorKind
 
