@@ -107,10 +107,13 @@ class Knowledge:
             options.sort(key=lambda pair: -len(pair[0]))
         self._prefixes = self._title_prefixes(titles)
         self._starts = frozenset(form[0] for t in titles for form in t.forms)
-        self._institution_index = sorted(
-            ((form, inst) for inst in institutions for form in inst.forms),
-            key=lambda pair: -len(pair[0]),
-        )
+        self._institution_index: dict[str, list[tuple[tuple[str, ...], Institution]]] = {}
+        for inst in institutions:
+            for form in inst.forms:
+                self._institution_index.setdefault(form[0], []).append((form, inst))
+        for options in self._institution_index.values():
+            options.sort(key=lambda pair: -len(pair[0]))
+        self._country_cache: dict[str, str | None] = {}
 
     @classmethod
     def load(cls, user: ActorDictionary | None = None) -> Knowledge:
@@ -170,6 +173,11 @@ class Knowledge:
 
     def country(self, text: str) -> str | None:
         """The country a name, code or demonym stands for ("Armenia", "U.S.", "Azeri")."""
+        if text not in self._country_cache:
+            self._country_cache[text] = self._country(text)
+        return self._country_cache[text]
+
+    def _country(self, text: str) -> str | None:
         key = fold(text)
         if not key or (len(key) <= 3 and text.replace(".", "").upper() != text.replace(".", "")):
             return None  # "us", "eu" in lower case are words, not codes
@@ -226,7 +234,7 @@ class Knowledge:
 
     def institution_at(self, words: list[str], i: int) -> tuple[Institution, int] | None:
         """The longest institution noun starting at folded word i."""
-        for form, inst in self._institution_index:
+        for form, inst in self._institution_index.get(words[i], ()):
             if tuple(words[i : i + len(form)]) == form:
                 return inst, len(form)
         return None

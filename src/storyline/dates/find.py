@@ -123,7 +123,7 @@ def speaks_of_future(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     verb: Token = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUX for child in verb.children):
         return True

@@ -12,6 +12,7 @@ by `pick_year`.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -56,6 +57,7 @@ NEUTRAL_BASE = date(2000, 1, 1)
 PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 
 
+@lru_cache(maxsize=8192)  # a pure function of its arguments; dateparser is slow
 def interpret_date(text: str, published: date | None, *, future: bool = False) -> Interpretation:
     """What `text` means as a date given the publication date, or why it means none."""
     if isinstance(published, datetime):
