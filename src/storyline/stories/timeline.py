@@ -99,16 +99,20 @@ def _sources(entry: Entry) -> str:
     return f"{n} source{'s' if n != 1 else ''} ({outlets})"
 
 
-def render_text(timeline: Timeline) -> str:
-    """The timeline for the terminal."""
-    lines: list[str] = []
-    for heading, entries in (
+def sections(timeline: Timeline) -> list[tuple[str, tuple[Entry, ...]]]:
+    """The timeline's non-empty parts, headed: news, background, undated."""
+    parts = (
         ("News", timeline.news),
         ("Background", timeline.background),
         ("Undated", timeline.undated),
-    ):
-        if not entries:
-            continue
+    )
+    return [(heading, entries) for heading, entries in parts if entries]
+
+
+def render_text(timeline: Timeline) -> str:
+    """The timeline for the terminal."""
+    lines: list[str] = []
+    for heading, entries in sections(timeline):
         lines.append(f"== {heading} ({len(entries)})")
         for entry in entries:
             story = entry.story
@@ -182,13 +186,7 @@ def render_html(timeline: Timeline, title: str = "storyline timeline") -> str:
         f"<title>{e(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{e(title)}</h1>",
     ]
-    for heading, entries in (
-        ("News", timeline.news),
-        ("Background", timeline.background),
-        ("Undated", timeline.undated),
-    ):
-        if not entries:
-            continue
+    for heading, entries in sections(timeline):
         parts.append(f"<h2>{e(heading)}</h2><ol>")
         for entry in entries:
             story = entry.story
