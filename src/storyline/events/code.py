@@ -3,50 +3,53 @@
 An event takes the date of its own clause; otherwise the article's main news date (the
 day most of its dated news is on); otherwise a window of the week before publication.
 Hypothetical clauses ("if goods could be shipped ...") are not events; negated ones
-are kept and flagged. Background dated more than a year before publication is flagged
-historical. The same act reported twice in an article is one event with both spans.
+are kept and flagged; acts said to be coming are flagged and coded with the promise or
+threat they are (`acts`). Background dated more than a year before publication is
+flagged historical. An act with no recipient is coded only when its lexicon entry
+allows none and the clause names no one; a protest, curfew or eased restriction with no
+one named is aimed at the country where it happens. The same act reported twice in an
+article is one event with both spans.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
 from storyline.dates import DateMention
-from storyline.dates.span import day_span
+from storyline.events.acts import Act, obliging, reported_acts
 from storyline.events.frames import Frame, Framer
+from storyline.events.groups import country_actor
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.places import Gazetteer, event_location
+from storyline.events.when import (
+    anchored,
+    date_anchors,
+    is_future,
+    is_historical,
+    main_date,
+    speech_dated,
+    window_before,
+)
 from storyline.records import (
     Actor,
     ActorKind,
-    DatePrecision,
     Event,
     EventDate,
     Evidence,
+    Location,
     Quote,
     stable_id,
 )
 
-_DEFAULT_WINDOW = timedelta(days=7)
-_NEWS_REACH = timedelta(days=31)
-_HISTORY = timedelta(days=365)
-_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
-_MODALS = frozenset({"would", "could", "might", "may", "should"})
-# Verbs whose complement has not happened: requests, intentions, prevention.
-_UNREALISING = frozenset(
-    """urge ask call demand request encourage press want plan hope aim seek intend propose
-    prevent avoid stop deter refrain need""".split()
-)
+_GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "leave", "gather"})
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
-_SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,42 +63,80 @@ class EventContext:
     dates: list[DateMention]
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """One article being coded: its parse and context, and the knowledge to code it."""
+
+    doc: Doc
+    ctx: EventContext
+    kb: Knowledge
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+
 def code_events(
     doc: Doc, ctx: EventContext, kb: Knowledge, lexicon: Lexicon, gazetteer: Gazetteer
 ) -> tuple[Event, ...]:
     """Every event the article reports, one per act, in text order."""
-    framer = Framer(ctx.actors, ctx.quotes, kb)
-    anchors = _date_anchors(doc, _speech_dated(doc, ctx.dates, ctx.quotes))
-    main = _main_date(ctx.dates, ctx.published)
+    article = _Article(doc, ctx, kb, lexicon, gazetteer)
+    framer = Framer(ctx.actors, ctx.quotes, kb, lexicon)
+    anchors = date_anchors(doc, speech_dated(doc, ctx.dates, ctx.quotes))
+    main = main_date(ctx.dates, ctx.published)
     events: list[Event] = []
     frames: dict[int, Frame] = {}
     for token in doc:
-        for trigger in lexicon.triggers_for(token):
-            if _unreal(token) or _object_of_trigger(token, lexicon) or not _licensed(token):
-                continue
-            frame = framer.frame(token, trigger)
-            if frame is None:
-                continue
-            frame = _complete(frame, token, trigger, frames, events, framer, ctx)
-            if not frame.targets:
-                continue  # an act with no one on the receiving end is not coded
-            frames[token.i] = frame
-            when = _anchored(token, anchors) or _inherited_date(token, events) or main
-            events += _events(doc, token, trigger, frame, when, ctx, lexicon, gazetteer)
+        triggers = lexicon.triggers_for(token) or obliging(token, kb, lexicon)
+        if not triggers or _object_of_trigger(token, lexicon) or not _licensed(token):
+            continue
+        when = anchored(token, anchors) or _inherited_date(token, events) or main
+        framed: list[tuple[tuple[str, ...], Frame]] = []
+        for act in reported_acts(token, triggers[0], kb, lexicon):
+            if not (act.said and framed):  # a statement of intent has its act's parties
+                framed = _framed(token, act.trigger, frames, events, framer, ctx)
+            for key, frame in framed:
+                frames.setdefault(token.i, frame)
+                events += _events(article, token, act, frame, when, key)
     return tuple(_one_per_act(events))
+
+
+def _framed(
+    token: Token,
+    trigger: Trigger,
+    frames: dict[int, Frame],
+    events: list[Event],
+    framer: Framer,
+    ctx: EventContext,
+) -> list[tuple[tuple[str, ...], Frame]]:
+    """The completed frames of an act, each with its key among the token's events: the
+    subject's, and those of the other subjects doing the same ("Greek and Turkish
+    warships"); none when someone receives the act and the coder cannot tell who."""
+    first = framer.frame(token, trigger)
+    if first is None:
+        return []
+    out = []
+    for frame in (first, *first.others):
+        key = () if frame is first else (frame.source.actor_id,)
+        frame = _complete(frame, token, trigger, frames, events, framer, ctx)
+        if frame.targets or _stands_alone(token, trigger, framer):
+            out.append((key, frame))
+    return out
 
 
 def _licensed(token: Token) -> bool:
     """A noun reports an act when it is the subject or object of a clause, names its
-    doer ("Azerbaijan's blockade") or sets the scene ("In a phone call with X, ...");
-    as the topic of another noun ("support for peace talks") it is not an act."""
+    doer ("Azerbaijan's blockade"), sets the scene ("In a phone call with X, ...") or
+    is what a movement is for ("returned to Geneva for talks"); as the topic of another
+    noun ("support for peace talks") it is not an act."""
     if token.pos_ != "NOUN":
         return True
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
         return True
     if any(c.dep_ == "poss" for c in token.children):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in _SCENE
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in _SCENE or (prep.lower_ == "for" and prep.head.lemma_ in _GOING)
 
 
 def _complete(
@@ -125,6 +166,13 @@ def _complete(
         targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
     targets = tuple(t for t in targets if t.actor_id != source.actor_id)
     return replace(frame, source=source, targets=targets)
+
+
+def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
+    """An act with no recipient: its lexicon entry allows none ("protested", "resigned",
+    "lifted the curfew") and the clause names none, not even one the coder cannot read
+    as an actor ("reiterated its commitment to helping ...")."""
+    return "none" in trigger.targets and not framer.names_recipient(token, trigger)
 
 
 def _speaking_for(source: Actor, token: Token, quotes: tuple[Quote, ...]) -> Actor:
@@ -163,13 +211,27 @@ def _partners(events: list[Event], source: Actor) -> tuple[Actor, ...]:
     return tuple(p for p in (last.source, *last.targets) if p.actor_id != source.actor_id)
 
 
-def _events(doc, token, trigger, frame: Frame, when, ctx, lexicon, gazetteer) -> list[Event]:
+def _events(
+    article: _Article,
+    token: Token,
+    act: Act,
+    frame: Frame,
+    when: EventDate | None,
+    key: tuple[str, ...],
+) -> list[Event]:
+    """The event of one act in one frame (two for "both blame the other")."""
+    ctx, trigger = article.ctx, act.trigger
     sent = token.sent
     clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
-    date_ = when or _window_before(ctx.published)
-    kind = lexicon.types.get(trigger.type)
+    date_ = when or window_before(ctx.published)
+    kind = article.lexicon.types.get(trigger.type)
+    place = event_location(
+        article.doc, clause, article.gazetteer, destination_ok=trigger.mode == "visit"
+    )
+    if not frame.targets and trigger.type in article.lexicon.domestic:
+        frame = replace(frame, targets=_at_home(article, frame, place))
     base = Event(
-        event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type),
+        event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type, *key),
         type=trigger.type,
         mode=trigger.mode,
         cameo=trigger.cameo,
@@ -179,11 +241,11 @@ def _events(doc, token, trigger, frame: Frame, when, ctx, lexicon, gazetteer) ->
             doc_id=ctx.doc_id, start=sent.start_char, end=sent.end_char, text=sent.text.strip()
         ),
         date=date_,
-        location=event_location(doc, clause, gazetteer, destination_ok=trigger.mode == "visit"),
+        location=place,
         fatalities=fatalities(clause) if trigger.type == "ASSAULT" else None,
-        historical=_is_historical(date_, ctx.published),
-        negated=any(c.dep_ == "neg" for c in token.children),
-        future=_is_future(token, date_, ctx.published),
+        historical=is_historical(date_, ctx.published),
+        negated=act.negated,
+        future=act.coming or (not act.said and is_future(token, date_, ctx.published)),
         contested=frame.both_ways and trigger.type == "ASSAULT",
         quad=kind.quad if kind else None,
         score=kind.score if kind else None,
@@ -193,7 +255,7 @@ def _events(doc, token, trigger, frame: Frame, when, ctx, lexicon, gazetteer) ->
         # "Both nations blame the other": each side accuses the other.
         back = replace(
             base,
-            event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type, "back"),
+            event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type, *key, "back"),
             source=frame.targets[0],
             targets=(frame.source,),
         )
@@ -201,31 +263,16 @@ def _events(doc, token, trigger, frame: Frame, when, ctx, lexicon, gazetteer) ->
     return [base]
 
 
+def _at_home(article: _Article, frame: Frame, place: Location | None) -> tuple[Actor, ...]:
+    """Who a protest, a curfew or an eased restriction with no one named on the
+    receiving end is aimed at: the country where it happens, else the actor's own."""
+    code = (place.country if place else None) or frame.source.country
+    if code is None:
+        return ()
+    return (article.ctx.actors.actor(code) or country_actor(article.kb, code),)
+
+
 # -- dates ----------------------------------------------------------------------------------
-
-
-def _date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
-    """Token index -> date, for every token a date expression attaches to on its way up to
-    the first verb ("On February 18, Blinken hosted" dates "hosted")."""
-    anchors: dict[int, EventDate] = {}
-    for mention in dates:
-        if mention.date is None:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token = span.root
-        for _ in range(6):
-            if token.head.i == token.i:
-                break
-            token = token.head
-            anchors.setdefault(token.i, mention.date)
-            if token.pos_ in ("VERB", "AUX"):
-                for child in token.children:  # "had a conversation ... on April 29"
-                    if child.dep_ in ("dobj", "attr"):
-                        anchors.setdefault(child.i, mention.date)
-                break
-    return anchors
 
 
 def _inherited_date(token: Token, events: list[Event]) -> EventDate | None:
@@ -237,115 +284,7 @@ def _inherited_date(token: Token, events: list[Event]) -> EventDate | None:
     return None
 
 
-def _anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
-    """The date of the token's own clause, or of the clause it depends on ("issued a
-    release on May 30 expressing appreciation": the release's date)."""
-    node = token
-    for _ in range(4):
-        if node.i in anchors:
-            return anchors[node.i]
-        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
-            return None
-        node = node.head
-    return None
-
-
-def _speech_dated(
-    doc: Doc, dates: list[DateMention], quotes: tuple[Quote, ...]
-) -> list[DateMention]:
-    """ "today" in a quotation is the day it was said ("..., Blinken said on Monday")."""
-    out = []
-    for mention in dates:
-        quote = next(
-            (q for q in quotes if q.evidence.start <= mention.start < q.evidence.end), None
-        )
-        if quote is not None and mention.text.lower() in _SPEECH_DAYS:
-            said = _said_on(doc, quote, dates)
-            if said is not None:
-                mention = replace(mention, date=said)
-        out.append(mention)
-    return out
-
-
-def _said_on(doc: Doc, quote: Quote, dates: list[DateMention]) -> EventDate | None:
-    """The date in the attribution right after a quotation, if it gives one."""
-    tail = doc.char_span(quote.evidence.end - 1, quote.evidence.end, alignment_mode="expand")
-    if tail is None:
-        return None
-    end = tail[0].sent.end_char
-    for mention in dates:
-        if quote.evidence.end < mention.start < end and mention.date is not None:
-            return mention.date
-    return None
-
-
-def _main_date(dates: list[DateMention], published: date | None) -> EventDate | None:
-    """The day most of the article's dated news is on, within a month before publication."""
-    if published is None:
-        return None
-    days = [
-        m.date.value
-        for m in dates
-        if m.date is not None
-        and m.date.precision is DatePrecision.DAY
-        and m.date.value is not None
-        and published - _NEWS_REACH <= date.fromisoformat(m.date.value) <= published
-        and m.start > 0  # a dateline's date is the publication stamp, not news
-    ]
-    if not days:
-        return None
-    value = Counter(days).most_common(1)[0][0]
-    return EventDate(value=value, precision=DatePrecision.DAY, text=None)
-
-
-def _window_before(published: date | None) -> EventDate | None:
-    if published is None:
-        return None
-    after = (published - _DEFAULT_WINDOW).isoformat()
-    return EventDate(
-        value=None, precision=DatePrecision.WINDOW, window=(after, published.isoformat())
-    )
-
-
-def _last_day(d: EventDate) -> date | None:
-    span = day_span(d)
-    return span[1] if span else None
-
-
-def _is_historical(d: EventDate | None, published: date | None) -> bool:
-    last = _last_day(d) if d else None
-    return bool(last and published and last < published - _HISTORY)
-
-
-def _is_future(token: Token, d: EventDate | None, published: date | None) -> bool:
-    last = _last_day(d) if d else None
-    if last and published and last > published:
-        return True
-    return any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in token.children)
-
-
 # -- meaning -------------------------------------------------------------------------------
-
-
-def _unreal(token: Token) -> bool:
-    """Not an act that happened: a condition ("if goods could be shipped"), what someone
-    asks for ("urged the troops to leave"), or what is to be prevented ("to prevent
-    further hostilities")."""
-    for node in (token, token.head):
-        if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and node.head.lemma_ in _UNREALISING:
-            return True
-    node = token
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
-            return True
-        if node.dep_ in ("advcl", "ccomp") and any(
-            c.lower_ in _MODALS for c in node.children if c.dep_ == "aux"
-        ):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
 
 
 def _object_of_trigger(token: Token, lexicon: Lexicon) -> bool:

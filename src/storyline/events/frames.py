@@ -6,9 +6,12 @@ nominal event ("Azerbaijan's blockade") or the subject of the clause a nominal e
 sits in ("In telephone conversations with X, Blinken discussed ..."). Targets come
 from the argument slots the lexicon lists for the trigger ("with", "between", the
 direct object, the owner of the object: "welcomed Aliyev's commitment"), also on the
-trigger's object ("hosted talks between X and Y"). Plural office nouns stand for the
-governments they name ("the leaders of Armenia and Azerbaijan"); "I" and "we" inside
-a quotation are its speaker.
+trigger's object ("hosted talks between X and Y"). Failing those, a verb of intent
+takes the recipient of the act it is about ("threatened to break relations with
+Russia"), a threat the party its condition is on ("... unless Baghdad accepts"), a
+request whoever it asks to act ("demanded that the US cancel ..."). Coordinated
+subjects each do the act ("Greek and Turkish warships attacked ..."). Noun phrases are
+read by `phrases`.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from spacy.tokens import Doc, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
-from storyline.events.groups import country_actor, group_actors
-from storyline.events.lexicon import Trigger
-from storyline.records import Actor, ActorKind, Quote, QuoteKind
+from storyline.events.groups import counted, country_actor, noun_sector
+from storyline.events.lexicon import Lexicon, Trigger
+from storyline.events.phrases import Phrases, unique
+from storyline.records import Actor, ActorKind, Quote
 
 _SUBJECT = ("nsubj",)
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _BOTH = frozenset({"both", "two"})
+_WHEN = frozenset({"DATE", "TIME"})  # "on Sunday" is no one's slot
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place not read as an actor is a place
 _SLOT_PREPS = frozenset(
     {
         "with",
@@ -57,15 +62,24 @@ class Frame:
     source: Actor
     targets: tuple[Actor, ...]
     both_ways: bool = False  # "Both nations blame the other": each side against the other
+    # "Greek and Turkish warships attacked ...": the same act by the other subjects
+    others: tuple[Frame, ...] = ()
 
 
 class Framer:
     """Reads frames in one article: its actors, its quotations, its main pair of sides."""
 
-    def __init__(self, actors: ArticleActors, quotes: tuple[Quote, ...], kb: Knowledge) -> None:
+    def __init__(
+        self,
+        actors: ArticleActors,
+        quotes: tuple[Quote, ...],
+        kb: Knowledge,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         self.actors = actors
         self.kb = kb
-        self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+        self.lexicon = lexicon  # to read the act a verb of intent is about
+        self.phrases = Phrases(actors, quotes, kb)
         self.sides: tuple[Actor, ...] = ()
 
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
@@ -79,13 +93,23 @@ class Framer:
         if not sources:
             return None
         source = sources[0]
-        targets = [a for a in self._targets(token, trigger)]
+        named = list(self._targets(token, trigger))
+        targets = named
         if trigger.reciprocal or both_ways:
             targets = sources[1:] + targets
         if not targets and both_ways and len(sources) > 1:
             targets = sources[1:]
-        targets = _unique(t for t in targets if t.actor_id != source.actor_id)
-        return Frame(source=source, targets=tuple(targets), both_ways=both_ways)
+        targets = unique(t for t in targets if t.actor_id != source.actor_id)
+        # Reciprocal acts already join every subject; the others share only named targets.
+        others = (
+            ()
+            if both_ways or (trigger.reciprocal and not named)
+            else tuple(
+                Frame(source=s, targets=tuple(t for t in named if t.actor_id != s.actor_id))
+                for s in sources[1:]
+            )
+        )
+        return Frame(source=source, targets=tuple(targets), both_ways=both_ways, others=others)
 
     # -- sources ----------------------------------------------------------------------------
 
@@ -101,16 +125,18 @@ class Framer:
             return self._verb_subject(verb) if verb is not None else []
         return self._verb_subject(token)
 
-    def _verb_subject(self, verb: Token) -> list[Actor]:
+    def _verb_subject(self, verb: Token, raised: bool = False) -> list[Actor]:
         for child in verb.children:
-            if child.dep_ in _SUBJECT:
-                return self._actors_of(child)
+            if child.dep_ in _SUBJECT or (raised and child.dep_ == "nsubjpass"):
+                # "Obama is scheduled to attend": the one scheduled attends
+                return self.phrases.actors_of(child)
             if child.dep_ == "agent":
-                return [a for g in child.children for a in self._actors_of(g)]
+                return [a for g in child.children for a in self.phrases.actors_of(g)]
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            return self._verb_subject(verb.head)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+            # "it is willing to withdraw": the subject of "is"
+            return self._verb_subject(verb.head, raised=verb.dep_ == "xcomp")
         if verb.dep_ in ("acl", "relcl"):
             return self._issuer(verb.head)
         return []
@@ -121,7 +147,7 @@ class Framer:
         if owner:
             return owner
         if noun.dep_ == "nsubj":
-            return self._actors_of(noun)
+            return self.phrases.actors_of(noun)
         return self._verb_subject(noun.head) if noun.head.pos_ == "VERB" else []
 
     def _owner(self, noun: Token, depth: int = 1) -> list[Actor]:
@@ -142,7 +168,7 @@ class Framer:
     def _own_owner(self, noun: Token) -> list[Actor]:
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
-                return self._actors_of(child)
+                return self.phrases.actors_of(child)
         # "the Azeri attack", "Armenia-Azerbaijan peace talks": countries named before it
         out = []
         for child in noun.children:
@@ -151,7 +177,7 @@ class Framer:
                     code = self.kb.country(tok.text) if tok.text[:1].isupper() else None
                     if code:
                         out.append(self.actors.actor(code) or country_actor(self.kb, code))
-        return _unique(out)
+        return unique(out)
 
     def _both_sides(self, token: Token) -> bool:
         """ "Both nations blame ...", "agreed upon by both countries", "the two sides"."""
@@ -174,7 +200,7 @@ class Framer:
         return []
 
     def _targets(self, token: Token, trigger: Trigger) -> Iterator[Actor]:
-        objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         # The object the lexicon names first ("reaffirmed ... support for X").
         objects.sort(key=lambda c: c.lemma_.lower() not in trigger.objects)
         for slot in trigger.targets:
@@ -187,85 +213,124 @@ class Framer:
             if found:
                 yield from found
                 return
+        if trigger.type == "REQUEST":
+            yield from self._addressed(token)
+            return
+        if trigger.type == "ACCUSE":  # "alleged that France had armed the militias"
+            yield from self._addressed(token, blamed=True)
+            return
+        found = list(self._intended(token))
+        if not found and trigger.type == "THREATEN":
+            found = self._conditioned(token)
+        yield from found
+
+    def _addressed(self, token: Token, blamed: bool = False) -> list[Actor]:
+        """ "demanded that the US cancel its plans", "reiterated its demand that Israel
+        ease ...", "said Sudan must return ...": who is to do what a request asks; with
+        `blamed`, who is said to have done wrong ("alleged that France armed ...")."""
+        heads = [token, token.head] if token.pos_ == "NOUN" else [token]
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in ("ccomp", "acl") or clause.i < token.i:
+                    continue
+                if blamed and not self._conflict(clause):
+                    continue
+                for subject in clause.children:
+                    if subject.dep_ == "nsubj":
+                        return self.phrases.actors_of(subject)
+        return []
+
+    def _intended(self, verb: Token) -> Iterator[Actor]:
+        """ "offered to hand over two suspects to Britain", "threatened to break relations
+        with Russia": the recipient of the act a verb of intent is about."""
+        if self.lexicon is None:
+            return
+        for act in verb.children:
+            if act.dep_ != "xcomp" or act.pos_ not in ("VERB", "AUX"):
+                continue
+            # "promised to continue military aid to X": the act may be the object's
+            for part in (act, *(c for c in act.children if c.dep_ == "dobj")):
+                triggers = self.lexicon.triggers_for(part)
+                found = list(self._targets(part, triggers[0])) if triggers else []
+                if found:
+                    yield from found
+                    return
+            found = self.recipients(act)
+            if found:
+                yield from found
+                return
+
+    def _conflict(self, clause: Token) -> bool:
+        """Whether a clause reports an act of conflict ("had armed the militias")."""
+        if self.lexicon is None:
+            return False
+        for tok in clause.subtree:
+            for trigger in self.lexicon.triggers_for(tok):
+                kind = self.lexicon.types.get(trigger.type)
+                if kind is not None and kind.quad.endswith("conflict"):
+                    return True
+        return False
+
+    def _conditioned(self, verb: Token) -> list[Actor]:
+        """ "threatened to ban voting if Hamas ran", "... unless Baghdad accepted": a
+        threat is aimed at whoever the condition is on."""
+        for node in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+            for clause in node.children:
+                if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+                ):
+                    continue
+                for subject in clause.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        return self.phrases.actors_of(subject)
+        return []
+
+    def names_recipient(self, token: Token, trigger: Trigger) -> bool:
+        """Whether the clause names someone in one of the trigger's recipient slots, an
+        actor or not ("reiterate commitment to helping ...", "protest against the
+        students"); a place or a thing there is no one ("withdrawal from the town")."""
+        objects = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
+        return any(
+            self._someone(filler)
+            for slot in trigger.targets
+            if slot != "none"
+            for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
+            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+        )
+
+    def _someone(self, filler: Token) -> bool:
+        if filler.ent_type_ in _WHEN or filler.ent_type_ in _PLACES:
+            return False
+        if filler.pos_ in ("PROPN", "PRON", "VERB") or filler.dep_ == "pcomp":
+            return True
+        return counted(filler) is not None or noun_sector(filler, self.kb) is not None
 
     def _slot(self, token: Token, slot: str) -> list[Actor]:
         owner = slot.endswith("_owner")
-        name = slot.removesuffix("_owner")
-        heads: list[Token] = []
-        if name == "dobj":
-            heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        elif name == "dative":
-            heads = [c for c in token.children if c.dep_ == "dative"]
-            heads += [
-                g
-                for c in token.children
-                if c.lower_ == "to"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-        elif name in _SLOT_PREPS:
-            heads = [
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == name
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
         found: list[Actor] = []
-        for head in heads:
-            found += self._owner(head) if owner else self._actors_of(head)
+        for head in _slot_heads(token, slot.removesuffix("_owner")):
+            found += self._owner(head) if owner else self.phrases.actors_of(head)
         return found
 
-    # -- actors of a phrase -------------------------------------------------------------------
 
-    def _actors_of(self, head: Token) -> list[Actor]:
-        """The actors a noun phrase names, with its coordinated and appositive phrases."""
-        out: list[Actor] = []
-        for tok in [head, *head.conjuncts]:
-            out += self._one(tok)
-        return _unique(out)
-
-    def _one(self, tok: Token) -> list[Actor]:
-        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":  # "us", not "US"
-            speaker = self._speaker_at(tok.idx)
-            return [speaker] if speaker else []
-        appos = [c for c in tok.children if c.dep_ == "appos"]
-        if tok.tag_ in ("NNS", "NNPS") and appos:
-            return [a for c in appos for a in self._actors_of(c)]
-        actor = self.actors.at(tok.idx, tok.idx + len(tok.text), head=tok.idx)
-        if actor is not None:
-            return [actor]
-        groups = group_actors(tok, self.kb, self.actors)
-        if groups:
-            return groups
-        span = list(tok.subtree)
-        actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
-        if actor is not None:
-            return [actor]
-        return self._of_whom(tok)
-
-    def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
-        """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
-        noun belongs to, through "of" (also on its coordinated nouns)."""
-        if depth == 0 or tok.pos_ != "NOUN":
-            return []
-        for noun in [tok, *tok.conjuncts]:
-            for prep in noun.children:
-                if prep.dep_ != "prep" or prep.lower_ != "of":
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        actor = self.actors.at(pobj.idx, pobj.idx + len(pobj.text), head=pobj.idx)
-                        found = [actor] if actor else self._of_whom(pobj, depth - 1)
-                        if found:
-                            return found
-        return []
-
-    def _speaker_at(self, pos: int) -> Actor | None:
-        for quote in self.direct:
-            if quote.evidence.start <= pos < quote.evidence.end:
-                return quote.speaker
-        return None
+def _slot_heads(token: Token, name: str) -> list[Token]:
+    """The phrases filling an argument slot of a trigger (see events.yaml, `targets`)."""
+    if name == "dobj":
+        return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if name == "dative":
+        heads = [c for c in token.children if c.dep_ == "dative"]
+        return heads + [
+            g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+        ]
+    if name in _SLOT_PREPS:
+        return [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == name
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    return []
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -302,12 +367,3 @@ def _main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
     best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
     ids: tuple[str, ...] = best
     return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)
-
-
-def _unique(actors) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.actor_id not in seen:
-            seen.add(a.actor_id)
-            out.append(a)
-    return out

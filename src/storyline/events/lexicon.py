@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import yaml
@@ -37,11 +37,33 @@ class PloverType:
     score: float | None
 
 
-class Lexicon:
-    """Triggers by (lemma, part of speech), and the PLOVER types."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Intention:
+    """How a stated intention to act is coded, by the type of the act."""
 
-    def __init__(self, triggers: list[Trigger], types: dict[str, PloverType]) -> None:
+    type: str
+    cameo: str
+    refused: str | None = None  # the CAMEO REJECT code when the statement is negated
+
+
+class Lexicon:
+    """Triggers by (lemma, part of speech), the PLOVER types, and stated intentions."""
+
+    def __init__(
+        self,
+        triggers: list[Trigger],
+        types: dict[str, PloverType],
+        intentions: dict[str, Intention] | None = None,
+        *,
+        ultimatum: Intention | None = None,
+        obligation: Intention | None = None,
+        domestic: frozenset[str] = frozenset(),
+    ) -> None:
         self.types = types
+        self.intentions = intentions or {}
+        self.ultimatum = ultimatum
+        self.obligation = obligation
+        self.domestic = domestic
         self._index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         for trigger in triggers:
             self._index[(trigger.lemma, trigger.pos)].append(trigger)
@@ -50,7 +72,8 @@ class Lexicon:
     def load(cls) -> Lexicon:
         """The package's lexicon."""
         data = resources.files("storyline.data")
-        entries = yaml.safe_load(data.joinpath("events.yaml").read_text("utf-8"))["triggers"]
+        events = yaml.safe_load(data.joinpath("events.yaml").read_text("utf-8"))
+        entries = events["triggers"]
         plover = yaml.safe_load(data.joinpath("plover.yaml").read_text("utf-8"))["types"]
         triggers = [
             Trigger(
@@ -72,7 +95,50 @@ class Lexicon:
             name: PloverType(name=name, quad=t["quad"], score=t.get("score"))
             for name, t in plover.items()
         }
-        return cls(triggers, types)
+        intentions = {
+            act: Intention(
+                type=i["type"],
+                cameo=str(i["cameo"]),
+                refused=str(i["refused"]) if i.get("refused") else None,
+            )
+            for act, i in (events.get("intentions") or {}).items()
+        }
+        return cls(
+            triggers,
+            types,
+            intentions,
+            ultimatum=_statement(events.get("ultimatum")),
+            obligation=_statement(events.get("obligation")),
+            domestic=frozenset(events.get("domestic") or ()),
+        )
+
+    def obliging(self, token: Token) -> Trigger | None:
+        """A verb of saying read as a demand ("said that Sudan must return ..."); the
+        caller checks that it is one."""
+        if self.obligation is None:
+            return None
+        return Trigger(
+            lemma=token.lemma_.lower(),
+            pos="VERB",
+            type=self.obligation.type,
+            cameo=self.obligation.cameo,
+        )
+
+    def intended(self, trigger: Trigger, negated: bool, ultimatum: bool = False) -> Trigger | None:
+        """The statement an intention to act is coded as: the promise or threat of the
+        act, the refusal of it when negated, a threat when held over the other side
+        ("unless ..."); None when there is none to code (an act that is a statement
+        already, a threat denied)."""
+        intention = self.intentions.get(trigger.type)
+        if intention is None:
+            return None
+        if ultimatum and not negated and self.ultimatum is not None:
+            return replace(trigger, type=self.ultimatum.type, cameo=self.ultimatum.cameo, mode=None)
+        if not negated:
+            return replace(trigger, type=intention.type, cameo=intention.cameo, mode=None)
+        if intention.refused is None:
+            return None
+        return replace(trigger, type="REJECT", cameo=intention.refused, mode=None)
 
     def triggers_for(self, token: Token) -> list[Trigger]:
         """The triggers this token satisfies (lemma, particle, object and modifier rules)."""
@@ -95,6 +161,10 @@ class Lexicon:
         # A trigger with a particle or object rule is more specific than a bare one.
         found.sort(key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs)))
         return found[:1]
+
+
+def _statement(entry: dict | None) -> Intention | None:
+    return Intention(type=entry["type"], cameo=str(entry["cameo"])) if entry else None
 
 
 def _object_lemmas(token: Token) -> set[str]:

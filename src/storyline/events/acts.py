@@ -1,0 +1,212 @@
+"""What a trigger reports: an act that happened, one still to come, or none.
+
+An act is reported when it happened. What is asked for ("urged the troops to leave"),
+prevented, threatened or refused, supposed ("if goods could be shipped") or claimed
+("allegations that it had played a role in ...") is not. An act its actor says it will
+do ("Finland will give Tanzania a grant", "Syria says it is ready to withdraw its
+troops", "the rebels said they would boycott the vote", "Obama agreed to lift the
+sanctions") is coded flagged as still to come, and the statement with it, which the
+lexicon's `intentions` code as a promise, a threat or a refusal, unless a verb of
+intent ("agreed", "offered") is a trigger of its own. "would" counts only as the
+reported "will" of a verb of saying ("said they would ..."). What an actor wants or
+plans to do ("wants to attack Switzerland") is coded as the statement only. A verb of
+saying whose reported clause says what someone must do is a demand on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from storyline.actors.knowledge import Knowledge, fold
+from storyline.events.lexicon import Lexicon, Trigger
+
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
+# Verbs whose complement has not happened: requests, intentions, prevention, claims.
+_UNREALISING = frozenset(
+    """urge ask call demand request encourage press want plan hope aim seek intend propose
+    prevent avoid stop deter refrain need allege claim""".split()
+)
+# Threats and refusals: the act in their "to" complement is not done; the verb itself
+# is coded, with the complement's recipient ("threatened to break relations with X").
+_WITHHOLDING = frozenset({"threaten", "refuse", "decline"})
+# Nouns whose "that" clause is what someone claims or wants, not what happened.
+_CLAIMS = frozenset(
+    """allegation accusation claim charge rumor rumour suggestion demand call request
+    proposal hope fear threat denial""".split()
+)
+_WILL = frozenset({"will", "'ll", "shall", "wo"})  # "wo" of "won't"
+_READY = frozenset({"willing", "ready", "prepared", "determined", "eager"})
+# Verbs of intent whose "to" complement is an act still to come; they are triggers
+# themselves ("agree" AGREE). "threaten", "refuse" and "decline" are not here: what
+# they are about does not happen, and the coder drops it.
+_PROMISING = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear"})
+# "is scheduled to attend", "is due to visit", "is going to attack": a plan told as fact.
+_DUE = frozenset({"scheduled", "due", "set", "slated", "going"})
+# "wants to attack", "plans to build", "is seeking to deepen": what the actor means to
+# do, said but not done, so the act is not coded, only the statement of it.
+_WANTING = frozenset({"want", "plan", "intend", "hope", "aim", "seek", "wish"})
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing"})
+_CHAIN = 4  # "will continue to provide", "is ready to continue supporting"
+
+
+@dataclass(frozen=True, slots=True)
+class Intention:
+    """How an act is said to be coming: the verbs from the act up to the one saying so."""
+
+    chain: tuple[Token, ...]
+    by_verb: bool = False  # "agreed to lift": the verb of intent may code the statement
+    wished: bool = False  # "wants to attack": only the statement is coded
+
+    @property
+    def denied(self) -> bool:
+        """ "will not provide", "is not ready to withdraw"."""
+        return any(c.dep_ == "neg" for node in self.chain for c in node.children)
+
+    @property
+    def on_condition(self) -> bool:
+        """ "will withdraw its force unless the president arranges a ceasefire": an
+        intention held over the other side is an ultimatum."""
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for node in self.chain
+            for c in node.children
+        )
+
+
+def stated_intention(token: Token, kb: Knowledge) -> Intention | None:
+    """How a trigger is said to be coming ("will", "ready to", "said they would",
+    "agreed to"), or None when it is not reported as an intention."""
+    node = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    chain = [node]
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(_CHAIN):
+        aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if aux & _WILL:
+            return Intention(tuple(chain))
+        if "would" in aux:
+            reported = node.dep_ == "ccomp" and fold(node.head.lemma_) in kb.cue_verbs
+            return Intention(tuple(chain)) if reported else None
+        if not _complement(node):
+            return None
+        node = node.head
+        chain.append(node)
+        if _is(node, _PROMISING):
+            return Intention(tuple(chain), by_verb=True)
+        if node.lower_ in _READY and node.pos_ == "ADJ":  # not "the army prepared to"
+            return Intention(tuple(chain))
+        if node.lower_ in _DUE and not any(c.dep_ == "prt" for c in node.children):
+            return Intention(tuple(chain))  # "is scheduled to attend", not "set up to"
+        if _is(node, _WANTING):
+            return Intention(tuple(chain), wished=True)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One thing a trigger reports: how it is coded, whether it is denied, and whether
+    it is only said to be coming."""
+
+    trigger: Trigger
+    negated: bool = False
+    coming: bool = False  # the act said to be coming: flagged future
+    said: bool = False  # the statement of it: dated when said, never future
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    """Whether a word is one of these lemmas; the tagger's lemma may slip ("hopes" ->
+    "hop"), so a regular inflection of a listed word counts too."""
+    return token.lemma_.lower() in words or any(_inflects(token.lower_, w) for w in words)
+
+
+def _inflects(form: str, word: str) -> bool:
+    """ "hopes", "hoped", "hoping", "planned" of "hope" and "plan"; not "determined"."""
+    if form.startswith(word):
+        rest = form[len(word) :]
+        return rest in _ENDINGS or (rest[:1] == word[-1] and rest[1:] in ("ed", "ing"))
+    return word.endswith("e") and form == word[:-1] + "ing"
+
+
+def _complement(node: Token) -> bool:
+    """ "to fight" as the complement of its head, also when parsed as a purpose clause
+    ("have sworn to fight")."""
+    if node.head.i == node.i:
+        return False
+    if node.dep_ == "xcomp":
+        return True
+    return (
+        node.dep_ == "advcl"
+        and _is(node.head, _PROMISING)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+
+
+def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexicon) -> list[Act]:
+    """What a trigger reports: the act; for an act its actor says it will do, the act to
+    come and the promise, threat or refusal of it; nothing for an act that is only asked
+    for, prevented or supposed."""
+    said = stated_intention(token, kb)
+    if said is None:
+        negated = any(c.dep_ == "neg" for c in token.children)
+        return [] if _unreal(token) else [Act(trigger, negated)]
+    if said.wished:  # the act is only wanted: the statement of it is all there is
+        if _unreal(said.chain[-1], stated=True):
+            return []
+        intended = lexicon.intended(trigger, said.denied, ultimatum=said.on_condition)
+        return [Act(intended, said=True)] if intended is not None else []
+    if _unreal(token, stated=True):
+        return []
+    act = Act(trigger, said.denied, coming=True)
+    if said.by_verb and lexicon.triggers_for(said.chain[-1]):
+        return [act]  # "agreed to lift": "agreed" is coded in its own right
+    intended = lexicon.intended(trigger, said.denied, ultimatum=said.on_condition)
+    return [act, Act(intended, said=True)] if intended is not None else [act]
+
+
+def _unreal(token: Token, stated: bool = False) -> bool:
+    """Not an act that happened: a condition ("if goods could be shipped"), a supposition
+    ("Peru could attack Chile"), what someone asks for ("urged the troops to leave",
+    "said Sudan must return ...") or claims ("alleged that ..."), what is to be
+    prevented ("to prevent further hostilities"), threatened or refused. A `stated`
+    intention ("said they would boycott") is coded as such, not dropped as a
+    hypothesis."""
+    for node in (token, token.head):
+        if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and _is(node.head, _UNREALISING):
+            return True
+        if node.dep_ == "xcomp" and _is(node.head, _WITHHOLDING):
+            return True
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if (
+            not stated
+            and (node.dep_ in ("advcl", "ccomp") or node is token)
+            and any(c.lower_ in _MODALS for c in node.children if c.dep_ == "aux")
+        ):
+            return True  # "Peru could attack Chile", "... said talks might resume"
+        if node.dep_ in ("xcomp", "ccomp") and _is(node.head, _UNREALISING):
+            return True  # "demanded that the US cancel plans to sell ...": inside a request
+        if node.dep_ == "acl" and _is(node.head, _CLAIMS):
+            return True  # "allegations that it had played a role in ...": a claim's content
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def obliging(token: Token, kb: Knowledge, lexicon: Lexicon) -> list[Trigger]:
+    """ "Russia said that Sudan must return the helicopter": a verb of saying whose
+    reported clause tells someone what they must do is a demand on them."""
+    if token.pos_ != "VERB" or fold(token.lemma_) not in kb.cue_verbs:
+        return []
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
+        ):
+            trigger = lexicon.obliging(token)
+            return [trigger] if trigger else []
+    return []

@@ -1,0 +1,103 @@
+"""The actors a noun phrase names: a mention, a group named by its countries ("Hungarian
+and Romanian officials"), the people counted by a number ("thousands of Iraqi Kurds"),
+"I" and "we" in a quotation (its speaker), "it" and "they" (what they stand for), or
+the owner of an abstract noun ("the sovereignty of Armenia"); with its coordinated and
+appositive phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.resolve import ArticleActors
+from storyline.events.groups import antecedent, counted, country_actor, country_word, group_actors
+from storyline.records import Actor, ActorKind, Quote, QuoteKind
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_THIRD_PERSON = frozenset({"it", "they", "them"})
+
+
+class Phrases:
+    """Reads the actors of noun phrases in one article."""
+
+    def __init__(self, actors: ArticleActors, quotes: tuple[Quote, ...], kb: Knowledge) -> None:
+        self.actors = actors
+        self.kb = kb
+        self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+
+    def actors_of(self, head: Token) -> list[Actor]:
+        """The actors a noun phrase names, with its coordinated and appositive phrases."""
+        out: list[Actor] = []
+        for tok in [head, *head.conjuncts]:
+            out += self._one(tok)
+        return unique(out)
+
+    def _one(self, tok: Token) -> list[Actor]:
+        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":  # "us", not "US"
+            speaker = self._speaker_at(tok.idx)
+            return [speaker] if speaker else []
+        if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
+            found = antecedent(tok, self.actors_of)
+            return found[:1] if tok.lower_ == "it" else found
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.tag_ in ("NNS", "NNPS") and appos:
+            return [a for c in appos for a in self.actors_of(c)]
+        actor = self.actors.at(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        groups = group_actors(tok, self.kb, self.actors, self.actors_of)
+        if actor is not None and not _people_as_person(tok, actor):
+            # "US and British forces": the mention holds "British forces" only
+            return groups if len(groups) > 1 else [actor]
+        many = counted(tok)
+        if many is not None:
+            return self.actors_of(many)
+        if groups:
+            return groups
+        span = list(tok.subtree)
+        actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
+        if actor is not None:
+            return [actor]
+        code = country_word(tok, self.kb)  # "South Lebanon": a name no mention covers
+        if code is not None:
+            return [self.actors.actor(code) or country_actor(self.kb, code)]
+        return self._of_whom(tok)
+
+    def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
+        """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
+        noun belongs to, through "of" (also on its coordinated nouns)."""
+        if depth == 0 or tok.pos_ != "NOUN":
+            return []
+        for noun in [tok, *tok.conjuncts]:
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.actors.at(pobj.idx, pobj.idx + len(pobj.text), head=pobj.idx)
+                        found = [actor] if actor else self._of_whom(pobj, depth - 1)
+                        if found:
+                            return found
+        return []
+
+    def _speaker_at(self, pos: int) -> Actor | None:
+        for quote in self.direct:
+            if quote.evidence.start <= pos < quote.evidence.end:
+                return quote.speaker
+        return None
+
+
+def _people_as_person(tok: Token, actor: Actor) -> bool:
+    """ "Bosnian Serbs" read as one person's name: a plural proper noun is a people."""
+    return tok.tag_ == "NNPS" and actor.kind is ActorKind.PERSON and actor.country is None
+
+
+def unique(actors: Iterable[Actor]) -> list[Actor]:
+    """The actors without repeats, in order."""
+    seen, out = set(), []
+    for a in actors:
+        if a.actor_id not in seen:
+            seen.add(a.actor_id)
+            out.append(a)
+    return out

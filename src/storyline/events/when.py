@@ -1,0 +1,135 @@
+"""When an event happened: the date of its clause, the article's main news date, or the
+week before publication; whether that is background (over a year before publication)
+or still to come.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from storyline.dates import DateMention
+from storyline.dates.span import day_span
+from storyline.records import DatePrecision, EventDate, Quote
+
+_DEFAULT_WINDOW = timedelta(days=7)
+_NEWS_REACH = timedelta(days=31)
+_HISTORY = timedelta(days=365)
+_SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
+
+
+def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
+    """Token index -> date, for every token a date expression attaches to on its way up to
+    the first verb ("On February 18, Blinken hosted" dates "hosted")."""
+    anchors: dict[int, EventDate] = {}
+    for mention in dates:
+        if mention.date is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(6):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            anchors.setdefault(token.i, mention.date)
+            if token.pos_ in ("VERB", "AUX"):
+                for child in token.children:  # "had a conversation ... on April 29"
+                    if child.dep_ in ("dobj", "attr"):
+                        anchors.setdefault(child.i, mention.date)
+                break
+    return anchors
+
+
+def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
+    """The date of the token's own clause, or of the clause it depends on ("issued a
+    release on May 30 expressing appreciation": the release's date)."""
+    node = token
+    for _ in range(4):
+        if node.i in anchors:
+            return anchors[node.i]
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def speech_dated(
+    doc: Doc, dates: list[DateMention], quotes: tuple[Quote, ...]
+) -> list[DateMention]:
+    """ "today" in a quotation is the day it was said ("..., Blinken said on Monday")."""
+    out = []
+    for mention in dates:
+        quote = next(
+            (q for q in quotes if q.evidence.start <= mention.start < q.evidence.end), None
+        )
+        if quote is not None and mention.text.lower() in _SPEECH_DAYS:
+            said = _said_on(doc, quote, dates)
+            if said is not None:
+                mention = replace(mention, date=said)
+        out.append(mention)
+    return out
+
+
+def _said_on(doc: Doc, quote: Quote, dates: list[DateMention]) -> EventDate | None:
+    """The date in the attribution right after a quotation, if it gives one."""
+    tail = doc.char_span(quote.evidence.end - 1, quote.evidence.end, alignment_mode="expand")
+    if tail is None:
+        return None
+    end = tail[0].sent.end_char
+    for mention in dates:
+        if quote.evidence.end < mention.start < end and mention.date is not None:
+            return mention.date
+    return None
+
+
+def main_date(dates: list[DateMention], published: date | None) -> EventDate | None:
+    """The day most of the article's dated news is on, within a month before publication."""
+    if published is None:
+        return None
+    days = [
+        m.date.value
+        for m in dates
+        if m.date is not None
+        and m.date.precision is DatePrecision.DAY
+        and m.date.value is not None
+        and published - _NEWS_REACH <= date.fromisoformat(m.date.value) <= published
+        and m.start > 0  # a dateline's date is the publication stamp, not news
+    ]
+    if not days:
+        return None
+    value = Counter(days).most_common(1)[0][0]
+    return EventDate(value=value, precision=DatePrecision.DAY, text=None)
+
+
+def window_before(published: date | None) -> EventDate | None:
+    """The week before publication, for an event the text does not date."""
+    if published is None:
+        return None
+    after = (published - _DEFAULT_WINDOW).isoformat()
+    return EventDate(
+        value=None, precision=DatePrecision.WINDOW, window=(after, published.isoformat())
+    )
+
+
+def _last_day(d: EventDate) -> date | None:
+    span = day_span(d)
+    return span[1] if span else None
+
+
+def is_historical(d: EventDate | None, published: date | None) -> bool:
+    """Background: dated more than a year before publication."""
+    last = _last_day(d) if d else None
+    return bool(last and published and last < published - _HISTORY)
+
+
+def is_future(token: Token, d: EventDate | None, published: date | None) -> bool:
+    """Dated after publication, or told with "will"."""
+    last = _last_day(d) if d else None
+    if last and published and last > published:
+        return True
+    return any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in token.children)

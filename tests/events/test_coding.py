@@ -1,0 +1,430 @@
+"""Event coding on sentences of our own: who acts on whom, and what is not an event."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources, process_article
+from storyline.records import Event
+from tests.conftest import make_article
+
+
+def _code(resources: Resources, text: str) -> tuple[Event, ...]:
+    return process_article(make_article(text), resources).events
+
+
+def _dyads(events: tuple[Event, ...]) -> set[tuple[str, str | None, str | None, str | None]]:
+    """(type, source country, source sector, target country) of every dyad; '-' target
+    for an event with no recipient."""
+    out = set()
+    for e in events:
+        for target in e.targets or (None,):
+            out.add((e.type, e.source.country, e.source.sector, target.country if target else "-"))
+    return out
+
+
+# -- plural nouns named by their countries ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senior Bolivian and Peruvian officials praised Chilean diplomats in Lima.",
+            {("SUPPORT", "BOL", "GOV", "CHL"), ("SUPPORT", "PER", "GOV", "CHL")},
+        ),
+        (
+            "Kenyan soldiers arrested 40 Somali fishermen near the coast.",
+            {("COERCE", "KEN", "MIL", "SOM")},
+        ),
+        (
+            "Nepalese rebels attacked Indian police at the border.",
+            {("ASSAULT", "NPL", "REB", "IND")},
+        ),
+        (
+            "Security forces in Chad detained dozens of Sudanese traders.",
+            {("COERCE", "TCD", "COP", "SDN")},
+        ),
+        (
+            "Opposition groups in Kenya criticized the Ugandan government.",
+            {("ACCUSE", "KEN", "OPP", "UGA")},
+        ),
+        (
+            "Armenians accused Azerbaijan of shelling villages.",
+            {("ACCUSE", "ARM", None, "AZE")},
+        ),
+        (
+            "The leaders of Norway and Denmark criticized the Swedish government.",
+            {("ACCUSE", "NOR", "GOV", "SWE"), ("ACCUSE", "DNK", "GOV", "SWE")},
+        ),
+    ],
+    ids=["demonyms", "troops", "rebels", "noun-in-country", "opposition", "people", "of"],
+)
+def test_plural_nouns_stand_for_the_bodies_of_their_countries(
+    resources: Resources, text: str, expected: set
+) -> None:
+    assert expected <= _dyads(_code(resources, text))
+
+
+def test_a_noun_the_knowledge_files_do_not_know_is_a_group_of_its_country(
+    resources: Resources,
+) -> None:
+    events = _code(resources, "Greek and Turkish warships attacked Libyan fishing boats.")
+    sources = {(e.source.country, e.source.kind.value, e.source.sector) for e in events}
+    assert sources == {("GRC", "group", None), ("TUR", "group", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Russian separatists attacked the town.",
+        "Dozens of refugees attacked the guards.",
+    ],
+    ids=["pro-country", "no-country"],
+)
+def test_plural_nouns_without_a_country_of_their_own_are_no_actor(
+    resources: Resources, text: str
+) -> None:
+    assert _code(resources, text) == ()
+
+
+# -- acts with no recipient ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two hundred Nepalese rebels surrendered last week.", ("RETREAT", "NPL")),
+        ("The Peruvian prime minister resigned on Sunday.", ("RETREAT", "PER")),
+        ("Chilean troops completed their withdrawal from the town.", ("RETREAT", "CHL")),
+    ],
+    ids=["surrender", "resign", "withdrawal-from-a-place"],
+)
+def test_an_act_its_lexicon_lets_stand_alone_is_coded_without_recipient(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    events = _code(resources, text)
+    assert any((e.type, e.source.country) == expected and not e.targets for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean students protested in Lima on Monday.", ("PROTEST", "CHL", "PER")),
+        ("Peru's government lifted the curfew on Monday.", ("CONCEDE", "PER", "PER")),
+        ("Kenyan authorities imposed a curfew on Sunday.", ("COERCE", "KEN", "KEN")),
+    ],
+    ids=["protest-where-held", "eased-at-home", "curfew-at-home"],
+)
+def test_a_domestic_act_with_no_one_named_is_aimed_at_the_country_where_it_happens(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {
+        (e.type, e.source.country, t.country) for e in _code(resources, text) for t in e.targets
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's president reiterated his commitment to helping the region.",
+        "Chile's government praised the decision on Monday.",
+    ],
+    ids=["named-slot-no-actor", "recipient-required"],
+)
+def test_no_event_without_a_recipient_when_the_clause_names_one_or_needs_one(
+    resources: Resources, text: str
+) -> None:
+    assert _code(resources, text) == ()
+
+
+# -- "it" and "they" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway said it had expelled two Belgian diplomats.", ("SANCTION", "NOR", "BEL")),
+        (
+            "Chilean rebels said they attacked Bolivian border posts.",
+            ("ASSAULT", "CHL", "BOL"),
+        ),
+        (
+            "Portugal criticized Spain on Monday. It also accused Morocco of lying.",
+            ("ACCUSE", "PRT", "MAR"),
+        ),
+    ],
+    ids=["it-reported", "they-group", "it-previous-sentence"],
+)
+def test_it_and_they_stand_for_the_subject_that_reports_them(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {
+        (e.type, e.source.country, t.country) for e in _code(resources, text) for t in e.targets
+    }
+    assert expected in found
+
+
+def test_it_is_never_a_person(resources: Resources) -> None:
+    events = _code(resources, "President Ramos of Peru said it would attack Chilean ships.")
+    assert all(e.source.kind.value != "person" or e.type != "ASSAULT" for e in events)
+
+
+# -- what is said to be coming ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "act"),
+    [
+        ("Norway will give Kenya a loan of 50 million dollars.", "AGREE", "AID"),
+        ("Portugal said it would send weapons to Angola.", "AGREE", "AID"),
+        ("Chile is ready to withdraw its troops from Bolivia.", "AGREE", "RETREAT"),
+        ("Peru is determined to attack Ecuador.", "THREATEN", "ASSAULT"),
+        ("Peru said it will attack Ecuador.", "THREATEN", "ASSAULT"),
+        ("Kenya said it would not provide aid to Somalia.", "REJECT", "AID"),
+        (
+            "Chile said it will withdraw its troops from Peru unless Lima pays.",
+            "THREATEN",
+            "RETREAT",
+        ),
+    ],
+    ids=["will", "said-would", "ready-to", "determined-to", "threat", "refusal", "ultimatum"],
+)
+def test_an_act_said_to_be_coming_is_coded_with_the_statement(
+    resources: Resources, text: str, statement: str, act: str
+) -> None:
+    events = _code(resources, text)
+    types = {e.type: e for e in events}
+    assert statement in types and act in types
+    assert types[act].future and not types[statement].future
+    assert types[statement].targets == types[act].targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Norway threatened to cut ties with Belgium.", ("THREATEN", "BEL"), "SANCTION"),
+        ("Chile refused to return the ships to Peru.", ("REJECT", "PER"), "RETREAT"),
+        ("Kenya offered to send aid to Somalia.", ("AGREE", "SOM"), None),
+    ],
+    ids=["threatened-to", "refused-to", "offered-to"],
+)
+def test_a_verb_of_intent_takes_the_recipient_of_the_act_it_is_about(
+    resources: Resources, text: str, expected: tuple[str, str], absent: str | None
+) -> None:
+    events = _code(resources, text)
+    assert expected in {(e.type, t.country) for e in events for t in e.targets}
+    assert absent not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru could attack Chile if talks fail.",
+        "Analysts said Peru might attack Chile.",
+        "France rejected allegations that it had attacked Mali.",
+    ],
+    ids=["condition", "might", "allegation"],
+)
+def test_what_is_supposed_or_alleged_is_not_an_act(resources: Resources, text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in _code(resources, text)}
+
+
+# -- requests and obligations ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile demanded that Peru withdraw its troops.", ("REQUEST", "CHL", "PER")),
+        ("Norway repeated its demand that Russia free the sailors.", ("REQUEST", "NOR", "RUS")),
+        ("Kenya said Somalia must return the captured ship.", ("REQUEST", "KEN", "SOM")),
+    ],
+    ids=["demanded-that", "demand-noun", "must"],
+)
+def test_a_request_is_addressed_to_whoever_it_asks_to_act(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = _code(resources, text)
+    assert expected in {(e.type, e.source.country, t.country) for e in events for t in e.targets}
+    assert not {"RETREAT", "AID"} & {e.type for e in events}  # asked for, not done
+
+
+def test_what_was_said_without_must_is_no_demand(resources: Resources) -> None:
+    events = _code(resources, "Kenya said Somalia had returned the captured ship.")
+    assert "REQUEST" not in {e.type for e in events}
+
+
+# -- more ways of naming a group -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thousands of Kenyan farmers protested against Ugandan traders.",
+            {("PROTEST", "KEN", "UGA")},
+        ),
+        ("A group of Peruvian diplomats met the Chilean president.", {("CONSULT", "PER", None)}),
+        (
+            "Bosnian Croats accused Serbian police of beatings.",
+            {("ACCUSE", "BIH", "SRB")},
+        ),
+        (
+            "Norway said its troops had attacked Russian positions.",
+            {("ASSAULT", "NOR", "RUS")},
+        ),
+        (
+            "Kenya praised US and British forces.",
+            {("SUPPORT", "KEN", "USA"), ("SUPPORT", "KEN", "GBR")},
+        ),
+    ],
+    ids=["thousands-of", "a-group-of", "demonym-people", "its-troops", "coordinated-modifier"],
+)
+def test_groups_counted_owned_or_named_by_people(
+    resources: Resources, text: str, expected: set
+) -> None:
+    found = {
+        (e.type, e.source.country, t.country if e.type != "CONSULT" else None)
+        for e in _code(resources, text)
+        for t in e.targets
+    }
+    assert expected <= found
+
+
+def test_a_possessive_pronoun_does_not_make_partners_its_own(resources: Resources) -> None:
+    events = _code(resources, "Greece demanded that its NATO partners reject the plan.")
+    assert all(t.country != "GRC" for e in events for t in e.targets)
+
+
+# -- threats and promises: who they are aimed at --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru threatened to close the border if Chile sent troops.", ("THREATEN", "CHL")),
+        (
+            "Kenya threatened to suspend talks unless Somalia freed the hostages.",
+            ("THREATEN", "SOM"),
+        ),
+        ("Norway promised to continue military aid to Ukraine.", ("AGREE", "UKR")),
+        ("Chilean rebels have sworn to fight Peruvian troops.", ("THREATEN", "PER")),
+    ],
+    ids=["if", "unless", "object-of-the-act", "sworn"],
+)
+def test_a_threat_or_promise_is_aimed_at_whom_its_act_or_condition_names(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    events = _code(resources, text)
+    assert expected in {(e.type, t.country) for e in events for t in e.targets}
+
+
+# -- lexicon entries -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan gave Kenya 5 million dollars of aid.", ("AID", "JPN", "KEN")),
+        ("Chile opened its borders to Peruvian refugees.", ("RETREAT", "CHL", "PER")),
+        ("North Korea hacked into the computers of Japanese banks.", ("COERCE", "PRK", "JPN")),
+        ("Kenyan officials shared evidence with Uganda.", ("COOPERATE", "KEN", "UGA")),
+        ("Norway will prohibit all aid to Sudanese militias.", ("SANCTION", "NOR", "SDN")),
+        ("Peruvian rebels released President Garcia of Chile.", ("RETREAT", "PER", "CHL")),
+    ],
+    ids=["give-money", "open-borders", "hack-into", "share-evidence", "prohibit", "release"],
+)
+def test_lexicon_entries_for_common_news_acts(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {
+        (e.type, e.source.country, t.country) for e in _code(resources, text) for t in e.targets
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan gave a speech on the economy.",
+        "Chile opened a new museum in Santiago.",
+        "Kenya released its annual budget report.",
+    ],
+    ids=["give-speech", "open-museum", "release-report"],
+)
+def test_light_verbs_without_their_objects_are_no_event(resources: Resources, text: str) -> None:
+    assert _code(resources, text) == ()
+
+
+# -- plans, wishes and claims ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "act"),
+    [
+        ("Norway wants to attack Sweden.", "THREATEN", None),
+        ("Kenya hopes to send aid to Somalia.", "AGREE", None),
+        ("Peru is scheduled to visit Chile next week.", "AGREE", "CONSULT"),
+        ("Chile is going to attack Bolivia.", "THREATEN", "ASSAULT"),
+    ],
+    ids=["wants-to", "hopes-to", "scheduled-to", "going-to"],
+)
+def test_a_planned_act_is_coded_as_the_statement_of_it(
+    resources: Resources, text: str, statement: str, act: str | None
+) -> None:
+    types = {e.type for e in _code(resources, text)}
+    assert statement in types
+    assert (act in types) if act else types == {statement}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya claimed that Somalia had attacked its border posts.", ("ACCUSE", "KEN", "SOM")),
+        ("Norway alleged that Russia had bombed the villages.", ("ACCUSE", "NOR", "RUS")),
+        ("The US presented evidence against Iran.", ("ACCUSE", "USA", "IRN")),
+        ("Evidence against Iran was presented by Britain.", ("ACCUSE", "GBR", "IRN")),
+    ],
+    ids=["claimed-that", "alleged-that", "evidence-against", "passive-evidence"],
+)
+def test_a_claim_of_wrongdoing_accuses_the_wrongdoer(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = _code(resources, text)
+    assert expected in {(e.type, e.source.country, t.country) for e in events for t in e.targets}
+    assert "ASSAULT" not in {e.type for e in events}  # claimed, not reported as done
+
+
+def test_a_claim_of_no_wrongdoing_is_no_accusation(resources: Resources) -> None:
+    events = _code(resources, "Kenya claimed that Somalia had praised the plan.")
+    assert "ACCUSE" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A court in Kenya issued arrest warrants for two Somali men.", ("COERCE", "KEN", "SOM")),
+        ("Chilean rebels launched rockets at Peruvian troops.", ("ASSAULT", "CHL", "PER")),
+        ("Israel mounted an invasion of South Lebanon.", ("ASSAULT", "ISR", "LBN")),
+    ],
+    ids=["court-in-country", "launch-rockets", "country-inside-a-place-name"],
+)
+def test_institutions_weapons_and_places_named_around_an_act(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = _code(resources, text)
+    assert expected in {(e.type, e.source.country, t.country) for e in events for t in e.targets}
+
+
+def test_talks_a_journey_is_for_are_an_act(resources: Resources) -> None:
+    events = _code(resources, "Chilean and Peruvian negotiators returned to Quito for talks.")
+    assert {"CHL", "PER"} <= {c for e in events if e.type == "CONSULT" for c in _countries(e)}
+
+
+def test_talks_as_the_topic_of_a_noun_are_no_act(resources: Resources) -> None:
+    events = _code(resources, "Kenya expressed support for peace talks with Somalia.")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def _countries(event: Event) -> set[str | None]:
+    return {event.source.country, *(t.country for t in event.targets)}
