@@ -96,7 +96,53 @@ def code_events(
             for key, frame in framed:
                 frames.setdefault(token.i, frame)
                 events += _events(article, token, act, frame, when, key)
+                if act.trigger.type == "ACCUSE" and not act.said:
+                    events += _blamed(article, token, frame, anchors, when, key)
     return tuple(_one_per_act(events))
+
+
+def _blamed(
+    article: _Article,
+    token: Token,
+    frame: Frame,
+    anchors: dict[int, EventDate],
+    when: EventDate | None,
+    key: tuple[str, ...],
+) -> list[Event]:
+    """ "Both nations blame the other for days of shelling": the act blamed is reported
+    too, by the accused against the accuser, and marked contested (it is one side's
+    word, or each side's against the other's)."""
+    found = _blamed_act(token, article.lexicon)
+    if found is None or not frame.targets:
+        return []
+    noun, trigger = found
+    blamed = Frame(source=frame.targets[0], targets=(frame.source,))
+    when = anchored(noun, anchors) or when
+    events = _events(article, noun, Act(trigger), blamed, when, (*key, "blamed"))
+    return [replace(e, contested=True) for e in events]
+
+
+def _blamed_act(token: Token, lexicon: Lexicon) -> tuple[Token, Trigger] | None:
+    """The act an accusation is about: "blame X for the shelling", "accused X of days of
+    shelling"."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "over"):
+            continue
+        for noun in prep.children:
+            for candidate in (
+                noun,
+                *(
+                    g
+                    for c in noun.children
+                    if c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ in ("pobj", "pcomp")  # "days of shelling": a gerund too
+                ),
+            ):
+                triggers = lexicon.triggers_for(candidate)
+                if triggers and triggers[0].type in ("ASSAULT", "COERCE"):
+                    return candidate, triggers[0]
+    return None
 
 
 def _framed(
@@ -315,7 +361,8 @@ def _one_per_act(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(event)
             continue
-        targets = list(twin.targets) + [t for t in event.targets if t not in twin.targets]
+        others = [t for t in (event.source, *event.targets) if t.actor_id != twin.source.actor_id]
+        targets = list(twin.targets) + [t for t in others if t not in twin.targets]
         kept[kept.index(twin)] = replace(
             twin,
             targets=tuple(targets),
@@ -323,12 +370,19 @@ def _one_per_act(events: list[Event]) -> list[Event]:
             location=twin.location or event.location,
             fatalities=twin.fatalities or event.fatalities,
             mode=twin.mode or event.mode,
+            contested=twin.contested or event.contested,
         )
     return kept
 
 
+def _when(event: Event) -> tuple[object, ...] | None:
+    """An event's date without the words that gave it."""
+    d = event.date
+    return (d.value, d.precision, d.window) if d else None
+
+
 def _same_act(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.date != b.date or a.negated != b.negated:
+    if a.type != b.type or _when(a) != _when(b) or a.negated != b.negated:
         return False
     ids_a = {a.source.actor_id, *(t.actor_id for t in a.targets)}
     ids_b = {b.source.actor_id, *(t.actor_id for t in b.targets)}
