@@ -50,7 +50,7 @@ PREPOSITION_SLOTS = frozenset(
 )
 BASE_SLOTS = PREPOSITION_SLOTS | {"dobj", "dative"}
 SLOTS = BASE_SLOTS | {f"{slot}_owner" for slot in BASE_SLOTS} | {"none"}
-PARTICLES = frozenset(_words("out down on off up back over for at"))
+PARTICLES = frozenset(_words("out down on off up back over for at together"))
 FIELDS = frozenset(
     _words("lemma pos type cameo mode particle objects needs targets reciprocal weak")
 )

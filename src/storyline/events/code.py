@@ -81,7 +81,9 @@ def code_events(
     article = _Article(doc, ctx, kb, lexicon, gazetteer)
     framer = Framer(ctx.actors, ctx.quotes, kb, lexicon)
     anchors = date_anchors(doc, speech_dated(doc, ctx.dates, ctx.quotes))
-    main = main_date(ctx.dates, ctx.published)
+    spoken = [(q.evidence.start, q.evidence.end) for q in ctx.quotes if q.kind.value == "direct"]
+    told = [d for d in ctx.dates if not any(s <= d.start < e for s, e in spoken)]
+    main = main_date(told, ctx.published)  # the news date is the narrator's, not a quote's
     events: list[Event] = []
     frames: dict[int, Frame] = {}
     for token in doc:

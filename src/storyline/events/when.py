@@ -21,6 +21,10 @@ _HISTORY = timedelta(days=365)
 _SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
 
 
+# A date inside "since/after/before X" is X's, not the main clause's.
+_RELATIVE = frozenset({"since", "after", "before", "until", "following", "ahead"})
+
+
 def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
     """Token index -> date, for every token a date expression attaches to on its way up to
     the first verb ("On February 18, Blinken hosted" dates "hosted")."""
@@ -33,8 +37,8 @@ def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
             continue
         token = span.root
         for _ in range(6):
-            if token.head.i == token.i:
-                break
+            if token.head.i == token.i or token.lower_ in _RELATIVE:
+                break  # "for the first time since the confrontation last week"
             token = token.head
             anchors.setdefault(token.i, mention.date)
             if token.pos_ in ("VERB", "AUX"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from storyline.dates.span import day_span
 from storyline.records import Actor, ActorKind, DatePrecision, Event, Story
@@ -60,6 +61,8 @@ def story(story_id: str, members: list[Linked]) -> Story:
     events = sorted((m.event for m in members), key=lambda e: (e.evidence.doc_id, e.evidence.start))
     main = _most_precise(events)
     date = main.date
+    place = main.location or next((e.location for e in events if e.location), None)
+    main = replace(main, location=place)
     window = day_span(date) if date else None
     originals = {m.duplicate_of or m.event.evidence.doc_id for m in members}
     participants = Counter(a.actor_id for e in events for a in (e.source, *e.targets))
@@ -110,7 +113,10 @@ def _contested(events: list[Event]) -> bool:
 def title(event: Event) -> str:
     """A short title: "Blinken hosts talks between Pashinyan and Aliyev in Munich"."""
     verb = _MODE_VERBS.get((event.type, event.mode or ""), _VERBS.get(event.type, event.type))
-    targets = [short_name(t) for t in event.targets]
+    people = {t.country for t in event.targets if t.kind is ActorKind.PERSON}
+    # "ministers of Armenia and Azerbaijan, Mirzoyan and Bayramov": name the people
+    named = [t for t in event.targets if t.kind is ActorKind.PERSON or t.country not in people]
+    targets = [short_name(t) for t in named]
     target_text = (
         " and ".join(targets)
         if len(targets) <= 2

@@ -116,17 +116,32 @@ def _compatible(left: list[Linked], right: list[Linked]) -> bool:
 
 
 def _participants_overlap(a: Event, b: Event) -> int:
-    """Shared participants: by person, else by country and sector; direction matters
-    only for acts that are not reciprocal."""
+    """Shared participants: by person, else by country and sector (a minister matches
+    his government); direction matters only for acts that are not reciprocal."""
     if a.type in RECIPROCAL:
-        left = {_key(x) for x in (a.source, *a.targets)}
-        right = {_key(x) for x in (b.source, *b.targets)}
-        shared = len(left & right)
+        left, right = (a.source, *a.targets), (b.source, *b.targets)
+        shared = sum(1 for x in left if any(_same_side(x, y) for y in right))
         return shared if shared >= 2 or (shared and min(len(left), len(right)) == 1) else 0
-    if _key(a.source) != _key(b.source):
+    if not _same_side(a.source, b.source):
         return 0
-    targets = {_key(t) for t in a.targets} & {_key(t) for t in b.targets}
-    return 1 + len(targets) if targets else 0
+    targets = sum(1 for x in a.targets if any(_same_side(x, y) for y in b.targets))
+    return 1 + targets if targets else 0
+
+
+def _same_side(x: Actor, y: Actor) -> bool:
+    """The same person, or (where either is not a named person) the same country and sector."""
+    if _key(x) == _key(y):
+        return True
+    named = {a.kind.value == "person" and not a.actor_id.startswith("role-") for a in (x, y)}
+    return (
+        named != {True}
+        and x.country is not None
+        and (x.country, x.sector)
+        == (
+            y.country,
+            y.sector,
+        )
+    )
 
 
 def _key(actor: Actor) -> str:
