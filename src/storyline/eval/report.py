@@ -331,7 +331,7 @@ def _row(name: str, f: Figures, width: int) -> str:
 def _prf(s: Score) -> str:
     p = f"{s.precision:.2f}" if s.output else "-"
     r = f"{s.recall:.2f}" if s.required else "-"
-    f = f"{s.f1:.2f}" if s.output or s.required else "-"
+    f = f"{s.f1:.2f}" if s.required else "-"  # no required gold: recall, so F1, undefined
     return f"{p}/{r}/{f}"
 
 
