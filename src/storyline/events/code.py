@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
@@ -391,7 +391,3 @@ def _same_act(a: Event, b: Event) -> bool:
     if a.source.actor_id != b.source.actor_id and a.type != "CONSULT":
         return False
     return a.source.actor_id in ids_b and len(ids_a & ids_b) >= 2
-
-
-def _span_tokens(span: Span) -> list[Token]:
-    return list(span)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from storyline.actors.knowledge import Knowledge, fold
 from storyline.actors.resolve import ArticleActors
@@ -192,8 +192,3 @@ def _with(via: tuple[str, ...], name: str) -> tuple[str, ...]:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
-
-
-def doc_of(span: Span) -> Doc:
-    """The document a span belongs to."""
-    return span.doc

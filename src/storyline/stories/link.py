@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from storyline.dates.span import day_span
 from storyline.records import Actor, Event, EventDate, stable_id
@@ -168,9 +167,3 @@ def _similarity(a: str, b: str) -> float:
     wa = set(_WORD.findall(a.lower())) - _STOP
     wb = set(_WORD.findall(b.lower())) - _STOP
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
-def first_day(d: EventDate | None) -> date | None:
-    """The earliest day an event date allows."""
-    span = day_span(d) if d else None
-    return span[0] if span else None
