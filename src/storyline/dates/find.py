@@ -59,7 +59,9 @@ MISSED = re.compile(
 )
 HYPHENATED = re.compile(r"-[\w-]*\w")
 FOLLOWER = re.compile(r"\s+(?:after|later|earlier|before|afterwards|beforehand|ago|on)\b", re.I)
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+FUTURE_AUX = frozenset(
+    {"will", "shall", "'ll", "’ll", "wo", "would"}
+)  # "said they would meet in March"
 FUTURE_HEADS = frozenset({"due", "expect", "schedule", "set", "plan", "intend"})
 PRESENT = frozenset({"VBZ", "VBP"})
 

@@ -16,18 +16,17 @@ read by `phrases`.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
 from storyline.events.groups import counted, country_actor, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
-from storyline.events.phrases import Phrases, unique
-from storyline.records import Actor, ActorKind, Quote
+from storyline.events.phrases import Phrases, main_pair, unique
+from storyline.records import Actor, Quote
 
 _SUBJECT = ("nsubj",)
 _BOTH = frozenset({"both", "two"})
@@ -85,7 +84,7 @@ class Framer:
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""
         if not self.sides:
-            self.sides = _main_pair(token.doc, self.actors)
+            self.sides = main_pair(token.doc, self.actors)
         sources = self._source(token)
         both_ways = False
         if not sources and self._both_sides(token):
@@ -343,27 +342,3 @@ def _governing_verb(token: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return head
     return None
-
-
-def _main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
-    """The two countries an article is about, for "both sides" and "the other side": the
-    pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan"), else
-    the two it names most."""
-    countries: dict[int, Actor] = {}
-    counts: Counter[str] = Counter()
-    for m in actors.mentions:
-        actor = actors.actor(m.actor_id)
-        if actor is not None and actor.kind is ActorKind.COUNTRY:
-            span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
-            if span is not None:
-                countries[span.root.i] = actor
-            counts[actor.actor_id] += 1
-    pairs: Counter[tuple[str, str]] = Counter()
-    for i, actor in countries.items():
-        for j in (i + 2, *(c.i for c in doc[i].conjuncts)):
-            other = countries.get(j)
-            if other is not None and other.actor_id != actor.actor_id:
-                pairs[tuple(sorted((actor.actor_id, other.actor_id)))] += 1  # type: ignore[arg-type]
-    best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
-    ids: tuple[str, ...] = best
-    return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)

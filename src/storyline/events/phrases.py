@@ -7,17 +7,21 @@ appositive phrases.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.resolve import ArticleActors
+from storyline.actors.resolve import ArticleActors, country_body
 from storyline.events.groups import antecedent, counted, country_actor, country_word, group_actors
 from storyline.records import Actor, ActorKind, Quote, QuoteKind
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THIRD_PERSON = frozenset({"it", "they", "them"})
+_SIDES = frozenset(
+    "leader side country nation party state government minister president delegation".split()
+)
 
 
 class Phrases:
@@ -27,6 +31,7 @@ class Phrases:
         self.actors = actors
         self.kb = kb
         self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+        self._pair: tuple[Actor, ...] | None = None
 
     def actors_of(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names, with its coordinated and appositive phrases."""
@@ -59,10 +64,24 @@ class Phrases:
         actor = self.actors.at(span[0].idx, tok.idx + len(tok.text), head=tok.idx)
         if actor is not None:
             return [actor]
+        pair = self._the_two(tok)
+        if pair:
+            return pair
         code = country_word(tok, self.kb)  # "South Lebanon": a name no mention covers
         if code is not None:
             return [self.actors.actor(code) or country_actor(self.kb, code)]
         return self._of_whom(tok)
+
+    def _the_two(self, tok: Token) -> list[Actor]:
+        """ "the two leaders", "both sides": the governments of the article's two sides."""
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+        if tok.tag_ != "NNS" or not marks & {"two", "both"} or tok.lemma_ not in _SIDES:
+            return []
+        if self._pair is None:
+            self._pair = main_pair(tok.doc, self.actors)
+        if len(self._pair) != 2:
+            return []
+        return [country_body(self.kb, a.country, "GOV", tok.text) for a in self._pair if a.country]
 
     def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
         """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
@@ -101,3 +120,27 @@ def unique(actors: Iterable[Actor]) -> list[Actor]:
             seen.add(a.actor_id)
             out.append(a)
     return out
+
+
+def main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
+    """The two countries an article is about, for "both sides" and "the other side": the
+    pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan"), else
+    the two it names most."""
+    countries: dict[int, Actor] = {}
+    counts: Counter[str] = Counter()
+    for m in actors.mentions:
+        actor = actors.actor(m.actor_id)
+        if actor is not None and actor.kind is ActorKind.COUNTRY:
+            span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+            if span is not None:
+                countries[span.root.i] = actor
+            counts[actor.actor_id] += 1
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, actor in countries.items():
+        for j in (i + 2, *(c.i for c in doc[i].conjuncts)):
+            other = countries.get(j)
+            if other is not None and other.actor_id != actor.actor_id:
+                pairs[tuple(sorted((actor.actor_id, other.actor_id)))] += 1  # type: ignore[index]
+    best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
+    ids: tuple[str, ...] = best
+    return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)

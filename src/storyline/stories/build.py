@@ -122,6 +122,9 @@ def title(event: Event) -> str:
         if len(targets) <= 2
         else ", ".join(targets[:-1]) + (f" and {targets[-1]}")
     )
+    if not targets:  # "Vučić agrees", not "Vučić agrees with"
+        verb = verb.removesuffix(" with").removesuffix(" to").removesuffix(" against")
+        verb = verb.removesuffix(" from").removesuffix(" between").removesuffix(" talks")
     text = f"{short_name(event.source)} {verb} {target_text}".strip()
     if event.type == "ASSAULT" and event.contested and targets:
         text = f"Fighting between {short_name(event.source)} and {target_text}"
