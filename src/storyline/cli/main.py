@@ -193,7 +193,7 @@ def eval_command(gold: Path, db: str | None, as_json: bool) -> None:
 
 
 @cli.command(name="eval-suite")
-@click.argument("suite", type=click.Choice(["plover", "petrarch"]))
+@click.argument("suite", type=click.Choice(["plover", "petrarch", "ecbplus"]))
 @click.option(
     "--data",
     type=click.Path(path_type=Path),
@@ -215,7 +215,8 @@ def eval_suite(suite: str, data: Path, split: str, show_failures: bool, as_json:
     """Score event coding on a sentence suite: the PLOVER gold sentences (share whose
     gold type is produced; share whose actor and recipient countries are produced) or
     the PETRARCH real-actor validation records (pass rate at the CAMEO root and at the
-    PLOVER level)."""
+    PLOVER level), or ECB+ test topics 36-45 (documents grouped by shared stories against
+    the gold same-event sub-topics: pairwise and B-cubed precision, recall, F1)."""
     from storyline.cli.render import print_json
     from storyline.eval import sentences
     from storyline.pipeline import load_resources, process_article
@@ -225,6 +226,23 @@ def eval_suite(suite: str, data: Path, split: str, show_failures: bool, as_json:
     def process(article):
         return process_article(article, resources)
 
+    if suite == "ecbplus":
+        from dataclasses import asdict
+
+        from storyline.eval import clusters
+
+        articles, gold = clusters.ecbplus_articles(data / "ecbplus" / "documents.jsonl")
+        score = clusters.score_clusters(clusters.cluster_documents(articles, resources), gold)
+        if as_json:
+            print_json(asdict(score))
+        else:
+            click.echo(
+                f"ecbplus ({score.documents} documents, {score.clusters} clusters, "
+                f"{score.gold_clusters} gold): pairwise P {score.pairwise_precision:.3f} "
+                f"R {score.pairwise_recall:.3f} F1 {score.pairwise_f1:.3f}; B3 P "
+                f"{score.b3_precision:.3f} R {score.b3_recall:.3f} F1 {score.b3_f1:.3f}"
+            )
+        return
     if suite == "plover":
         records = sentences.pick(
             sentences.load_jsonl(data / "plover" / "plover_gsr_cameo.jsonl"), split
