@@ -83,20 +83,6 @@ def process_article(
     return analyse(article, resources.nlp(article.text), resources, registry)
 
 
-def process_articles(
-    articles: Iterable[Article], resources: Resources, batch_size: int = 16
-) -> Iterator[ArticleResult]:
-    """The per-article pipeline over many articles, batching the spaCy pass."""
-    registry = ActorRegistry()
-    stream = resources.nlp.pipe(
-        ((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size
-    )
-    for doc, article in stream:
-        result = analyse(article, doc, resources, registry)
-        registry.add(result.actors)
-        yield result
-
-
 def where_from(article: Article) -> str:
     """How a failure names the article: its file (and record) as the user gave it."""
     if article.source_path and article.file != Path(article.source_path).name:

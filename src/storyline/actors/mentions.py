@@ -20,6 +20,17 @@ from enum import StrEnum
 from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge, Title, fold
+from storyline.actors.titles import (
+    DETERMINERS,
+    POSSESSIVE,
+    appositive_title,
+    attaches_back,
+    match_title,
+    of_country,
+    possessive_country,
+    title_before,
+    title_word,
+)
 from storyline.records import ActorKind
 
 
@@ -53,19 +64,15 @@ class Mention:
     owner: Title | None = None  # "the prime minister's press office": the owner's title
 
 
-_DETERMINERS = frozenset({"the", "a", "an"})
 _INDEFINITE = frozenset({"a", "an"})
-_QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PRONOUNS = frozenset({"he", "she"})
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "WORK_OF_ART", "FAC", "LOC"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT"})
 _ACTOR_PREPS = frozenset({"between", "with", "by", "against"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_TITLE_REACH = 7  # words a title form may span, with country words skipped
 
 
-class _Claims:
+class Claims:
     """Which tokens already belong to a mention; mentions never overlap."""
 
     def __init__(self, doc: Doc) -> None:
@@ -91,7 +98,7 @@ def find_mentions(
     `known_names` are folded names and surnames of people known from other articles.
     """
     words = [fold(t.text) for t in doc]
-    claims = _Claims(doc)
+    claims = Claims(doc)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _is_person_name(e, kb)]
     names = known_names | {fold(n) for e in people for n in (e.text, e[-1].text)}
     for ent in people:
@@ -137,7 +144,7 @@ def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
     span = tok.doc[start : tok.i + 1]
     if not 2 <= len(span) <= 4 or not all(t.text[:1].isupper() for t in span):
         return None
-    if any(kb.country(t.text) or _title_word(fold(t.text), kb) for t in span):
+    if any(kb.country(t.text) or title_word(fold(t.text), kb) for t in span):
         return None  # "US Secretary": an office, not a name
     if kb.country(span.text) or kb.organisation(span.text) or kb.capital(span.text):
         return None
@@ -159,21 +166,21 @@ def _is_person_name(ent: Span, kb: Knowledge) -> bool:
 # -- people ------------------------------------------------------------------------------
 
 
-def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: _Claims) -> None:
+def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: Claims) -> None:
     if ent.start > 0 and _INITIAL.match(ent[0].text) and doc[ent.start - 1].text[:1].isupper():
         ent = doc[ent.start - 1 : ent.end]  # "Antony" before an entity "J. Blinken"
     if not claims.free(ent.start, ent.end):
         return
     start, end = ent.start, ent.end
     title, country, org_sector = None, None, None
-    left = _title_before(doc, start, words, kb, claims)
+    left = title_before(doc, start, words, kb, claims)
     if left is not None:
         start, title, country, org_sector = left
-    of = _of_country(doc, end, kb)
+    of = of_country(doc, end, kb)
     if of is not None:
         end, country = of[0], country or of[1]
-    country = country or _possessive_country(doc, start, kb)
-    appos = _appositive_title(doc, ent, words, kb)
+    country = country or possessive_country(doc, start, kb)
+    appos = appositive_title(doc, ent, words, kb)
     if appos is not None:
         title, country = title or appos[0], country or appos[1]
     if not claims.free(start, end):
@@ -201,178 +208,31 @@ def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: 
 
 def _clean_name(ent: Span) -> str:
     """The person's name without possessive endings or stray punctuation."""
-    tokens = [t.text_with_ws for t in ent if t.text not in _POSSESSIVE]
+    tokens = [t.text_with_ws for t in ent if t.text not in POSSESSIVE]
     return "".join(tokens).strip(" ,")
-
-
-def _title_before(
-    doc: Doc, name_start: int, words: list[str], kb: Knowledge, claims: _Claims
-) -> tuple[int, Title, str | None, str | None] | None:
-    """The title phrase right before a name: its start, title, country and org sector.
-
-    Reads "US Secretary of State", "State Department spokesman", "Undersecretary of
-    State for European and Eurasian Affairs", "the Prime Minister of Armenia," and
-    "Azerbaijan President" before a name. A capitalised word that only begins titles
-    ("Secretary Blinken") counts as a title word with no role of its own.
-    """
-    floor = doc[name_start].sent.start
-    i = name_start - 1
-    if i >= floor and doc[i].text == ",":
-        if not _attaches_back(doc, name_start):
-            return None  # "with Azerbaijan's president, Blinken welcomed": a new clause
-        i -= 1  # "US Secretary of State, Antony J. Blinken"
-    run_start = i + 1
-    while (
-        i >= floor
-        and claims.free(i, i + 1)
-        and (
-            doc[i].text[:1].isupper()
-            or words[i] in _QUALIFIERS
-            or _title_word(words[i], kb)
-            or doc[i].text == "."
-        )
-    ):
-        run_start, i = i, i - 1
-    for j in range(run_start, name_start):
-        hit = _match_title(doc, j, words, kb)
-        if hit is None:
-            continue
-        title, end, inner_country = hit
-        start, country, sector = _modifiers_before(doc, run_start, j, kb)
-        country = country or inner_country or _country_in(doc[end:name_start], kb)
-        return _with_determiner(doc, start), title, country, sector
-    if name_start - 1 >= floor and doc[name_start - 1].text[:1].isupper():
-        bare = kb.title_prefix(words[name_start - 1])
-        if bare is not None:
-            return name_start - 1, bare, None, None
-    return None
-
-
-def _attaches_back(doc: Doc, name_start: int) -> bool:
-    """Whether the name after a comma is in apposition to what precedes it."""
-    root = doc[name_start]
-    while root.head.i != root.i and name_start <= root.head.i < name_start + 4:
-        root = root.head
-    return root.dep_ == "appos" or root.head.i < name_start
-
-
-def _title_word(word: str, kb: Knowledge) -> bool:
-    return kb.starts_title(word)
-
-
-def _match_title(
-    doc: Doc, j: int, words: list[str], kb: Knowledge
-) -> tuple[Title, int, str | None] | None:
-    """A title starting at token j, skipping country words inside it ("head of American
-    diplomacy", "top US diplomat"): the title, the token after it and that country."""
-    kept: list[int] = []
-    skipped: list[tuple[int, str]] = []
-    k = j
-    while k < len(doc) and len(kept) < _TITLE_REACH:
-        code = kb.country(doc[k].text) if kept and doc[k].text[:1].isupper() else None
-        if code:
-            skipped.append((k, code))
-        elif words[k]:  # "Sec." is split as "Sec" "."
-            kept.append(k)
-        k += 1
-    seq = [words[k] for k in kept]
-    hit = kb.title_at(seq, 0) if seq else None
-    if hit is None:
-        return None
-    title, length = hit
-    end = kept[length - 1] + 1
-    country = next((code for pos, code in skipped if pos < end), None)
-    return title, end, country
-
-
-def _modifiers_before(
-    doc: Doc, floor: int, title_at: int, kb: Knowledge
-) -> tuple[int, str | None, str | None]:
-    """Country and organisation named right before a title ("US", "State Department")."""
-    start, country, sector = title_at, None, None
-    for k in range(floor, title_at):
-        org = kb.organisation(doc[k:title_at].text)
-        if org is not None:
-            return k, country or org.country, org.sector
-    k = title_at - 1
-    while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
-        country, start, k = kb.country(doc[k].text), k, k - 1
-    return start, country, sector
-
-
-def _country_in(span: Span, kb: Knowledge) -> str | None:
-    """A country named by "of Armenia" inside a title phrase."""
-    for k, tok in enumerate(span):
-        if tok.lower_ == "of" and k + 1 < len(span):
-            code = kb.country(span[k + 1 :].text.strip(" ,")) or kb.country(span[k + 1].text)
-            if code:
-                return code
-    return None
-
-
-def _with_determiner(doc: Doc, start: int) -> int:
-    """Move a phrase start back over a directly preceding determiner."""
-    if start > 0 and doc[start - 1].lower_ in _DETERMINERS:
-        return start - 1
-    return start
-
-
-def _of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
-    """ "... Ilham Aliyev of Azerbaijan": the end after "of Azerbaijan" and its code."""
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        stop = end + 2
-        while stop < len(doc) and doc[stop].ent_iob_ == "I":
-            stop += 1
-        code = kb.country(doc[end + 1 : stop].text)
-        if code:
-            return stop, code
-    return None
-
-
-def _possessive_country(doc: Doc, start: int, kb: Knowledge) -> str | None:
-    """ "Armenia's Ararat Mirzoyan": the country before a possessive."""
-    if start >= 2 and doc[start - 1].text in _POSSESSIVE:
-        return kb.country(doc[start - 2].text)
-    return None
-
-
-def _appositive_title(
-    doc: Doc, ent: Span, words: list[str], kb: Knowledge
-) -> tuple[Title, str | None] | None:
-    """ "Nikol Pashinyan, Armenia's prime minister,": the title in an appositive."""
-    for child in ent.root.children:
-        if child.dep_ != "appos" or child.i < ent.end:
-            continue
-        sub = list(child.subtree)
-        country = next((kb.country(t.text) for t in sub if kb.country(t.text)), None)
-        for tok in sub:
-            hit = _match_title(doc, tok.i, words, kb)
-            if hit is not None and hit[1] <= sub[-1].i + 1:
-                return hit[0], country or hit[2]
-    return None
 
 
 # -- noun phrases without a name: role nouns, institutions, documents -----------------------
 
 
 def _noun_phrase_at(
-    doc: Doc, i: int, words: list[str], kb: Knowledge, claims: _Claims
+    doc: Doc, i: int, words: list[str], kb: Knowledge, claims: Claims
 ) -> tuple[tuple[int, int], Mention] | None:
     """A role noun, a country's institution or a speaking document starting at token i."""
     if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
         return None  # the phrase starts earlier and is read from there
     j, country = i, None
     definite = doc[i].lower_ not in _INDEFINITE
-    if doc[i].lower_ in _DETERMINERS:
+    if doc[i].lower_ in DETERMINERS:
         j += 1
     while j < len(doc) and claims.free(j, j + 1) and _is_country_word(doc[j], kb):
         country = kb.country(doc[j].text)
         j += 1
-        if j < len(doc) and doc[j].text in _POSSESSIVE:
+        if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
     if j >= len(doc) or not claims.free(j, j + 1):
         return None
-    title = _match_title(doc, j, words, kb)
+    title = match_title(doc, j, words, kb)
     if title is not None:
         return _role_or_office(doc, i, title, country, definite, words, kb, claims)
     inst = kb.institution_at(words, j)
@@ -398,7 +258,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     institution owned by the holder of an office)."""
     title, end, inner_country = title_hit
     country = country or inner_country
-    if end < len(doc) and doc[end].text in _POSSESSIVE:
+    if end < len(doc) and doc[end].text in POSSESSIVE:
         inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
         if inst is not None:
             inst_end = _with_source_noun(end + 1 + inst[1], words, kb)
@@ -418,13 +278,13 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         end + 1 < len(doc)
         and doc[end].text == ","
         and doc[end + 1].ent_type_ == "PERSON"
-        and _attaches_back(doc, end + 1)
+        and attaches_back(doc, end + 1)
     ):
         return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
     if doc[end - 1].tag_ in ("NNS", "NNPS"):
         return None  # "foreign ministers": several people, not one actor
     if end + 1 < len(doc) and doc[end].lower_ == "of":
-        of = _of_country(doc, end, kb)
+        of = of_country(doc, end, kb)
         if of is not None:
             end, country = of[0], country or of[1]
     if not claims.free(i, end):
@@ -444,7 +304,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
 
 
 def _starts_phrase(tok: Token, kb: Knowledge) -> bool:
-    return tok.lower_ in _DETERMINERS or _is_country_word(tok, kb)
+    return tok.lower_ in DETERMINERS or _is_country_word(tok, kb)
 
 
 def _is_country_word(tok: Token, kb: Knowledge) -> bool:

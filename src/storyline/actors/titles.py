@@ -1,0 +1,166 @@
+"""Title phrases around names: "US Secretary of State", "State Department spokesman",
+"the Prime Minister of Armenia," before a name; "of Azerbaijan" after it; "Armenia's";
+an appositive title ("Nikol Pashinyan, Armenia's prime minister,")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from storyline.actors.knowledge import Knowledge, Title
+
+if TYPE_CHECKING:
+    from storyline.actors.mentions import Claims
+
+DETERMINERS = frozenset({"the", "a", "an"})
+QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+TITLE_REACH = 7  # words a title form may span, with country words skipped
+
+
+def title_before(
+    doc: Doc, name_start: int, words: list[str], kb: Knowledge, claims: Claims
+) -> tuple[int, Title, str | None, str | None] | None:
+    """The title phrase right before a name: its start, title, country and org sector.
+
+    Reads "US Secretary of State", "State Department spokesman", "Undersecretary of
+    State for European and Eurasian Affairs", "the Prime Minister of Armenia," and
+    "Azerbaijan President" before a name. A capitalised word that only begins titles
+    ("Secretary Blinken") counts as a title word with no role of its own.
+    """
+    floor = doc[name_start].sent.start
+    i = name_start - 1
+    if i >= floor and doc[i].text == ",":
+        if not attaches_back(doc, name_start):
+            return None  # "with Azerbaijan's president, Blinken welcomed": a new clause
+        i -= 1  # "US Secretary of State, Antony J. Blinken"
+    run_start = i + 1
+    while (
+        i >= floor
+        and claims.free(i, i + 1)
+        and (
+            doc[i].text[:1].isupper()
+            or words[i] in QUALIFIERS
+            or title_word(words[i], kb)
+            or doc[i].text == "."
+        )
+    ):
+        run_start, i = i, i - 1
+    for j in range(run_start, name_start):
+        hit = match_title(doc, j, words, kb)
+        if hit is None:
+            continue
+        title, end, inner_country = hit
+        start, country, sector = modifiers_before(doc, run_start, j, kb)
+        country = country or inner_country or country_in(doc[end:name_start], kb)
+        return with_determiner(doc, start), title, country, sector
+    if name_start - 1 >= floor and doc[name_start - 1].text[:1].isupper():
+        bare = kb.title_prefix(words[name_start - 1])
+        if bare is not None:
+            return name_start - 1, bare, None, None
+    return None
+
+
+def attaches_back(doc: Doc, name_start: int) -> bool:
+    """Whether the name after a comma is in apposition to what precedes it."""
+    root = doc[name_start]
+    while root.head.i != root.i and name_start <= root.head.i < name_start + 4:
+        root = root.head
+    return root.dep_ == "appos" or root.head.i < name_start
+
+
+def title_word(word: str, kb: Knowledge) -> bool:
+    return kb.starts_title(word)
+
+
+def match_title(
+    doc: Doc, j: int, words: list[str], kb: Knowledge
+) -> tuple[Title, int, str | None] | None:
+    """A title starting at token j, skipping country words inside it ("head of American
+    diplomacy", "top US diplomat"): the title, the token after it and that country."""
+    kept: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    k = j
+    while k < len(doc) and len(kept) < TITLE_REACH:
+        code = kb.country(doc[k].text) if kept and doc[k].text[:1].isupper() else None
+        if code:
+            skipped.append((k, code))
+        elif words[k]:  # "Sec." is split as "Sec" "."
+            kept.append(k)
+        k += 1
+    seq = [words[k] for k in kept]
+    hit = kb.title_at(seq, 0) if seq else None
+    if hit is None:
+        return None
+    title, length = hit
+    end = kept[length - 1] + 1
+    country = next((code for pos, code in skipped if pos < end), None)
+    return title, end, country
+
+
+def modifiers_before(
+    doc: Doc, floor: int, title_at: int, kb: Knowledge
+) -> tuple[int, str | None, str | None]:
+    """Country and organisation named right before a title ("US", "State Department")."""
+    start, country, sector = title_at, None, None
+    for k in range(floor, title_at):
+        org = kb.organisation(doc[k:title_at].text)
+        if org is not None:
+            return k, country or org.country, org.sector
+    k = title_at - 1
+    while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
+        country, start, k = kb.country(doc[k].text), k, k - 1
+    return start, country, sector
+
+
+def country_in(span: Span, kb: Knowledge) -> str | None:
+    """A country named by "of Armenia" inside a title phrase."""
+    for k, tok in enumerate(span):
+        if tok.lower_ == "of" and k + 1 < len(span):
+            code = kb.country(span[k + 1 :].text.strip(" ,")) or kb.country(span[k + 1].text)
+            if code:
+                return code
+    return None
+
+
+def with_determiner(doc: Doc, start: int) -> int:
+    """Move a phrase start back over a directly preceding determiner."""
+    if start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        return start - 1
+    return start
+
+
+def of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
+    """ "... Ilham Aliyev of Azerbaijan": the end after "of Azerbaijan" and its code."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        stop = end + 2
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        code = kb.country(doc[end + 1 : stop].text)
+        if code:
+            return stop, code
+    return None
+
+
+def possessive_country(doc: Doc, start: int, kb: Knowledge) -> str | None:
+    """ "Armenia's Ararat Mirzoyan": the country before a possessive."""
+    if start >= 2 and doc[start - 1].text in POSSESSIVE:
+        return kb.country(doc[start - 2].text)
+    return None
+
+
+def appositive_title(
+    doc: Doc, ent: Span, words: list[str], kb: Knowledge
+) -> tuple[Title, str | None] | None:
+    """ "Nikol Pashinyan, Armenia's prime minister,": the title in an appositive."""
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end:
+            continue
+        sub = list(child.subtree)
+        country = next((kb.country(t.text) for t in sub if kb.country(t.text)), None)
+        for tok in sub:
+            hit = match_title(doc, tok.i, words, kb)
+            if hit is not None and hit[1] <= sub[-1].i + 1:
+                return hit[0], country or hit[2]
+    return None
