@@ -159,7 +159,6 @@ def speaker_id(quote: Quote) -> str | None:
             "said",
             ("X",),
             id="post-on-x-sentence-end",
-            marks=xfail("via is ('X.',): the sentence's full stop stays on the platform"),
         ),
         pytest.param(
             '"Our doors remain open to dialogue," Pakistani Prime Minister Shehbaz Sharif said '
@@ -178,7 +177,6 @@ def speaker_id(quote: Quote) -> str | None:
             "wrote",
             ("X",),
             id="he-wrote-on-x",
-            marks=xfail("via is ('X.',): the sentence's full stop stays on the platform"),
         ),
         pytest.param(
             '"Israel will not allow Hezbollah to return to the border," Israeli Defence '

@@ -157,8 +157,9 @@ def channels(
     for tok in sent:
         if _inside(tok.idx, quoted):
             continue
-        if kb.is_platform(tok.text) and tok.text[:1].isupper():
-            found.append(tok.text)
+        name = tok.text.rstrip(".")  # "... in a post on X." ends the sentence on the name
+        if kb.is_platform(name) and name[:1].isupper():
+            found.append(name)
         elif tok.lower_ == "by" and tok.head.lemma_ in ("report", "cite", "quote", "release"):
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None:
