@@ -151,14 +151,12 @@ def test_stray_straight_mark_does_not_swallow_a_later_quotation_in_its_paragraph
             "“The river belongs to all of us,” Shoukry said.",
             ["We will keep talking to Addis Ababa.", "The river belongs to all of us"],
             id="curly",
-            marks=xfail("the first paragraph is dropped: the second opening mark restarts"),
         ),
         pytest.param(
             '"We will keep talking to Addis Ababa.\n'
             '"The river belongs to all of us," Shoukry said.',
             ["We will keep talking to Addis Ababa.", "The river belongs to all of us"],
             id="straight",
-            marks=xfail("the next paragraph's opening mark closes the first; its words are lost"),
         ),
         pytest.param(
             '"First, the fighting must stop.\n'
@@ -170,7 +168,6 @@ def test_stray_straight_mark_does_not_swallow_a_later_quotation_in_its_paragraph
                 "Third, talks must resume in Jeddah",
             ],
             id="three-paragraphs-straight",
-            marks=xfail("the middle paragraph is lost: marks pair across paragraphs"),
         ),
     ],
 )

@@ -38,8 +38,12 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     for match in _MARK.finditer(text):
         pos, mark = match.start(), match.group()
         while pos > paragraph_end:
-            if opened is not None and not _continues(text, paragraph_end):
-                opened = None  # unbalanced: drop it, keep going
+            if opened is not None and _continues(text, paragraph_end):
+                # a quotation of several paragraphs: this paragraph's part is one span
+                span = _span(text, opened, paragraph_end)
+                if span is not None:
+                    spans.append(span)
+            opened = None  # closed above, or unbalanced: drop it and keep going
             paragraph_end = _next_break(text, paragraph_end + 1)
         if opened is None:
             if mark not in CLOSING:
