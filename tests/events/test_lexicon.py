@@ -168,7 +168,7 @@ def test_trigger_fields(entry: dict[str, Any]) -> None:
     assert set(entry) <= FIELDS, f"unknown fields {set(entry) - FIELDS}"
     assert set(entry) >= REQUIRED, f"missing fields {REQUIRED - set(entry)}"
     assert isinstance(entry["lemma"], str) and WORD.fullmatch(entry["lemma"])
-    assert entry["pos"] in ("VERB", "NOUN")
+    assert entry["pos"] in ("VERB", "NOUN", "ADJ")
     assert entry["type"] in TYPES
     # Quoted in the YAML: an unquoted "040" would load as the number 40.
     assert isinstance(entry["cameo"], str) and CAMEO_CODE.fullmatch(entry["cameo"])
@@ -191,7 +191,9 @@ def test_trigger_particle_objects_and_needs(entry: dict[str, Any]) -> None:
         assert entry["pos"] == "VERB" and isinstance(entry["particle"], str)
         assert entry["particle"] in PARTICLES
     if "objects" in entry:
-        assert entry["pos"] == "VERB", "objects are for verbs; nouns use needs"
+        assert entry["pos"] in ("VERB", "ADJ"), (
+            "objects are for verbs and adjectives; nouns use needs"
+        )
     if "needs" in entry:
         assert entry["pos"] == "NOUN", "needs are for nouns; verbs use objects"
     for field in ("objects", "needs"):

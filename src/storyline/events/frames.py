@@ -26,7 +26,7 @@ from storyline.actors.resolve import ArticleActors
 from storyline.events.groups import counted, country_actor, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.phrases import Phrases, main_pair, unique
-from storyline.records import Actor, Quote
+from storyline.records import Actor, ActorKind, Quote
 
 _SUBJECT = ("nsubj",)
 _BOTH = frozenset({"both", "two"})
@@ -122,6 +122,8 @@ class Framer:
                 return agent
             verb = _governing_verb(token)
             return self._verb_subject(verb) if verb is not None else []
+        if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
+            return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         return self._verb_subject(token)
 
     def _verb_subject(self, verb: Token, raised: bool = False) -> list[Actor]:
@@ -164,9 +166,20 @@ class Framer:
                             return found
         return []
 
+    def _narrator_subject(self, pronoun: Token) -> list[Actor]:
+        """The person "his" refers to: the subject of the sentence's main verb, if a person."""
+        root = pronoun.sent.root
+        for child in root.children:
+            if child.dep_ == "nsubj":
+                found = self.phrases.actors_of(child)
+                return [a for a in found if a.kind is ActorKind.PERSON][:1]
+        return []
+
     def _own_owner(self, noun: Token) -> list[Actor]:
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                return self._narrator_subject(child)  # "Blinken said that in his calls"
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
                 return self.phrases.actors_of(child)
         # "the Azeri attack", "Armenia-Azerbaijan peace talks": countries named before it
         out = []

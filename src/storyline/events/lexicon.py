@@ -143,6 +143,8 @@ class Lexicon:
     def triggers_for(self, token: Token) -> list[Trigger]:
         """The triggers this token satisfies (lemma, particle, object and modifier rules)."""
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        if pos == "ADJ" and token.dep_ not in ("acomp", "amod", "ROOT"):
+            return []
         lemma = token.lemma_.lower()
         if pos == "NOUN" and token.tag_ == "NNS":
             lemma = token.lemma_.lower()
@@ -170,6 +172,10 @@ def _statement(entry: dict | None) -> Intention | None:
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of a verb's direct object (and the nouns joined to it)."""
     out = set()
+    if token.pos_ == "ADJ":  # "ready for peace": the object of its preposition
+        for prep in token.children:
+            if prep.dep_ == "prep":
+                out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     for child in token.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
             out.add(child.lemma_.lower())
