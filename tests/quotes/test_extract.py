@@ -585,13 +585,11 @@ def test_odd_number_of_marks_still_yields_the_other_quotes(
             "“We will keep talking to Addis Ababa.\n"
             "“The river belongs to all of us,” Egyptian Foreign Minister Sameh Shoukry said.",
             id="curly",
-            marks=xfail("the first paragraph's words are not a quote (dropped by find_quoted)"),
         ),
         pytest.param(
             '"We will keep talking to Addis Ababa.\n'
             '"The river belongs to all of us," Egyptian Foreign Minister Sameh Shoukry said.',
             id="straight",
-            marks=xfail("the second paragraph's quotation comes out as an indirect quote"),
         ),
     ],
 )

@@ -10,7 +10,7 @@ Pronoun speakers ("he added") are the last speaker quoted before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +39,7 @@ class _Candidate:
     sent: int  # index of the sentence it ends in
     attribution: Attribution | None
     standalone: bool = False
+    continued: bool = False  # goes on in the next paragraph: that part's speaker is its own
 
 
 def extract_quotes(
@@ -54,6 +55,7 @@ def extract_quotes(
     candidates = [_direct(doc, q, marks, actors, kb, sent_index) for q in quoted]
     candidates += _outermost(_indirect(doc, marks, actors, kb, sent_index))
     quotes: list[Quote] = []
+    continued: list[bool] = []
     last: tuple[int, Attribution] | None = None
     for c in sorted((c for c in candidates if c is not None), key=lambda c: c.start):
         attribution = _settle(c, last)
@@ -62,6 +64,13 @@ def extract_quotes(
         if attribution.speaker is not None:
             last = (c.sent, attribution)
         quotes.append(_quote(doc, doc_id, c, attribution))
+        continued.append(c.continued)
+    # A paragraph of a quotation that goes on is spoken by whoever the rest is given to.
+    for i in range(len(quotes) - 2, -1, -1):
+        if continued[i] and quotes[i].speaker is None and quotes[i + 1].speaker is not None:
+            quotes[i] = replace(
+                quotes[i], speaker=quotes[i + 1].speaker, speaker_text=quotes[i + 1].speaker_text
+            )
     return tuple(quotes)
 
 
@@ -138,6 +147,7 @@ def _direct(
         sent=sent_index[close_tok.sent.start],
         attribution=attribution,
         standalone=not words_outside,
+        continued=q.continued,
     )
 
 

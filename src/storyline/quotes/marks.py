@@ -10,7 +10,7 @@ unbalanced mark never disturbs the rest of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
@@ -28,6 +28,7 @@ class QuotedSpan:
     end: int
     open_mark: int  # offset of the opening mark
     close_mark: int  # offset of the closing mark
+    continued: bool = False  # the quotation goes on in the next paragraph
 
 
 def find_quoted(text: str) -> list[QuotedSpan]:
@@ -42,7 +43,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
                 # a quotation of several paragraphs: this paragraph's part is one span
                 span = _span(text, opened, paragraph_end)
                 if span is not None:
-                    spans.append(span)
+                    spans.append(replace(span, continued=True))
             opened = None  # closed above, or unbalanced: drop it and keep going
             paragraph_end = _next_break(text, paragraph_end + 1)
         if opened is None:
