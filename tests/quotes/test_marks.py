@@ -135,7 +135,6 @@ def test_unbalanced_mark_does_not_swallow_the_next_paragraph(
     assert quoted_texts(text) == expected
 
 
-@xfail("straight marks pair in order: the stray first mark swallows the text up to 'no'")
 def test_stray_straight_mark_does_not_swallow_a_later_quotation_in_its_paragraph() -> None:
     # A straight mark after a space and before a word opens a quotation, so the earlier
     # mark was never closed.

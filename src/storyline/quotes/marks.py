@@ -50,7 +50,8 @@ def find_quoted(text: str) -> list[QuotedSpan]:
             if mark not in CLOSING:
                 opened = pos
             continue
-        if mark in OPENING and not _ends_utterance(text, opened, pos):
+        opens = mark in OPENING or (mark == STRAIGHT and _opens(text, pos))
+        if opens and not _ends_utterance(text, opened, pos):
             opened = pos  # a new quotation: the earlier mark was never closed
             continue
         span = _span(text, opened, pos)
@@ -81,6 +82,13 @@ def _ends_utterance(text: str, opened: int, pos: int) -> bool:
         and pos + 1 < len(text)
         and (text[pos + 1].isspace() or text[pos + 1] in ",.;")
     )
+
+
+def _opens(text: str, pos: int) -> bool:
+    """A straight mark shaped like an opening one: after a space, before a word."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([") and after.isalnum()
 
 
 def _next_break(text: str, start: int) -> int:
