@@ -381,12 +381,6 @@ SYNDICATION_NOTE = (
             WARSAW_TALKS,
             SYNDICATION_NOTE,
             id="six-sentences-syndication-note",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="MinHash Jaccard is 0.84, over the 0.8 threshold, but the LSH index "
-                "(9 bands of 13 rows) never offers the original as a candidate, so the copy "
-                "is not marked a duplicate and counts twice",
-            ),
         ),
         pytest.param(WARSAW_SHORT, CREDIT_LINE, id="three-sentences-credit-line"),
         pytest.param(

@@ -36,7 +36,9 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float) -> None:
         self._threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # LSH only proposes candidates; a lower bar there misses fewer pairs near the
+        # threshold, and every candidate is checked against the real one below.
+        self._lsh = MinHashLSH(threshold=max(0.5, threshold - 0.3), num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
 
     def add(self, doc_id: str, mh: MinHash) -> None:
