@@ -255,13 +255,7 @@ class _Resolver:
 
     def _thing(self, m: Mention) -> Actor:
         if m.kind is MentionKind.COUNTRY and m.country:
-            actor = Actor(
-                actor_id=m.country,
-                name=self.kb.countries.name(m.country),
-                kind=ActorKind.COUNTRY,
-                country=m.country,
-                aliases=(m.text,),
-            )
+            actor = country_actor(self.kb, m.country, m.text)
         elif m.kind in (MentionKind.METONYM, MentionKind.INSTITUTION) and m.country:
             actor = country_body(self.kb, m.country, m.sector or "GOV", m.text)
         else:
@@ -277,7 +271,7 @@ class _Resolver:
         old = self.fixed.get(actor.actor_id)
         if old is not None:
             aliases = tuple(sorted(set(old.aliases) | set(actor.aliases)))
-            actor = Actor(**{**_fields(old), "aliases": aliases})
+            actor = replace(old, aliases=aliases)
         self.fixed[actor.actor_id] = actor
         return actor
 
@@ -287,6 +281,17 @@ class _Resolver:
         for actor_id in self.people:
             out[actor_id] = self._person_actor(actor_id)
         return out
+
+
+def country_actor(kb: Knowledge, code: str, alias: str | None = None) -> Actor:
+    """A country as an actor."""
+    return Actor(
+        actor_id=code,
+        name=kb.countries.name(code),
+        kind=ActorKind.COUNTRY,
+        country=code,
+        aliases=(alias,) if alias else (),
+    )
 
 
 def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
@@ -341,10 +346,6 @@ def _most_common(values) -> str | None:
 def _longest(values) -> str | None:
     found = [v for v in values if v]
     return max(found, key=len) if found else None
-
-
-def _fields(actor: Actor) -> dict[str, object]:
-    return {f: getattr(actor, f) for f in actor.__slots__}  # type: ignore[attr-defined]
 
 
 def canonical_name(name: str) -> str:

@@ -19,11 +19,10 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.resolve import ArticleActors
+from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, reported_acts
 from storyline.events.frames import Frame, Framer
-from storyline.events.groups import country_actor
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.places import Gazetteer, event_location

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.resolve import ArticleActors
-from storyline.events.groups import counted, country_actor, noun_sector
+from storyline.actors.resolve import ArticleActors, country_actor
+from storyline.events.groups import counted, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.phrases import Phrases, main_pair, unique
 from storyline.records import Actor, ActorKind, Quote

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge, fold
-from storyline.actors.resolve import ArticleActors, country_body
+from storyline.actors.resolve import ArticleActors, country_actor, country_body
 from storyline.records import Actor, ActorKind
 
 _PLURAL = frozenset({"NNS", "NNPS"})
@@ -121,11 +121,6 @@ def _subject(verb: Token) -> Token | None:
 
 def _collective(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.kind is not ActorKind.PERSON]
-
-
-def country_actor(kb: Knowledge, code: str) -> Actor:
-    """A country as an actor."""
-    return Actor(actor_id=code, name=kb.countries.name(code), kind=ActorKind.COUNTRY, country=code)
 
 
 def noun_sector(tok: Token, kb: Knowledge) -> str | None:

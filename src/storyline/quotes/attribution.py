@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from storyline.actors.knowledge import Knowledge, fold
 from storyline.actors.resolve import ArticleActors
+from storyline.quotes.marks import inside
 from storyline.records import Actor, ActorKind
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -155,7 +156,7 @@ def channels(
     found: list[str] = []
     doc = sent.doc
     for tok in sent:
-        if _inside(tok.idx, quoted):
+        if inside(tok.idx, quoted):
             continue
         name = tok.text.rstrip(".")  # "... in a post on X." ends the sentence on the name
         if kb.is_platform(name) and name[:1].isupper():
@@ -189,7 +190,3 @@ def _name(span: Span, actors: ArticleActors) -> str:
 
 def _with(via: tuple[str, ...], name: str) -> tuple[str, ...]:
     return via if name in via else (name, *via)
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in spans)

@@ -24,7 +24,7 @@ from storyline.quotes.attribution import (
     is_cue,
     is_speech_act,
 )
-from storyline.quotes.marks import QuotedSpan
+from storyline.quotes.marks import QuotedSpan, inside
 from storyline.records import Evidence, Quote, QuoteKind, stable_id
 
 _MAX_COVERED = 0.5  # an indirect clause mostly in quotation marks is the direct quote's frame
@@ -123,9 +123,9 @@ def _direct(
     open_tok, close_tok = _token_at(doc, q.open_mark), _token_at(doc, q.close_mark)
     if open_tok is None or close_tok is None:
         return None
-    after = [t for t in close_tok.sent if t.i > close_tok.i and not _inside(t.idx, marks)]
+    after = [t for t in close_tok.sent if t.i > close_tok.i and not inside(t.idx, marks)]
     after = _until_next_quote(after, marks, q.close_mark)
-    before = [t for t in open_tok.sent if t.i < open_tok.i and not _inside(t.idx, marks)]
+    before = [t for t in open_tok.sent if t.i < open_tok.i and not inside(t.idx, marks)]
     governing = _governing_verb(doc, q, marks, kb)
     cues = [t for t in after if is_cue(t, kb)] + [t for t in reversed(before) if is_cue(t, kb)]
     if governing is not None:
@@ -165,7 +165,7 @@ def _governing_verb(
             if token.head.i == token.i:
                 break
             token = token.head
-            if _inside(token.idx, marks) or not _adjacent(doc.text, q, token.idx, marks):
+            if inside(token.idx, marks) or not _adjacent(doc.text, q, token.idx, marks):
                 continue
             if is_speech_act(token, kb):
                 return token
@@ -212,7 +212,7 @@ def _indirect(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in doc:
-        if _inside(token.idx, marks) or not is_cue(token, kb):
+        if inside(token.idx, marks) or not is_cue(token, kb):
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is None:
@@ -332,7 +332,3 @@ def _covered(span: tuple[int, int], marks: list[tuple[int, int]]) -> float:
 def _token_at(doc: Doc, pos: int) -> Token | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in spans)

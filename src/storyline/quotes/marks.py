@@ -100,3 +100,8 @@ def _continues(text: str, paragraph_end: int) -> bool:
     """Whether the next paragraph opens with a quotation mark (a multi-paragraph quote)."""
     rest = text[paragraph_end:].lstrip()
     return bool(rest) and rest[0] in OPENING | {STRAIGHT}
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether an offset falls within one of the spans (quotations with their marks)."""
+    return any(start <= pos < end for start, end in spans)

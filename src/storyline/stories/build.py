@@ -45,7 +45,6 @@ def relink(store: SQLiteStore) -> list[Story]:
     linked = [
         Linked(
             event=e,
-            published=articles[e.evidence.doc_id].published,
             outlet=articles[e.evidence.doc_id].outlet,
             duplicate_of=articles[e.evidence.doc_id].duplicate_of,
         )

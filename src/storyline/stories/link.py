@@ -55,7 +55,6 @@ class Linked:
     """An event with what linking needs to know of its article."""
 
     event: Event
-    published: str | None
     outlet: str | None
     duplicate_of: str | None
 
