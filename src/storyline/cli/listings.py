@@ -13,6 +13,7 @@ import click
 from storyline import export as contract
 from storyline.cli.main import db_option, friendly_errors, json_option, settings_for
 from storyline.cli.render import clip, print_json, print_table
+from storyline.dates.span import in_range
 from storyline.records import Actor, Event
 from storyline.store import SQLiteStore, open_store
 
@@ -179,12 +180,7 @@ def _event_filter(
         return False
     if types and event.type not in {t.upper() for t in types}:
         return False
-    if not (since or until):
-        return True
-    first = _first_day(event)
-    if first is None:
-        return False  # undated events are not in any date range
-    return not ((since and first < since) or (until and first[: len(until)] > until))
+    return in_range(_first_day(event), since, until)
 
 
 def _first_day(event: Event) -> str | None:

@@ -34,3 +34,13 @@ def day_span(value: EventDate | None) -> tuple[date, date] | None:
         first, last = text_span(value.window[0]), text_span(value.window[1])
         return (first[0], last[1]) if first and last else None
     return text_span(value.value) if value.value else None
+
+
+def in_range(day: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date ("2023-03-20", "2023-03", "2023") lies within YYYY[-MM[-DD]]
+    bounds; with a bound set, an undated item lies in no range."""
+    if not (since or until):
+        return True
+    if day is None:
+        return False
+    return not ((since and day < since) or (until and day[: len(until)] > until))

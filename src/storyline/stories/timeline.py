@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from storyline.dates.span import in_range
 from storyline.records import Actor, Article, Event, Story
 from storyline.store import SQLiteStore
 
@@ -79,10 +80,7 @@ def _wanted(story, people, actor, country, since, until) -> bool:
         return False
     if country and not any((a.country or "").upper() == country.upper() for a in people):
         return False
-    if (since or until) and story.date is None:
-        return False
-    day = story.date or ""
-    return not ((since and day < since) or (until and day[: len(until)] > until))
+    return in_range(story.date, since, until)
 
 
 def _when(story: Story) -> str:
