@@ -167,12 +167,13 @@ def story_record(story: Story) -> Record:
 
 def contract_records(store: SQLiteStore) -> dict[str, list[Record]]:
     """Every contract file's records, read from the store."""
-    files = {s.article.doc_id: s.article.file for s in store.articles()}
+    articles = [s.article for s in store.articles()]
+    files = {a.doc_id: a.file for a in articles}
     mentions: dict[str, list[ActorMention]] = defaultdict(list)
     for m in store.actor_mentions():
         mentions[m.actor_id].append(m)
     return {
-        "articles": [article_record(s.article) for s in store.articles()],
+        "articles": [article_record(a) for a in articles],
         "actors": [actors_record(a, mentions[a.actor_id]) for a in store.actors()],
         "events": [event_record(e, files[e.evidence.doc_id]) for e in store.events()],
         "quotes": [quote_record(q, files[q.evidence.doc_id]) for q in store.quotes()],

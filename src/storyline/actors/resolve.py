@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -42,10 +42,15 @@ class ArticleActors:
 
     actors: tuple[Actor, ...]
     mentions: tuple[ActorMention, ...]
+    _by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # looked up for every argument of every event: index once
+        object.__setattr__(self, "_by_id", {a.actor_id: a for a in self.actors})
 
     def actor(self, actor_id: str) -> Actor | None:
         """An actor of this article by id."""
-        return next((a for a in self.actors if a.actor_id == actor_id), None)
+        return self._by_id.get(actor_id)
 
     def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
         """The actor mentioned in [start, end): the mention holding the phrase's head
