@@ -25,6 +25,10 @@ class Settings:
     duplicate_threshold: float = 0.8
     # User actor dictionaries (YAML or PETRARCH format), after the default locations.
     actor_files: tuple[Path, ...] = ()
+    # The API's ingest endpoint is disabled unless a token is set, and then requires it.
+    api_token: str | None = None
+    # The largest page the API returns.
+    max_page_size: int = 500
 
 
 def db_from_env(explicit: str | None) -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 import click
@@ -13,11 +11,8 @@ import click
 from storyline import export as contract
 from storyline.cli.main import db_option, friendly_errors, json_option, settings_for
 from storyline.cli.render import clip, print_json, print_table
-from storyline.dates.span import in_range
-from storyline.records import Actor, Event
+from storyline.query import EventFilter, check_date, quote_matches
 from storyline.store import SQLiteStore, open_store
-
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -25,28 +20,13 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     if value is None:
         return None
     try:
-        if not _PARTIAL_DATE.match(value):
-            raise ValueError(value)
-        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
-    return value
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _store(db: str | None) -> SQLiteStore:
     return open_store(settings_for(db).db)
-
-
-def _actor_matches(actor: Actor | None, needle: str | None, country: str | None) -> bool:
-    if actor is None:
-        return needle is None and country is None
-    if needle:
-        names = (actor.name, actor.actor_id, *actor.aliases)
-        if not any(needle.casefold() in n.casefold() for n in names):
-            return False
-    return not country or (actor.country or "").upper() == country.upper()
 
 
 @click.command()
@@ -143,11 +123,7 @@ def quotes(
     """List quotations with speaker, role, country, reporting chain and evidence."""
     store = _store(db)
     files = {s.article.doc_id: s.article.file for s in store.articles()}
-    found = [
-        q
-        for q in store.quotes(doc_id=doc_id)
-        if (speaker is None and country is None) or _actor_matches(q.speaker, speaker, country)
-    ]
+    found = [q for q in store.quotes(doc_id=doc_id) if quote_matches(q, speaker, country)]
     if as_json:
         print_json([contract.quote_record(q, files[q.evidence.doc_id]) for q in found])
         return
@@ -165,29 +141,6 @@ def quotes(
     ]
     headers = ("speaker", "role", "country", "kind", "via", "text", "evidence")
     print_table("Quotes", headers, rows, "none found")
-
-
-def _event_filter(
-    event: Event,
-    actor: str | None,
-    country: str | None,
-    types: tuple[str, ...],
-    since: str | None,
-    until: str | None,
-) -> bool:
-    people = (event.source, *event.targets)
-    if (actor or country) and not any(_actor_matches(a, actor, country) for a in people):
-        return False
-    if types and event.type not in {t.upper() for t in types}:
-        return False
-    return in_range(_first_day(event), since, until)
-
-
-def _first_day(event: Event) -> str | None:
-    """The earliest date an event can have, as ISO text, or None when undated."""
-    if event.date is None:
-        return None
-    return event.date.value or (event.date.window[0] if event.date.window else None)
 
 
 @click.command()
@@ -217,11 +170,8 @@ def events(
     """List coded events: date, type, who did it to whom, and the evidence sentence."""
     store = _store(db)
     files = {s.article.doc_id: s.article.file for s in store.articles()}
-    found = [
-        e
-        for e in store.events(doc_id=doc_id)
-        if _event_filter(e, actor, country, types, since, until)
-    ]
+    wanted = EventFilter(actor=actor, country=country, types=types, since=since, until=until)
+    found = [e for e in store.events(doc_id=doc_id) if wanted(e)]
     if as_json:
         print_json([contract.event_record(e, files[e.evidence.doc_id]) for e in found])
         return

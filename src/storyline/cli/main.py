@@ -284,6 +284,29 @@ def bench(corpus: Path, limit: int | None, as_json: bool) -> None:
         click.echo(render_bench(result))
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="STORYLINE_TOKEN",
+    help="Enables POST /api/articles (ingest) for clients sending 'Authorization: Bearer "
+    "TOKEN' (default: $STORYLINE_TOKEN; without one, ingest over HTTP is disabled).",
+)
+@friendly_errors
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the web app (timeline, actor network, events, quotes, articles) and the
+    REST API (under /api; schema at /openapi.json) over the database."""
+    import uvicorn
+
+    from storyline.api import create_app
+
+    app = create_app(settings_for(db, api_token=token))
+    click.echo(f"storyline: http://{host}:{port}/ (API at /api, schema at /openapi.json)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _register_listings() -> None:
     from storyline.cli import listings
 

@@ -12,10 +12,10 @@ from storyline.ingest.decode import read_limited
 from storyline.ingest.identity import doc_id_for
 from storyline.ingest.language import require_english
 from storyline.ingest.metadata import SIDECAR, ArticleMeta, load_sidecar
-from storyline.ingest.readers import SUFFIXES, RawRecord, read_file
+from storyline.ingest.readers import SUFFIXES, RawRecord, from_record, read_file
 from storyline.records import Article, IngestFailure
 
-__all__ = ["discover_files", "read_articles"]
+__all__ = ["article_from_record", "discover_files", "read_articles"]
 
 
 def discover_files(paths: Iterable[Path]) -> Iterator[Path | IngestFailure]:
@@ -63,6 +63,15 @@ def read_articles(
             yield from (_failure(p) for p in problems)
         beside = sidecars[item.parent].get(item.name, ArticleMeta())
         yield from _read_one(item, settings, (flags or ArticleMeta()).over(beside))
+
+
+def article_from_record(record: object, label: str, settings: Settings) -> Article:
+    """One article from a JSON object (the fields a .jsonl record has), as sent to the
+    API; raises IngestError naming the label and the reason."""
+    raw = from_record(Path(label), record, None)
+    if isinstance(raw, IngestError):
+        raise raw
+    return _to_article(raw, settings, ArticleMeta())
 
 
 def _read_one(

@@ -78,7 +78,7 @@ def read_json(path: Path, text: str) -> Read:
         raise IngestError(str(path), f"malformed JSON ({exc.msg})", exc.lineno) from exc
     records = payload if isinstance(payload, list) else [payload]
     for index, record in enumerate(records, start=1):
-        yield _from_record(path, record, index if len(records) > 1 else None)
+        yield from_record(path, record, index if len(records) > 1 else None)
 
 
 def read_jsonl(path: Path, text: str) -> Read:
@@ -91,10 +91,10 @@ def read_jsonl(path: Path, text: str) -> Read:
         except json.JSONDecodeError as exc:
             yield IngestError(str(path), f"malformed JSON line ({exc.msg})", number)
             continue
-        yield _from_record(path, record, number)
+        yield from_record(path, record, number)
 
 
-def _from_record(path: Path, record: object, line: int | None) -> RawRecord | IngestError:
+def from_record(path: Path, record: object, line: int | None) -> RawRecord | IngestError:
     label = str(path)
     if not isinstance(record, dict):
         return IngestError(label, "record is not a JSON object", line)

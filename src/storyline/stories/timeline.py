@@ -10,6 +10,7 @@ import html
 from dataclasses import dataclass
 
 from storyline.dates.span import in_range
+from storyline.query import actor_matches
 from storyline.records import Actor, Article, Event, Story
 from storyline.store import SQLiteStore
 
@@ -40,15 +41,18 @@ def build_timeline(
     country: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    types: tuple[str, ...] = (),
 ) -> Timeline:
-    """The stored stories, filtered by participant, country and date range."""
+    """The stored stories, filtered by participant, country, event type and date range.
+
+    The actor and the country may match different participants of a story."""
     events = {e.event_id: e for e in store.events()}
     articles = {s.article.doc_id: s.article for s in store.articles()}
     news, background, undated = [], [], []
     for story in store.stories():
         members = tuple(events[i] for i in story.event_ids if i in events)
         people = _participants(members)
-        if not _wanted(story, people, actor, country, since, until):
+        if not _wanted(story, people, actor, country, since, until, types):
             continue
         entry = Entry(
             story=story,
@@ -73,12 +77,20 @@ def _participants(events: tuple[Event, ...]) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-def _wanted(story, people, actor, country, since, until) -> bool:
-    if actor and not any(
-        actor.casefold() in n.casefold() for a in people for n in (a.name, *a.aliases)
-    ):
+def _wanted(
+    story: Story,
+    people: tuple[Actor, ...],
+    actor: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+) -> bool:
+    if actor and not any(actor_matches(a, actor, None) for a in people):
         return False
-    if country and not any((a.country or "").upper() == country.upper() for a in people):
+    if country and not any(actor_matches(a, None, country) for a in people):
+        return False
+    if types and not {t.upper() for t in types} & set(story.types):
         return False
     return in_range(story.date, since, until)
 

@@ -1,0 +1,101 @@
+"""The app factory: settings in, a FastAPI app out; no module-level state.
+
+Reads open a read-only SQLite connection per request (WAL lets them run while an
+ingest writes); the one writer is the ingest endpoint, serialised by a lock, which
+loads the NLP resources the first time it is used.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline.config import Settings
+from storyline.errors import StorylineError
+from storyline.pipeline import Resources, load_resources
+from storyline.store import SQLiteStore, open_store
+
+
+@dataclass(slots=True)
+class AppState:
+    """What the app holds between requests: its settings and the writer's lock."""
+
+    settings: Settings
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _resources: Resources | None = None
+
+    def resources(self) -> Resources:
+        """The NLP resources, loaded on first use (only ingest needs them)."""
+        if self._resources is None:
+            self._resources = load_resources(self.settings)
+        return self._resources
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API under /api, the web pages at /, the OpenAPI schema at /openapi.json."""
+    open_store(settings.db).close()  # create and migrate the database before any read
+    app = FastAPI(
+        title="storyline",
+        summary="Sourced events, quotes, actors and stories from news reports.",
+        version="1",
+        docs_url=None,  # the interactive docs pages fetch scripts from a CDN
+        redoc_url=None,
+    )
+    app.state.storyline = AppState(settings=settings)
+    _add_error_handlers(app)
+    from storyline.api import routes
+
+    app.include_router(routes.router, prefix="/api")
+    return app
+
+
+def app_state(request: Request) -> AppState:
+    """The running app's state."""
+    return request.app.state.storyline
+
+
+def read_store(state: Annotated[AppState, Depends(app_state)]) -> Iterator[SQLiteStore]:
+    """A read-only connection for one request."""
+    store = open_store(state.settings.db, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+ReadStore = Annotated[SQLiteStore, Depends(read_store)]
+State = Annotated[AppState, Depends(app_state)]
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error is JSON: {"error": one line, "status": code}."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
+            problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+        return _error(422, "; ".join(problems))
+
+    @app.exception_handler(StorylineError)
+    async def storyline_error(request: Request, exc: StorylineError) -> JSONResponse:
+        return _error(400, str(exc))
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status)
+
+
+__all__ = ["AppState", "HTTPException", "ReadStore", "State", "create_app", "read_store"]

@@ -1,0 +1,95 @@
+"""What readers ask of the store: filters shared by the CLI listings, the API and the web.
+
+One meaning for every filter wherever it is used: an actor needle matches a name, an
+id or an alias (case-insensitive substring); a country is an ISO 3166 alpha-3 code; a
+date bound is YYYY, YYYY-MM or YYYY-MM-DD and an undated item lies in no bounded range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from storyline.dates.span import in_range
+from storyline.records import Actor, Event, Quote
+
+T = TypeVar("T")
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date(value: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD bound, or ValueError saying what is wrong."""
+    try:
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def actor_matches(actor: Actor | None, needle: str | None, country: str | None) -> bool:
+    """Whether the actor's name, id or an alias contains the needle and its country is
+    the one asked for (each test skipped when not asked)."""
+    if actor is None:
+        return needle is None and country is None
+    if needle:
+        names = (actor.name, actor.actor_id, *actor.aliases)
+        if not any(needle.casefold() in n.casefold() for n in names):
+            return False
+    return not country or (actor.country or "").upper() == country.upper()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Which events to keep; an unset field keeps everything."""
+
+    actor: str | None = None
+    country: str | None = None
+    types: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    story_id: str | None = None
+
+    def __call__(self, event: Event) -> bool:
+        people = (event.source, *event.targets)
+        if (self.actor or self.country) and not any(
+            actor_matches(a, self.actor, self.country) for a in people
+        ):
+            return False
+        if self.types and event.type not in {t.upper() for t in self.types}:
+            return False
+        if self.story_id and event.story_id != self.story_id:
+            return False
+        return in_range(first_day(event), self.since, self.until)
+
+
+def first_day(event: Event) -> str | None:
+    """The earliest date an event can have, as ISO text, or None when undated."""
+    if event.date is None:
+        return None
+    return event.date.value or (event.date.window[0] if event.date.window else None)
+
+
+def quote_matches(quote: Quote, speaker: str | None, country: str | None) -> bool:
+    """Whether a quote's speaker matches the speaker needle and country."""
+    return (speaker is None and country is None) or actor_matches(quote.speaker, speaker, country)
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a longer list."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+def paginate(items: Sequence[T], limit: int, offset: int) -> Page[T]:
+    """Items [offset, offset + limit) of the list, with the list's length."""
+    return Page(list(items[offset : offset + limit]), len(items), limit, offset)
