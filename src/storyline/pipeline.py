@@ -23,9 +23,9 @@ from storyline.events.places import Gazetteer
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
 from storyline.quotes import extract_quotes, find_quoted
-from storyline.records import Article, ArticleResult, IngestFailure, IngestStatus
+from storyline.records import Article, ArticleResult, Event, IngestFailure, IngestStatus
 from storyline.store import SQLiteStore
-from storyline.stories import relink
+from storyline.stories import relink, restates
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,21 @@ def process_article(
     return analyse(article, resources.nlp(article.text), resources, registry)
 
 
+def _first_key(article: Article) -> tuple[bool, str, str]:
+    """Of two near-duplicates, the original is the one published first (then the lower
+    id): chosen so, not by which came first, the copy is the same in any ingest order."""
+    return article.published is None, article.published or "", article.doc_id
+
+
+def _restated(event: Event, original: Iterable[Event]) -> bool:
+    return any(restates(event, o) for o in original)
+
+
+def _without_restated(result: ArticleResult, original: list[Event]) -> ArticleResult:
+    """A near-duplicate's result without the events its original already reports."""
+    return replace(result, events=tuple(e for e in result.events if not _restated(e, original)))
+
+
 def where_from(article: Article) -> str:
     """How a failure names the article: its file (and record) as the user gave it."""
     if article.source_path and article.file != Path(article.source_path).name:
@@ -123,6 +138,15 @@ def ingest(
         index.add(doc_id, from_bytes(sig))
     registry = ActorRegistry(store.actors())
     pending: dict[str, tuple[IngestStatus, bytes]] = {}
+    changed: set[str] = set()
+    firsts: dict[str, tuple[bool, str, str]] = {}  # this batch's articles by _first_key
+    demote: dict[str, str] = {}  # article -> the stored near-duplicate it is the original of
+
+    def first_key(doc_id: str) -> tuple[bool, str, str]:
+        if doc_id not in firsts:
+            stored = store.article(doc_id)
+            firsts[doc_id] = _first_key(stored) if stored else (True, "", doc_id)
+        return firsts[doc_id]
 
     def note(status: IngestStatus, item: Article | IngestFailure) -> None:
         summary.counts[status] += 1
@@ -143,6 +167,10 @@ def ingest(
             mh = signature(item.text)
             duplicate_of = index.find(item.doc_id, mh)
             index.add(item.doc_id, mh)
+            firsts[item.doc_id] = _first_key(item)
+            if duplicate_of and firsts[item.doc_id] < first_key(duplicate_of):
+                # The stored one repeats this: it becomes the copy, whatever came first.
+                demote[item.doc_id], duplicate_of = duplicate_of, None
             status = (
                 IngestStatus.UPDATED
                 if stored
@@ -166,6 +194,8 @@ def ingest(
                 IngestStatus.FAILED, IngestFailure(path=where, reason=f"analysis failed ({exc!r})")
             )
             continue
+        if article.duplicate_of:  # a copy adds its sources to stories, not its events again
+            result = _without_restated(result, store.events(doc_id=article.duplicate_of))
         status, sig = pending[article.doc_id]
         try:
             store.save_result(result, sig)
@@ -173,10 +203,18 @@ def ingest(
             note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
             continue
         registry.add(result.actors)
+        changed.add(article.doc_id)
+        if article.doc_id in demote:
+            copy = demote[article.doc_id]
+            restated = [e for e in store.events(doc_id=copy) if _restated(e, result.events)]
+            store.demote(copy, article.doc_id, [e.event_id for e in restated])
+            changed.add(copy)
         summary.words += result.parsed.n_tokens
         note(status, article)
     # What later articles taught (a full name, an office holder) now joins earlier ones.
-    store.merge_actors(plan_merges(store.actors()))
-    relink(store)
+    merges = plan_merges(store.actors())
+    store.merge_actors(merges)
+    if changed or merges:
+        relink(store, changed, {*merges, *merges.values()})
     summary.seconds = time.perf_counter() - started
     return summary

@@ -26,7 +26,7 @@ from storyline.records import (
     Story,
 )
 from storyline.store import SQLiteStore, open_store
-from storyline.stories import same_act
+from storyline.stories import relink, same_act
 from tests.conftest import make_article, person
 
 slow = pytest.mark.slow
@@ -363,6 +363,48 @@ def test_stories_do_not_depend_on_the_order_of_ingest(
     assert len(grouping(store)) >= 6  # the corpus holds at least six distinct acts
 
 
+@slow
+def test_linking_a_new_article_rebuilds_only_the_stories_it_reaches(
+    resources: Resources, store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    ingest([r.article() for r in CORPUS if r is not MEETING_DATED], store, resources, settings)
+    before = {s.story_id: s for s in store.stories()}
+    rebuilt = relink(store, changed=set())  # nothing new: nothing to rebuild
+    assert rebuilt == []
+    ingest([MEETING_DATED.article()], store, resources, settings)
+    after = {s.story_id: s for s in store.stories()}
+    # The new report joins the meeting story; every other story is left as it was.
+    meeting = lead_story(store, MEETING_DATED.doc_id)
+    assert set(meeting.doc_ids) >= {MEETING_MONDAY.doc_id, MEETING_DATED.doc_id}
+    assert meeting.story_id not in before
+    untouched = {i: s for i, s in before.items() if MEETING_MONDAY.doc_id not in s.doc_ids}
+    assert len(untouched) >= 6
+    assert all(after[i] == s for i, s in untouched.items())
+    # Linking the new article again rebuilds the stories it reaches, not the others ...
+    rebuilt = relink(store, changed={MEETING_DATED.doc_id})
+    assert meeting in rebuilt
+    assert len(rebuilt) < len(after) / 2
+    # ... and gives what linking everything from scratch gives.
+    relink(store)
+    assert {s.story_id: s for s in store.stories()} == after
+
+
+@slow
+def test_the_earlier_of_two_near_duplicates_is_the_original_in_any_order(
+    resources: Resources, store: SQLiteStore, settings: Settings
+) -> None:
+    later = Report("syndicated", "2024-01-27", "Vistula Syndicate", WARSAW_TALKS.text + CREDIT_LINE)
+    ingest([later.article()], store, resources, settings)
+    assert store.events(doc_id=later.doc_id)  # alone, the copy reports the talks
+    ingest([WARSAW_TALKS.article()], store, resources, settings)
+    assert store.article(later.doc_id).duplicate_of == WARSAW_TALKS.doc_id
+    assert store.article(WARSAW_TALKS.doc_id).duplicate_of is None
+    assert store.events(doc_id=later.doc_id) == []  # its restated events are gone
+    talks = lead_story(store, WARSAW_TALKS.doc_id)
+    assert set(talks.doc_ids) == {WARSAW_TALKS.doc_id, later.doc_id}
+    assert talks.sources == 1
+
+
 # -- near-duplicates ---------------------------------------------------------------------------
 
 
@@ -405,10 +447,13 @@ def test_a_copy_with_a_footer_counts_once_in_sources(
     copy = copy_of(original, footer)
     ingested([original, copy, WARSAW_OTHER], store, resources, settings)
     talks = lead_story(store, original.doc_id)
-    assert lead_story(store, copy.doc_id) == talks
     assert set(talks.doc_ids) == {original.doc_id, copy.doc_id, WARSAW_OTHER.doc_id}
-    assert talks.sources == 2  # the original and its copy are one report
+    assert "Vistula Syndicate" in talks.outlets  # the copy's outlet is a source ...
+    assert talks.sources == 2  # ... but the original and its copy are one report
     assert store.article(copy.doc_id).duplicate_of == original.doc_id
+    # ... and the copy adds no event of its own: everything it says, the original said.
+    assert store.events(doc_id=copy.doc_id) == []
+    assert len(talks.event_ids) == 2
 
 
 # -- same_act on hand-built events ------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -132,17 +132,36 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{article.file}: cannot store the article ({exc})") from exc
 
-    def save_stories(self, stories: list[Story]) -> None:
-        """Replace the stories and set each event's story id, atomically."""
+    def replace_stories(self, stories: list[Story], *, drop: Collection[str] | None = None) -> None:
+        """Store stories and set each event's story id, atomically, in place of the
+        stories `drop` names (default: all stories)."""
         with self.transaction():
-            self._db.execute("DELETE FROM stories")
-            self._db.execute("UPDATE events SET story_id = NULL")
+            if drop is None:
+                self._db.execute("DELETE FROM stories")
+                self._db.execute("UPDATE events SET story_id = NULL")
+            else:
+                for story_id in drop:
+                    self._db.execute("DELETE FROM stories WHERE story_id = ?", (story_id,))
+                    self._db.execute(
+                        "UPDATE events SET story_id = NULL WHERE story_id = ?", (story_id,)
+                    )
             for story in stories:
                 self._insert("stories", rows.story_row(story))
                 self._db.executemany(
                     "UPDATE events SET story_id = ? WHERE event_id = ?",
                     [(story.story_id, e) for e in story.event_ids],
                 )
+
+    def demote(self, copy: str, original: str, event_ids: Collection[str]) -> None:
+        """Make a stored article (and its own copies) a near-duplicate of `original`,
+        dropping the events of it that the original restates, atomically."""
+        with self.transaction():
+            self._db.execute(
+                "UPDATE articles SET duplicate_of = ? WHERE doc_id = ? OR duplicate_of = ?",
+                (original, copy, copy),
+            )
+            self._db.executemany("DELETE FROM events WHERE event_id = ?", [(e,) for e in event_ids])
+            self._prune_actors()
 
     def _delete_facts(self, doc_id: str) -> None:
         for table in ("entity_mentions", "actor_mentions", "quotes", "events"):

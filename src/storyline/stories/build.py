@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from storyline.dates.span import day_span
-from storyline.records import Actor, ActorKind, DatePrecision, Event, Story
+from storyline.records import Actor, ActorKind, Article, DatePrecision, Event, Story
 from storyline.store import SQLiteStore
-from storyline.stories.link import Linked, link_events
+from storyline.stories.link import Linked, link_events, reachable
 
 # How a story's title reads its main event: source, verb, targets.
 _VERBS = {
@@ -39,10 +40,22 @@ _MODE_VERBS = {
 }
 
 
-def relink(store: SQLiteStore) -> list[Story]:
-    """Link every stored event into stories and store them; returns the stories."""
+def relink(
+    store: SQLiteStore, changed: Collection[str] | None = None, moved: Collection[str] = ()
+) -> list[Story]:
+    """Link stored events into stories and store them; returns the stories rebuilt.
+
+    Without `changed`, every story is rebuilt. With the ids of the articles ingested
+    or replaced since the last linking (and `moved`, the actors merged into others
+    since), only the stories their events can reach are rebuilt; the result is the
+    one full linking gives, whatever the order the articles came in.
+    """
     articles = {s.article.doc_id: s.article for s in store.articles()}
-    linked = [
+    copies: dict[str, list[Article]] = defaultdict(list)
+    for article in articles.values():
+        if article.duplicate_of:
+            copies[article.duplicate_of].append(article)
+    pool = [
         Linked(
             event=e,
             outlet=articles[e.evidence.doc_id].outlet,
@@ -50,13 +63,46 @@ def relink(store: SQLiteStore) -> list[Story]:
         )
         for e in store.events()
     ]
-    stories = [story(story_id, members) for story_id, members in link_events(linked).items()]
-    store.save_stories(stories)
+    drop: set[str] | None = None
+    if changed is not None:
+        pool, drop = _affected(store.stories(), pool, set(changed), set(moved), articles)
+    stories = [story(story_id, members, copies) for story_id, members in link_events(pool).items()]
+    store.replace_stories(stories, drop=drop)
     return stories
 
 
-def story(story_id: str, members: list[Linked]) -> Story:
-    """One story from the events that report it."""
+def _affected(
+    stored: list[Story],
+    pool: list[Linked],
+    changed: set[str],
+    moved: set[str],
+    articles: dict[str, Article],
+) -> tuple[list[Linked], set[str]]:
+    """The events whose stories may change, and the ids of the stories they are in now."""
+    # A new copy of an article changes the sources of the original's stories.
+    touched = changed | {articles[d].duplicate_of for d in changed if articles[d].duplicate_of}
+    by_id = {x.event.event_id: x for x in pool}
+    seeds = {
+        x.event.event_id
+        for x in pool
+        if x.event.evidence.doc_id in touched
+        or x.event.story_id is None
+        or {a.actor_id for a in (x.event.source, *x.event.targets)} & moved
+    }
+    # Stories of replaced articles or moved actors fall apart and are linked anew.
+    stale = [s for s in stored if set(s.doc_ids) & touched or set(s.event_ids) & seeds]
+    seeds |= {e for s in stale for e in s.event_ids if e in by_id}
+    members = reachable([by_id[e] for e in sorted(seeds)], pool)
+    reached = {x.event.event_id for x in members}
+    drop = {s.story_id for s in stored if set(s.event_ids) & reached} | {s.story_id for s in stale}
+    return members, drop
+
+
+def story(
+    story_id: str, members: list[Linked], copies: Mapping[str, list[Article]] | None = None
+) -> Story:
+    """One story from the events that report it; near-duplicate copies of its articles
+    (`copies`: original id -> copies) add their articles and outlets, not sources."""
     events = sorted((m.event for m in members), key=lambda e: (e.evidence.doc_id, e.evidence.start))
     main = _most_precise(events)
     date = main.date
@@ -64,6 +110,8 @@ def story(story_id: str, members: list[Linked]) -> Story:
     main = replace(main, location=place)
     window = day_span(date) if date else None
     originals = {m.duplicate_of or m.event.evidence.doc_id for m in members}
+    repeats = [c for d in originals for c in (copies or {}).get(d, ())]
+    outlets = {m.outlet for m in members} | {c.outlet for c in repeats}
     participants = Counter(a.actor_id for e in events for a in (e.source, *e.targets))
     return Story(
         story_id=story_id,
@@ -74,11 +122,11 @@ def story(story_id: str, members: list[Linked]) -> Story:
         ),
         title=title(main),
         event_ids=tuple(e.event_id for e in events),
-        doc_ids=tuple(sorted({e.evidence.doc_id for e in events})),
+        doc_ids=tuple(sorted({e.evidence.doc_id for e in events} | {c.doc_id for c in repeats})),
         types=tuple(sorted({e.type for e in events})),
         precision=date.precision.value if date else None,
         date_window=(window[0].isoformat(), window[1].isoformat()) if window else None,
-        outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
+        outlets=tuple(sorted(o for o in outlets if o)),
         sources=len(originals),
         contested=_contested(events),
         historical=all(e.historical for e in events),

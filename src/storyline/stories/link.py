@@ -88,6 +88,41 @@ def link_events(events: list[Linked]) -> dict[str, list[Linked]]:
     }
 
 
+def reachable(seeds: list[Linked], pool: list[Linked]) -> list[Linked]:
+    """The seeds and every pool event linked to them through a chain of candidate pairs.
+
+    Linking within this closed set decides exactly what linking everything would decide
+    for its events: greedy merges only ever join clusters through a candidate pair, so
+    sets no pair connects never affect each other. That is what makes linking
+    incremental and still independent of the order of ingest.
+    """
+    by_type: dict[str, list[Linked]] = defaultdict(list)
+    for item in pool:
+        by_type[item.event.type].append(item)
+    found = {x.event.event_id: x for x in seeds}
+    frontier = list(found.values())
+    while frontier:
+        x = frontier.pop()
+        for y in by_type[x.event.type]:
+            if y.event.event_id not in found and same_act(x.event, y.event) > 0:
+                found[y.event.event_id] = y
+                frontier.append(y)
+    return sorted(found.values(), key=lambda x: x.event.event_id)
+
+
+def restates(copy: Event, original: Event) -> bool:
+    """Whether an event of a near-duplicate article restates one of its original: same
+    type, mode, negation, participants (by person, else country and sector) and date."""
+    return (
+        copy.type == original.type
+        and copy.mode == original.mode
+        and copy.negated == original.negated
+        and copy.date == original.date
+        and _key(copy.source) == _key(original.source)
+        and sorted(map(_key, copy.targets)) == sorted(map(_key, original.targets))
+    )
+
+
 def same_act(a: Event, b: Event) -> float:
     """How strongly two events from different articles look like one act (0: not)."""
     if a.evidence.doc_id == b.evidence.doc_id or a.type != b.type or a.negated != b.negated:
