@@ -214,6 +214,20 @@ def test_title_phrase_binds_person_to_country_sector_and_role(
     assert text[mention.evidence.start : mention.evidence.end] == phrase
 
 
+def test_names_after_a_title_of_several_countries_take_them_in_turn(
+    resources: Resources,
+) -> None:
+    text = (
+        "Mediators from Qatar met the defence ministers of Rwanda and Uganda, Juvenal "
+        "Marizamunda and Jacob Oboth, in Doha on Tuesday."
+    )
+    result = analyse(resources, text)
+    first = actor_of(result, "the defence ministers of Rwanda and Uganda, Juvenal Marizamunda")
+    second = actor_of(result, "Jacob Oboth")
+    assert (first.name, first.country, first.sector) == ("Juvenal Marizamunda", "RWA", "GOV")
+    assert (second.country, second.sector, second.role) == ("UGA", "GOV", first.role)
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [

@@ -428,3 +428,52 @@ def test_talks_as_the_topic_of_a_noun_are_no_act(resources: Resources) -> None:
 
 def _countries(event: Event) -> set[str | None]:
     return {event.source.country, *(t.country for t in event.targets)}
+
+
+# -- fighting each side blames on the other, or that only times another act -----------------
+
+
+def test_both_blaming_the_other_is_two_accusations_and_a_contested_attack(
+    resources: Resources,
+) -> None:
+    events = _code(
+        resources,
+        "Ethiopia and Eritrea exchanged no envoys this year. Both countries blame the other "
+        "for the shelling of border posts near Zalambessa last week.",
+    )
+    assert {("ACCUSE", "ETH", "GOV", "ERI"), ("ACCUSE", "ERI", "GOV", "ETH")} <= _dyads(events)
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert {attack.source.country, *(t.country for t in attack.targets)} == {"ETH", "ERI"}
+    assert attack.contested
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        pytest.param(
+            "The foreign ministers of Kenya and Somalia met in Nairobi on Friday, the first "
+            "talks between Kenya and Somalia since the border clashes last week.",
+            True,
+            id="dated-clashes",
+        ),
+        pytest.param(
+            "The foreign ministers of Kenya and Somalia met in Nairobi on Friday, the first "
+            "talks between Kenya and Somalia since the war.",
+            False,
+            id="undated-war",
+        ),
+    ],
+)
+def test_fighting_that_times_a_meeting_is_not_the_meeting_partys_act(
+    resources: Resources, text: str, dated: bool
+) -> None:
+    events = process_article(make_article(text, published="2024-05-20"), resources).events
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert all(e.source.sector != "GOV" or e.contested for e in attacks)
+    if dated:  # fighting between the two sides the article is about, neither named its doer
+        (attack,) = attacks
+        assert {attack.source.country, *(t.country for t in attack.targets)} == {"KEN", "SOM"}
+        assert attack.contested
+        assert attack.date is not None and attack.date.window == ("2024-05-13", "2024-05-19")
+    else:  # which war? the text does not say: no event
+        assert attacks == []

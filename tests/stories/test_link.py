@@ -306,11 +306,6 @@ def test_a_one_sided_claim_never_stands_as_uncontested_corroboration(
 
 
 @slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the claim is coded only as ACCUSE (Armenia accuses Azerbaijan); the alleged "
-    "shelling is not linked to the reported one, which stays a one-source, uncontested story",
-)
 def test_shelling_reported_as_fact_and_as_a_denied_claim_is_one_contested_story(
     resources: Resources, store: SQLiteStore, settings: Settings
 ) -> None:
@@ -319,6 +314,34 @@ def test_shelling_reported_as_fact_and_as_a_denied_claim_is_one_contested_story(
     assert set(shelling.doc_ids) == {SHELLING_FACT.doc_id, SHELLING_CLAIM.doc_id}
     assert shelling.sources == 2
     assert shelling.contested
+
+
+BORDER_BLAME = Report(
+    "horn-blame",
+    "2024-06-04",
+    "Horn Observer",
+    "Ethiopia and Eritrea traded no prisoners this spring. Both countries blame the other for "
+    "the shelling of border posts near Zalambessa last week that killed 12 soldiers.",
+)
+BORDER_TALKS = Report(
+    "horn-talks",
+    "2024-06-04",
+    "Nairobi Daily",
+    "The foreign ministers of Ethiopia and Eritrea met in Nairobi on Monday for the first time "
+    "since the border clashes last week, Kenyan officials said.",
+)
+
+
+@slow
+def test_fighting_blamed_by_both_and_fighting_that_times_talks_are_one_story(
+    resources: Resources, store: SQLiteStore, settings: Settings
+) -> None:
+    stories = ingested([BORDER_BLAME, BORDER_TALKS], store, resources, settings)
+    (fighting,) = [s for s in stories if "ASSAULT" in s.types]
+    assert set(fighting.doc_ids) == {BORDER_BLAME.doc_id, BORDER_TALKS.doc_id}
+    assert fighting.sources == 2
+    assert fighting.contested  # neither report says who started it
+    assert fighting.date_window == ("2024-05-27", "2024-06-02")
 
 
 # -- order of ingest ---------------------------------------------------------------------------

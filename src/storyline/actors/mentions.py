@@ -14,7 +14,7 @@ the article ("Blinken" as GPE) is still the person once the article names him.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
@@ -128,7 +128,35 @@ def find_mentions(
                 tok.i,
                 tok.i + 1,
             )
-    return sorted(claims.found, key=lambda m: m.start)
+    return _respectively(doc, kb, sorted(claims.found, key=lambda m: m.start))
+
+
+def _respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Mention]:
+    """ "foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and Jeyhun
+    Bayramov": the n-th name of a title naming n countries is of the n-th country."""
+    people = [m for m in mentions if m.actor_kind is ActorKind.PERSON and m.name]
+    found = {m.start: m for m in mentions}
+    for i, m in enumerate(people):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.role is None:
+            continue
+        countries = list(dict.fromkeys(c for e in span.ents if (c := kb.country(e.text))))
+        group = [m]
+        for later in people[i + 1 :]:  # "X and Y", "X, Y and Z"
+            if doc.text[group[-1].end : later.start].strip(" ,") not in ("", "and"):
+                break
+            group.append(later)
+        if len(countries) < 2 or len(group) != len(countries):
+            continue
+        for person, country in zip(group, countries, strict=True):
+            if person.country in (None, country):
+                found[person.start] = replace(
+                    person,
+                    country=country,
+                    sector=person.sector or m.sector,
+                    role=person.role or m.role,
+                )
+    return [found[m.start] for m in mentions]
 
 
 def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:

@@ -25,6 +25,7 @@ from storyline.events.acts import Act, obliging, reported_acts
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
+from storyline.events.phrases import main_pair
 from storyline.events.places import Gazetteer, event_location
 from storyline.events.when import (
     anchored,
@@ -48,6 +49,7 @@ from storyline.records import (
 
 _GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "leave", "gather"})
 _DURING = frozenset({"during", "in", "at", "after", "following"})
+_TIMING = frozenset({"after", "following", "before", "since", "amid"})
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
 
 
@@ -92,7 +94,10 @@ def code_events(
         when = anchored(token, anchors) or _inherited_date(token, events) or main
         framed: list[tuple[tuple[str, ...], Frame]] = []
         for act in reported_acts(token, triggers[0], kb, lexicon):
-            if not (act.said and framed):  # a statement of intent has its act's parties
+            if _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
+                clash = _unowned_clash(token, anchors, framer)
+                framed = [((), clash)] if clash else []
+            elif not (act.said and framed):  # a statement of intent has its act's parties
                 framed = _framed(token, act.trigger, frames, events, framer, ctx)
             for key, frame in framed:
                 frames.setdefault(token.i, frame)
@@ -167,6 +172,32 @@ def _framed(
         if frame.targets or _stands_alone(token, trigger, framer):
             out.append((key, frame))
     return out
+
+
+def _timing_clash(token: Token, trigger: Trigger) -> bool:
+    """Fighting that only times another act ("met for the first time since the
+    confrontation", "after the clashes"), with no side named as its own."""
+    return (
+        trigger.type == "ASSAULT"
+        and trigger.reciprocal
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _TIMING
+        and not any(c.dep_ == "poss" or c.lower_ == "between" for c in token.children)
+    )
+
+
+def _unowned_clash(token: Token, anchors: dict[int, EventDate], framer: Framer) -> Frame | None:
+    """ "since the border confrontation last week": fighting the text dates but names no
+    side of is read as fighting between the article's two sides, contested (neither is
+    named as the one who started it). Undated mentions ("since the war") stay uncoded:
+    the coder cannot tell which fighting they mean."""
+    if token.i not in anchors:
+        return None
+    sides = framer.sides or main_pair(token.doc, framer.actors, framer.kb)
+    if len(sides) != 2:
+        return None
+    return Frame(source=sides[0], targets=(sides[1],), both_ways=True)
 
 
 def _licensed(token: Token) -> bool:

@@ -84,9 +84,10 @@ class Framer:
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""
         if not self.sides:
-            self.sides = main_pair(token.doc, self.actors)
+            self.sides = main_pair(token.doc, self.actors, self.kb)
         sources = self._source(token)
-        both_ways = False
+        # "Both nations blame the other": each side does it to the other.
+        both_ways = len(sources) == 2 and _at_each_other(token)
         if not sources and self._both_sides(token):
             sources, both_ways = list(self.sides), True
         if not sources:
@@ -323,6 +324,13 @@ class Framer:
         for head in _slot_heads(token, slot.removesuffix("_owner")):
             found += self._owner(head) if owner else self.phrases.actors_of(head)
         return found
+
+
+def _at_each_other(token: Token) -> bool:
+    """ "blame the other", "accused each other", "attacked one another"."""
+    slots = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    slots += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    return any(c.lower_ == "other" and c.dep_ in ("dobj", "dative", "pobj") for c in slots)
 
 
 def _slot_heads(token: Token, name: str) -> list[Token]:

@@ -78,7 +78,7 @@ class Phrases:
         if tok.tag_ != "NNS" or not marks & {"two", "both"} or tok.lemma_ not in _SIDES:
             return []
         if self._pair is None:
-            self._pair = main_pair(tok.doc, self.actors)
+            self._pair = main_pair(tok.doc, self.actors, self.kb)
         if len(self._pair) != 2:
             return []
         return [country_body(self.kb, a.country, "GOV", tok.text) for a in self._pair if a.country]
@@ -122,25 +122,31 @@ def unique(actors: Iterable[Actor]) -> list[Actor]:
     return out
 
 
-def main_pair(doc: Doc, actors: ArticleActors) -> tuple[Actor, ...]:
+_NOT_A_SIDE = frozenset({"MED", "JRN"})  # an outlet reports; it does not take a side
+_JOINERS = frozenset({"-", "–", "—", "/", "and", "&", ","})
+
+
+def main_pair(doc: Doc, actors: ArticleActors, kb: Knowledge) -> tuple[Actor, ...]:
     """The two countries an article is about, for "both sides" and "the other side": the
-    pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan"), else
-    the two it names most."""
-    countries: dict[int, Actor] = {}
+    pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan", "Ararat
+    Mirzoyan and Jeyhun Bayramov" of the two), else the two countries it names most."""
+    at: dict[int, str] = {}
     counts: Counter[str] = Counter()
     for m in actors.mentions:
         actor = actors.actor(m.actor_id)
-        if actor is not None and actor.kind is ActorKind.COUNTRY:
-            span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
-            if span is not None:
-                countries[span.root.i] = actor
-            counts[actor.actor_id] += 1
+        if actor is None or actor.country is None or actor.sector in _NOT_A_SIDE:
+            continue
+        span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+        if span is not None:
+            at[span.root.i] = actor.country
+        if actor.kind is ActorKind.COUNTRY:
+            counts[actor.country] += 1
     pairs: Counter[tuple[str, str]] = Counter()
-    for i, actor in countries.items():
-        for j in (i + 2, *(c.i for c in doc[i].conjuncts)):
-            other = countries.get(j)
-            if other is not None and other.actor_id != actor.actor_id:
-                pairs[tuple(sorted((actor.actor_id, other.actor_id)))] += 1  # type: ignore[index]
+    for i, code in at.items():
+        joined = i + 2 < len(doc) and doc[i + 1].text in _JOINERS  # "Armenia-Azerbaijan"
+        for j in ((i + 2,) if joined else ()) + tuple(c.i for c in doc[i].conjuncts):
+            other = at.get(j)
+            if other is not None and other != code:
+                pairs[tuple(sorted((code, other)))] += 1  # type: ignore[index]
     best = pairs.most_common(1)[0][0] if pairs else tuple(k for k, _ in counts.most_common(2))
-    ids: tuple[str, ...] = best
-    return tuple(a for a in (actors.actor(k) for k in ids) if a is not None)
+    return tuple(actors.actor(code) or country_actor(kb, code) for code in best)

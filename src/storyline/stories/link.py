@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storyline.dates.span import day_span
-from storyline.records import Actor, Event, EventDate, stable_id
+from storyline.records import Actor, ActorKind, Event, EventDate, stable_id
 
 RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _WORD = re.compile(r"[a-z]{4,}")
@@ -135,7 +135,8 @@ def same_act(a: Event, b: Event) -> float:
     if overlap == 0:
         return 0.0
     similarity = _similarity(a.evidence.text, b.evidence.text)
-    if not (_is_day(a.date) and _is_day(b.date)) and similarity < _LOOSE_SIMILARITY:
+    loose = not (_is_within_week(a.date) and _is_within_week(b.date))
+    if loose and similarity < _LOOSE_SIMILARITY:
         return 0.0
     return overlap + similarity + (1.0 if _is_day(a.date) and _is_day(b.date) else 0.0)
 
@@ -162,19 +163,14 @@ def _participants_overlap(a: Event, b: Event) -> int:
 
 
 def _same_side(x: Actor, y: Actor) -> bool:
-    """The same person, or (where either is not a named person) the same country and sector."""
+    """The same person, or (where either is not a named person) the same country and
+    sector; a country named as such ("Armenia") is any of its bodies."""
     if _key(x) == _key(y):
         return True
     named = {a.kind.value == "person" and not a.actor_id.startswith("role-") for a in (x, y)}
-    return (
-        named != {True}
-        and x.country is not None
-        and (x.country, x.sector)
-        == (
-            y.country,
-            y.sector,
-        )
-    )
+    if named == {True} or x.country is None or x.country != y.country:
+        return False
+    return x.sector == y.sector or ActorKind.COUNTRY in (x.kind, y.kind)
 
 
 def _key(actor: Actor) -> str:
@@ -191,6 +187,13 @@ def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
     if sa is None or sb is None:
         return True
     return sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+def _is_within_week(d: EventDate | None) -> bool:
+    """A day, or a window of at most a week ("last week"): precise enough that the same
+    act by the same sides in it is one act, however differently it is told."""
+    span = day_span(d)
+    return span is not None and (span[1] - span[0]).days < 7
 
 
 def _is_day(d: EventDate | None) -> bool:
