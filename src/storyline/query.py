@@ -2,19 +2,25 @@
 
 One meaning for every filter wherever it is used: an actor needle matches a name, an
 id or an alias (case-insensitive substring); a country is an ISO 3166 alpha-3 code; a
-date bound is YYYY, YYYY-MM or YYYY-MM-DD and an undated item lies in no bounded range.
+date bound is YYYY, YYYY-MM or YYYY-MM-DD and an undated item lies in no bounded range;
+an event type is a PLOVER type name and a quad one of PLOVER's four quad categories.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 from typing import Generic, TypeVar
 
+import yaml
+
 from storyline.dates.span import in_range
-from storyline.records import Actor, Event, Quote
+from storyline.records import Actor, ActorKind, ActorMention, Event, Quote, QuoteKind
 
 T = TypeVar("T")
 
@@ -32,15 +38,57 @@ def check_date(value: str) -> str:
     return value
 
 
-def actor_matches(actor: Actor | None, needle: str | None, country: str | None) -> bool:
-    """Whether the actor's name, id or an alias contains the needle and its country is
-    the one asked for (each test skipped when not asked)."""
+@cache
+def plover_types() -> dict[str, str]:
+    """Every PLOVER event type and its quad category (e.g. "ASSAULT": "material_conflict")."""
+    text = resources.files("storyline.data").joinpath("plover.yaml").read_text("utf-8")
+    return {name: facts["quad"] for name, facts in yaml.safe_load(text)["types"].items()}
+
+
+def quad_categories() -> tuple[str, ...]:
+    """The PLOVER quad categories, sorted: material_conflict ... verbal_cooperation."""
+    return tuple(sorted(set(plover_types().values())))
+
+
+def check_types(values: Iterable[str]) -> tuple[str, ...]:
+    """PLOVER type names (any case) upper-cased, or ValueError listing the valid ones."""
+    known = plover_types()
+    types = tuple(v.strip().upper() for v in values)
+    unknown = [v for v in types if v not in known]
+    if unknown:
+        raise ValueError(
+            f"unknown PLOVER type {', '.join(map(repr, unknown))}; "
+            f"use one of {', '.join(sorted(known))}"
+        )
+    return types
+
+
+def check_quad(value: str) -> str:
+    """A PLOVER quad category (any case, space or underscore), or ValueError listing them."""
+    quad = value.strip().lower().replace(" ", "_")
+    if quad not in quad_categories():
+        raise ValueError(
+            f"{value!r} is not a quad category; use one of {', '.join(quad_categories())}"
+        )
+    return quad
+
+
+def actor_matches(
+    actor: Actor | None,
+    needle: str | None,
+    country: str | None,
+    kind: ActorKind | None = None,
+) -> bool:
+    """Whether the actor's name, id or an alias contains the needle, its country is the
+    one asked for and it is of the kind asked for (each test skipped when not asked)."""
     if actor is None:
-        return needle is None and country is None
+        return needle is None and country is None and kind is None
     if needle:
         names = (actor.name, actor.actor_id, *actor.aliases)
         if not any(needle.casefold() in n.casefold() for n in names):
             return False
+    if kind is not None and actor.kind is not kind:
+        return False
     return not country or (actor.country or "").upper() == country.upper()
 
 
@@ -54,6 +102,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     story_id: str | None = None
+    quad: str | None = None
 
     def __call__(self, event: Event) -> bool:
         people = (event.source, *event.targets)
@@ -65,6 +114,8 @@ class EventFilter:
             return False
         if self.story_id and event.story_id != self.story_id:
             return False
+        if self.quad and event.quad != self.quad:
+            return False
         return in_range(first_day(event), self.since, self.until)
 
 
@@ -75,9 +126,33 @@ def first_day(event: Event) -> str | None:
     return event.date.value or (event.date.window[0] if event.date.window else None)
 
 
-def quote_matches(quote: Quote, speaker: str | None, country: str | None) -> bool:
-    """Whether a quote's speaker matches the speaker needle and country."""
+def quote_matches(
+    quote: Quote, speaker: str | None, country: str | None, kind: QuoteKind | None = None
+) -> bool:
+    """Whether a quote's speaker matches the speaker needle and country, and the quote
+    is of the kind asked for (direct or indirect)."""
+    if kind is not None and quote.kind is not kind:
+        return False
     return (speaker is None and country is None) or actor_matches(quote.speaker, speaker, country)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionCount:
+    """How often an actor is mentioned, and in how many articles."""
+
+    mentions: int
+    articles: int
+
+
+def count_mentions(mentions: Iterable[ActorMention]) -> dict[str, MentionCount]:
+    """Each mentioned actor's id with its mention and article counts."""
+    docs: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        docs[m.actor_id].append(m.evidence.doc_id)
+    return {
+        actor_id: MentionCount(mentions=len(ids), articles=len(set(ids)))
+        for actor_id, ids in docs.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -477,3 +477,17 @@ def test_fighting_that_times_a_meeting_is_not_the_meeting_partys_act(
         assert attack.date is not None and attack.date.window == ("2024-05-13", "2024-05-19")
     else:  # which war? the text does not say: no event
         assert attacks == []
+
+
+def test_the_attack_condemned_later_is_the_fighting_told_before(resources: Resources) -> None:
+    text = (
+        "The foreign ministers of Kenya and Somalia met in Nairobi on Monday for the first time "
+        "since the border clashes last week. The talks came a day after a visit to Nairobi by "
+        "the British foreign secretary, who condemned the Somali attack."
+    )
+    events = process_article(make_article(text, published="2024-05-21"), resources).events
+    # One act, dated by the sentence that told of it, not by the day it was condemned.
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.date is not None and attack.date.window == ("2024-05-13", "2024-05-19")
+    assert {attack.source.country, *(t.country for t in attack.targets)} == {"KEN", "SOM"}
+    assert [a.text for a in attack.also] == [text[text.index("The talks") :]]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors, country_actor
@@ -91,7 +91,12 @@ def code_events(
         triggers = lexicon.triggers_for(token) or obliging(token, kb, lexicon)
         if not triggers or _object_of_trigger(token, lexicon) or not _licensed(token):
             continue
-        when = anchored(token, anchors) or _inherited_date(token, events) or main
+        when = (
+            _referred_back(token, triggers[0], anchors, events)
+            or anchored(token, anchors)
+            or _inherited_date(token, events)
+            or main
+        )
         framed: list[tuple[tuple[str, ...], Frame]] = []
         for act in reported_acts(token, triggers[0], kb, lexicon):
             if _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
@@ -315,9 +320,7 @@ def _events(
         cameo=trigger.cameo,
         source=frame.source,
         targets=frame.targets,
-        evidence=Evidence(
-            doc_id=ctx.doc_id, start=sent.start_char, end=sent.end_char, text=sent.text.strip()
-        ),
+        evidence=_sentence_evidence(ctx.doc_id, sent),
         date=date_,
         location=place,
         fatalities=fatalities(clause) if trigger.type == "ASSAULT" else None,
@@ -351,6 +354,26 @@ def _at_home(article: _Article, frame: Frame, place: Location | None) -> tuple[A
 
 
 # -- dates ----------------------------------------------------------------------------------
+
+
+def _sentence_evidence(doc_id: str, sent: Span) -> Evidence:
+    """The sentence as evidence, its offsets around exactly the text (no trailing space)."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return Evidence(doc_id=doc_id, start=start, end=start + len(text.strip()), text=text.strip())
+
+
+def _referred_back(
+    token: Token, trigger: Trigger, anchors: dict[int, EventDate], events: list[Event]
+) -> EventDate | None:
+    """ "Pelosi condemned the Azeri attack": a definite attack the text does not date,
+    after the article has told of one, is that one, and has its date."""
+    if token.pos_ != "NOUN" or token.i in anchors or trigger.type not in ("ASSAULT", "COERCE"):
+        return None
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in token.children):
+        return None
+    earlier = [e for e in events if e.type == trigger.type and e.date is not None]
+    return earlier[-1].date if earlier else None
 
 
 def _inherited_date(token: Token, events: list[Event]) -> EventDate | None:
@@ -419,5 +442,6 @@ def _same_act(a: Event, b: Event) -> bool:
     ids_a = {a.source.actor_id, *(t.actor_id for t in a.targets)}
     ids_b = {b.source.actor_id, *(t.actor_id for t in b.targets)}
     if a.source.actor_id != b.source.actor_id and a.type != "CONSULT":
-        return False
+        # fighting no side is named to have started is the same as either side's attack
+        return (a.contested or b.contested) and ids_a == ids_b
     return a.source.actor_id in ids_b and len(ids_a & ids_b) >= 2

@@ -43,7 +43,11 @@ class SQLiteStore:
         try:
             if read_only:
                 uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded
-                self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+                # A web request may open it in one thread and read in another; it is
+                # still used by one request at a time.
+                self._db = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
             else:
                 if path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,59 @@
+"""GET /api/events and /api/events/{event_id}: coded events with their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from storyline import export as contract
+from storyline.api.app import ReadStore
+from storyline.api.shared import (
+    EventParams,
+    PageParams,
+    Record,
+    article_files,
+    checked,
+    not_found,
+    page_of,
+)
+from storyline.query import check_quad
+
+router = APIRouter(tags=["events"])
+
+
+@router.get("/events", summary="Coded events, filtered, in article and text order")
+def list_events(
+    store: ReadStore,
+    page: PageParams,
+    wanted: EventParams,
+    doc_id: Annotated[str | None, Query(description="Only events from this article id.")] = None,
+    story_id: Annotated[str | None, Query(description="Only events of this story id.")] = None,
+    quad: Annotated[
+        str | None,
+        Query(
+            description="Only events of this PLOVER quad category: verbal_cooperation, "
+            "material_cooperation, verbal_conflict or material_conflict."
+        ),
+    ] = None,
+) -> Record:
+    """Events as the export contract's event records (source, targets, date, location,
+    evidence offsets, story id, quad category, ...)."""
+    wanted = replace(wanted, story_id=story_id or None, quad=checked("quad", quad, check_quad))
+    files = article_files(store)
+    found = [e for e in store.events(doc_id=doc_id or None) if wanted(e)]
+    return page_of(found, page, lambda e: contract.event_record(e, files[e.evidence.doc_id]))
+
+
+@router.get("/events/{event_id}", summary="One coded event")
+def get_event(
+    store: ReadStore,
+    event_id: Annotated[str, Path(description="The event's id (event_id).")],
+) -> Record:
+    """The event as the export contract's event record."""
+    event = next((e for e in store.events() if e.event_id == event_id), None)
+    if event is None:
+        raise not_found("event", event_id)
+    file = store.article(event.evidence.doc_id)
+    return contract.event_record(event, file.file if file else event.evidence.doc_id)

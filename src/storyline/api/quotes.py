@@ -1,0 +1,42 @@
+"""GET /api/quotes: quotations with their speakers and evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from storyline import export as contract
+from storyline.api.app import ReadStore
+from storyline.api.shared import PageParams, Record, article_files, page_of
+from storyline.query import quote_matches
+from storyline.records import QuoteKind
+
+router = APIRouter(tags=["quotes"])
+
+
+@router.get("/quotes", summary="Quotations, filtered, in article and text order")
+def list_quotes(
+    store: ReadStore,
+    page: PageParams,
+    speaker: Annotated[
+        str | None,
+        Query(description="Only quotes whose speaker's name, id or alias contains this."),
+    ] = None,
+    country: Annotated[
+        str | None, Query(description="Only quotes whose speaker is of this country (alpha-3).")
+    ] = None,
+    doc_id: Annotated[str | None, Query(description="Only quotes from this article id.")] = None,
+    kind: Annotated[
+        QuoteKind | None, Query(description="Only direct or only indirect quotes.")
+    ] = None,
+) -> Record:
+    """Quotes as the export contract's quote records: text and offsets, kind, speaker,
+    cue and the chain they were passed on through."""
+    files = article_files(store)
+    found = [
+        q
+        for q in store.quotes(doc_id=doc_id or None)
+        if quote_matches(q, speaker or None, country or None, kind)
+    ]
+    return page_of(found, page, lambda q: contract.quote_record(q, files[q.evidence.doc_id]))

@@ -1,0 +1,117 @@
+"""What the API's endpoints share: pagination, the event filter parameters, 404s.
+
+The filters themselves live in storyline.query (one meaning everywhere); this module
+only turns query parameters into them and refuses bad values with a clear 4xx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, HTTPException, Query
+
+from storyline.api.app import State
+from storyline.export import Record
+from storyline.query import EventFilter, check_date, check_types, paginate
+from storyline.store import SQLiteStore
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """Which page a request asks for."""
+
+    limit: int
+    offset: int
+
+
+def paging(
+    state: State,
+    limit: Annotated[
+        int,
+        Query(ge=1, description="Items per page, 1 to the server's maximum page size."),
+    ] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, description="Items to skip from the start.")] = 0,
+) -> Paging:
+    """The page asked for; a limit above the server's maximum is refused (400)."""
+    most = state.settings.max_page_size
+    if limit > most:
+        raise HTTPException(400, f"limit {limit} is larger than the maximum page size {most}")
+    return Paging(limit, offset)
+
+
+PageParams = Annotated[Paging, Depends(paging)]
+
+
+def page_of(items: Sequence[T], page: Paging, render: Callable[[T], Record]) -> Record:
+    """One page of the items as {"items", "total", "limit", "offset"}."""
+    found = paginate(items, page.limit, page.offset)
+    return {
+        "items": [render(item) for item in found.items],
+        "total": found.total,
+        "limit": found.limit,
+        "offset": found.offset,
+    }
+
+
+def checked(name: str, value: str | None, check: Callable[[str], str]) -> str | None:
+    """A parameter's value passed through its check; a ValueError becomes a 422 naming
+    the parameter."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise HTTPException(422, f"{name}: {exc}") from None
+
+
+def event_filter(
+    actor: Annotated[
+        str | None,
+        Query(description="Only with an actor whose name, id or alias contains this."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(description="Only with an actor of this country (ISO 3166 alpha-3, e.g. SRB)."),
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        Query(alias="type", description="Only of this PLOVER event type (repeatable)."),
+    ] = None,
+    since: Annotated[
+        str | None, Query(description="Only on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Only on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+) -> EventFilter:
+    """The actor, country, type and date filters every event-based endpoint takes."""
+    try:
+        wanted = check_types(types or ())
+    except ValueError as exc:
+        raise HTTPException(422, f"type: {exc}") from None
+    return EventFilter(
+        actor=actor or None,
+        country=country or None,
+        types=wanted,
+        since=checked("since", since, check_date),
+        until=checked("until", until, check_date),
+    )
+
+
+EventParams = Annotated[EventFilter, Depends(event_filter)]
+
+
+def article_files(store: SQLiteStore) -> dict[str, str]:
+    """Each stored article's id and file name (the contract records carry the file)."""
+    return {s.article.doc_id: s.article.file for s in store.articles()}
+
+
+def not_found(what: str, ident: str) -> HTTPException:
+    """The 404 for an unknown id."""
+    return HTTPException(404, f"no {what} with id '{ident}'")
