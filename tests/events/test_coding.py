@@ -491,3 +491,34 @@ def test_the_attack_condemned_later_is_the_fighting_told_before(resources: Resou
     assert attack.date is not None and attack.date.window == ("2024-05-13", "2024-05-19")
     assert {attack.source.country, *(t.country for t in attack.targets)} == {"KEN", "SOM"}
     assert [a.text for a in attack.also] == [text[text.index("The talks") :]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ethnic Serb protesters attacked Kosovo police in Zubin Potok on Sunday. On Monday "
+            "the European Union condemned the attacks as unprovoked.",
+            id="condemned",
+        ),
+        pytest.param(
+            "Rwanda denied the attacks on Congolese army positions near Goma.",
+            id="denied",
+        ),
+    ],
+)
+def test_who_reacts_to_an_attack_is_not_its_attacker(resources: Resources, text: str) -> None:
+    events = _code(resources, text)
+    attackers = {e.source.name for e in events if e.type == "ASSAULT"}
+    assert not attackers & {"European Union", "Rwanda", "Government of Rwanda"}
+
+
+def test_a_war_that_only_sets_the_scene_is_not_an_act_of_the_day(resources: Resources) -> None:
+    text = (
+        "Croatian President Zoran Milanovic and Serbian President Aleksandar Vucic met in "
+        "Zagreb on Tuesday, where families of those who went missing during the Croatian war "
+        "asked them for help."
+    )
+    events = process_article(make_article(text, published="2024-04-10"), resources).events
+    assert "ASSAULT" not in {e.type for e in events}
+    assert "CONSULT" in {e.type for e in events}

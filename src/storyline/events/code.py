@@ -99,7 +99,9 @@ def code_events(
         )
         framed: list[tuple[tuple[str, ...], Frame]] = []
         for act in reported_acts(token, triggers[0], kb, lexicon):
-            if _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
+            if _undated_backdrop(token, act.trigger, anchors):
+                framed = []
+            elif _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
                 clash = _unowned_clash(token, anchors, framer)
                 framed = [((), clash)] if clash else []
             elif not (act.said and framed):  # a statement of intent has its act's parties
@@ -189,6 +191,19 @@ def _timing_clash(token: Token, trigger: Trigger) -> bool:
         and token.dep_ == "pobj"
         and token.head.lower_ in _TIMING
         and not any(c.dep_ == "poss" or c.lower_ == "between" for c in token.children)
+    )
+
+
+def _undated_backdrop(token: Token, trigger: Trigger, anchors: dict[int, EventDate]) -> bool:
+    """ "people who went missing during the Kosovo war": fighting that only sets the
+    scene, with no date of its own, is not an act of the day the sentence tells of."""
+    return (
+        trigger.type == "ASSAULT"
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "during"
+        and token.i not in anchors
+        and not any(c.i in anchors for c in token.subtree)
     )
 
 

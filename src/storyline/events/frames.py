@@ -122,7 +122,9 @@ class Framer:
             if agent:
                 return agent
             verb = _governing_verb(token)
-            return self._verb_subject(verb) if verb is not None else []
+            if verb is None or verb.lemma_.lower() in _REACTIONS:
+                return []  # "KFOR condemned the attacks": who condemns did not attack
+            return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         return self._verb_subject(token)
@@ -324,6 +326,14 @@ class Framer:
         for head in _slot_heads(token, slot.removesuffix("_owner")):
             found += self._owner(head) if owner else self.phrases.actors_of(head)
         return found
+
+
+# Verbs whose subject reacts to an act named as their object, rather than doing it.
+_REACTIONS = frozenset(
+    "condemn denounce deplore decry criticize criticise mourn investigate discuss blame "
+    "regret lament welcome witness recall remember commemorate describe deny confirm "
+    "report fear prevent avoid survive".split()
+)
 
 
 def _at_each_other(token: Token) -> bool:
