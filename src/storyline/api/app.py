@@ -53,6 +53,9 @@ def create_app(settings: Settings) -> FastAPI:
     from storyline.api import routes
 
     app.include_router(routes.router, prefix="/api")
+    from storyline import web
+
+    web.mount(app)
     return app
 
 

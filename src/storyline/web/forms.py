@@ -1,0 +1,109 @@
+"""The pages' filter forms: GET parameters read, checked and kept for redisplay.
+
+Every value arrives as text and is checked here, so a bad one becomes a message on
+the page (status 400) rather than an error document. The checks are those of
+`storyline.query`, the meaning of each filter is the same as in the CLI and the API.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from starlette.datastructures import QueryParams
+
+from storyline.query import check_date, check_types
+from storyline.records import QuoteKind
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+
+@dataclass(slots=True)
+class Filters:
+    """What a page was asked for; `problems` says what could not be understood."""
+
+    actor: str | None = None
+    country: str | None = None
+    types: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    speaker: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    page: int = 1
+    size: int = PAGE_SIZE
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def offset(self) -> int:
+        """The index of the page's first item."""
+        return (self.page - 1) * self.size
+
+    def query(self, **changes: object) -> dict[str, object]:
+        """The filters as GET parameters (unset ones left out), with changes."""
+        params: dict[str, object] = {
+            "actor": self.actor,
+            "country": self.country,
+            "type": list(self.types),
+            "since": self.since,
+            "until": self.until,
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "outlet": self.outlet,
+            "page": self.page,
+            "size": self.size,
+        }
+        params.update(changes)
+        defaults = {"page": 1, "size": PAGE_SIZE}
+        return {k: v for k, v in params.items() if v not in (None, "", []) and v != defaults.get(k)}
+
+
+def read_filters(params: QueryParams) -> Filters:
+    """The filters in a page's GET parameters; problems are collected, not raised."""
+    f = Filters()
+    text = {k: (params.get(k) or "").strip() or None for k in params}
+    f.actor, f.speaker, f.outlet = text.get("actor"), text.get("speaker"), text.get("outlet")
+    if country := text.get("country"):
+        if _COUNTRY.match(country):
+            f.country = country.upper()
+        else:
+            f.country = country
+            f.problems.append(
+                f"country: {country!r} is not an ISO 3166 alpha-3 code (e.g. SRB, XKX)"
+            )
+    for name in ("since", "until"):
+        if value := text.get(name):
+            setattr(f, name, value)
+            try:
+                check_date(value)
+            except ValueError as exc:
+                f.problems.append(f"{name}: {exc}")
+    names = [t.strip().upper() for v in params.getlist("type") for t in v.split(",")]
+    f.types = tuple(dict.fromkeys(t for t in names if t))
+    try:
+        check_types(f.types)
+    except ValueError as exc:
+        f.problems.append(f"type: {exc}")
+    if kind := text.get("kind"):
+        f.kind = kind.lower()
+        if f.kind not in {k.value for k in QuoteKind}:
+            f.problems.append(f"kind: {kind!r} is neither 'direct' nor 'indirect'")
+    f.page = _number(text.get("page"), "page", 1, None, f.problems) or 1
+    f.size = _number(text.get("size"), "size", 1, MAX_PAGE_SIZE, f.problems) or PAGE_SIZE
+    return f
+
+
+def _number(value: str | None, name: str, low: int, high: int | None, problems: list[str]) -> int:
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except ValueError:
+        number = low - 1
+    if number < low or (high is not None and number > high):
+        most = f" and at most {high}" if high is not None else ""
+        problems.append(f"{name}: {value!r} is not a whole number of at least {low}{most}")
+        return 0
+    return number

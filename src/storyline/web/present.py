@@ -1,0 +1,59 @@
+"""How records read on the pages: dates with their precision, actors, quad names."""
+
+from __future__ import annotations
+
+from storyline.query import plover_types
+from storyline.records import Actor, Event, Story
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def story_when(story: Story) -> str:
+    """A story's date as shown: a day, month or year, or its window, or "undated"."""
+    if story.date is None:
+        return "undated"
+    if story.precision == "window" and story.date_window:
+        return f"{story.date_window[0]} – {story.date_window[1]}"
+    return story.date
+
+
+def event_when(event: Event) -> str:
+    """An event's date as shown, or "" when the text gives none."""
+    d = event.date
+    if d is None:
+        return ""
+    if d.value:
+        return d.value
+    return f"{d.window[0]} – {d.window[1]}" if d.window else ""
+
+
+def quad_label(quad: str | None) -> str:
+    """ "verbal_cooperation" -> "verbal cooperation"; "" when unknown."""
+    return (quad or "").replace("_", " ")
+
+
+def quad_class(quad: str | None) -> str:
+    """The CSS class colouring a quad category (an unknown one gets a neutral one)."""
+    return f"quad-{quad}" if quad in QUADS else "quad-none"
+
+
+def type_class(event_type: str) -> str:
+    """The CSS class colouring a PLOVER type by its quad category."""
+    return quad_class(plover_types().get(event_type))
+
+
+def actor_line(actor: Actor | None) -> str:
+    """An actor's name with country and sector, e.g. "Albin Kurti (XKX, GOV)"."""
+    if actor is None:
+        return "unknown"
+    extra = ", ".join(x for x in (actor.country, actor.sector) if x)
+    return f"{actor.name} ({extra})" if extra else actor.name
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 source", "3 sources", "2 stories"."""
+    if n == 1:
+        return f"{n} {word}"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return f"{n} {word[:-1]}ies"
+    return f"{n} {word}s"
