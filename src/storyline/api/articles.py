@@ -45,7 +45,7 @@ def get_article(
     if article is None:
         raise not_found("article", doc_id)
     actors = {a.actor_id: a for a in store.actors()}
-    mentions = [m for m in store.actor_mentions() if m.evidence.doc_id == doc_id]
+    mentions = store.actor_mentions(doc_id=doc_id)
     return contract.article_record(article) | {
         "place": article.place,
         "text": article.text,

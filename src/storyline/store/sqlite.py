@@ -293,11 +293,16 @@ class SQLiteStore:
             args.append(country.upper())
         return [rows.to_actor(r) for r in self._db.execute(sql + " ORDER BY name", args)]
 
-    def actor_mentions(self, actor_id: str | None = None) -> list[ActorMention]:
-        """Mentions of canonical actors, in article and text order."""
-        sql, args = "SELECT * FROM actor_mentions", ()
+    def actor_mentions(
+        self, actor_id: str | None = None, *, doc_id: str | None = None
+    ) -> list[ActorMention]:
+        """Mentions of canonical actors (of one actor, in one article), in article and
+        text order."""
+        sql, args = "SELECT * FROM actor_mentions WHERE 1 = 1", []
         if actor_id:
-            sql, args = sql + " WHERE actor_id = ?", (actor_id,)
+            sql, args = sql + " AND actor_id = ?", [*args, actor_id]
+        if doc_id:
+            sql, args = sql + " AND doc_id = ?", [*args, doc_id]
         return [
             ActorMention(actor_id=r["actor_id"], evidence=_evidence(r))
             for r in self._db.execute(sql + " ORDER BY doc_id, start", args)

@@ -114,7 +114,7 @@ def article_page(doc_id: str, request: Request, store: ReadStore) -> HTMLRespons
     problems: list[str] = []
     focus = _focus(request, problems)
     actors = {a.actor_id: a for a in store.actors()}
-    mentions = [m for m in store.actor_mentions() if m.evidence.doc_id == doc_id]
+    mentions = store.actor_mentions(doc_id=doc_id)
     quotes = store.quotes(doc_id=doc_id)
     events = store.events(doc_id=doc_id)
     spans = _spans(mentions, quotes, events, actors)
