@@ -522,3 +522,28 @@ def test_a_war_that_only_sets_the_scene_is_not_an_act_of_the_day(resources: Reso
     events = process_article(make_article(text, published="2024-04-10"), resources).events
     assert "ASSAULT" not in {e.type for e in events}
     assert "CONSULT" in {e.type for e in events}
+
+
+def test_the_secretary_urging_the_parties_is_the_named_secretary_and_the_two_sides(
+    resources: Resources,
+) -> None:
+    text = (
+        "Secretary of State Marco Rubio hosted the foreign ministers of Rwanda and Burundi in "
+        "Washington on Friday. The secretary urged the parties to sign a peace deal before the "
+        "end of the month."
+    )
+    events = process_article(make_article(text, published="2025-06-02"), resources).events
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert request.source.name == "Marco Rubio"
+    assert {(t.country, t.sector) for t in request.targets} == {("RWA", "GOV"), ("BDI", "GOV")}
+    # The deadline of what was asked is not the day it was asked.
+    assert request.date is not None and request.date.value == "2025-05-30"
+
+
+def test_parties_with_a_qualifier_are_not_the_two_sides(resources: Resources) -> None:
+    text = (
+        "Kenya and Somalia signed a border accord on Friday. Opposition parties in Nairobi "
+        "criticized the parties to the accord."
+    )
+    events = process_article(make_article(text, published="2025-06-02"), resources).events
+    assert not [e for e in events if e.type == "ACCUSE" and e.source.sector == "GOV"]

@@ -128,7 +128,25 @@ def find_mentions(
                 tok.i,
                 tok.i + 1,
             )
+        elif _the_secretary(tok) and claims.free(tok.i - 1, tok.i + 1):
+            # "the secretary urged ...": the Secretary named before, like a pronoun
+            secretary = _mention(
+                doc, tok.i - 1, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON, role="secretary"
+            )
+            claims.add(secretary, tok.i - 1, tok.i + 1)
     return _respectively(doc, kb, sorted(claims.found, key=lambda m: m.start))
+
+
+def _the_secretary(tok: Token) -> bool:
+    """ "the secretary" / "The Secretary" as the subject of a clause, not "the secretary
+    general" or "the secretary of ...", which are titles of their own."""
+    return (
+        tok.lower_ == "secretary"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "the"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("general", "of"))
+    )
 
 
 def _respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Mention]:

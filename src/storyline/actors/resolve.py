@@ -224,6 +224,8 @@ class _Resolver:
             for pm, a in done
             if pm.start < m.start and a.kind is ActorKind.PERSON and not self._in_quote(pm)
         ]
+        if m.role:  # "the secretary": a person holding such an office
+            earlier = [(pm, a) for pm, a in earlier if m.role in (a.role or "").lower()]
         subjects = [pair for pair in earlier if pair[0].subject]
         pool = subjects or earlier
         return max(pool, key=lambda pair: pair[0].start)[1] if pool else None

@@ -73,9 +73,17 @@ class Phrases:
         return self._of_whom(tok)
 
     def _the_two(self, tok: Token) -> list[Actor]:
-        """ "the two leaders", "both sides": the governments of the article's two sides."""
+        """ "the two leaders", "both sides", "the parties": the governments of the article's
+        two sides."""
         marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-        if tok.tag_ != "NNS" or not marks & {"two", "both"} or tok.lemma_ not in _SIDES:
+        bare = (
+            marks == {"the"}
+            and tok.lemma_ in ("party", "side")
+            and not any(
+                c.dep_ in ("amod", "compound", "nmod", "prep", "relcl") for c in tok.children
+            )
+        )  # "urged the parties to meet" (not "the opposition parties", "the parties in ...")
+        if tok.tag_ != "NNS" or not (marks & {"two", "both"} or bare) or tok.lemma_ not in _SIDES:
             return []
         if self._pair is None:
             self._pair = main_pair(tok.doc, self.actors, self.kb)

@@ -33,8 +33,8 @@ def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
         if mention.date is None:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or span[0].lower_ in _RELATIVE:
+            continue  # "urged them to meet before the month was over": a deadline, not a date
         token = span.root
         for _ in range(6):
             if token.head.i == token.i or token.lower_ in _RELATIVE:
