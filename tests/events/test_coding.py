@@ -547,3 +547,35 @@ def test_parties_with_a_qualifier_are_not_the_two_sides(resources: Resources) ->
     )
     events = process_article(make_article(text, published="2025-06-02"), resources).events
     assert not [e for e in events if e.type == "ACCUSE" and e.source.sector == "GOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "country", "when"),
+    [
+        pytest.param(
+            "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in "
+            "Beijing on Tuesday, two days after Lavrov's visit to North Korea.",
+            "CONSULT",
+            "PRK",
+            ("2024-06-16", None),
+            id="two-days-after",
+        ),
+        pytest.param(
+            "Turkish President Recep Tayyip Erdogan hosted Hungarian Prime Minister Viktor "
+            "Orban in Ankara on Friday, after talks with Swedish officials.",
+            "CONSULT",
+            "SWE",
+            (None, ("2024-06-07", "2024-06-14")),
+            id="after",
+        ),
+    ],
+)
+def test_an_act_the_clause_is_dated_after_is_dated_before_it(
+    resources: Resources, text: str, type_: str, country: str, when: tuple
+) -> None:
+    events = process_article(make_article(text, published="2024-06-20"), resources).events
+    (earlier,) = [
+        e for e in events if e.type == type_ and country in {t.country for t in e.targets}
+    ]
+    assert earlier.date is not None
+    assert (earlier.date.value, earlier.date.window) == when

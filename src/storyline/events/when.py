@@ -51,14 +51,55 @@ def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
 
 def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
     """The date of the token's own clause, or of the clause it depends on ("issued a
-    release on May 30 expressing appreciation": the release's date)."""
-    node = token
+    release on May 30 expressing appreciation": the release's date). An act in "a day
+    after X" / "after X" / "before X" is dated from the clause's date accordingly, not
+    with it ("met on Monday, a day after Pelosi's visit": the visit was on Sunday)."""
+    node, relation = token, None
     for _ in range(4):
         if node.i in anchors:
-            return anchors[node.i]
+            found = anchors[node.i]
+            return found if relation is None else _related(found, relation)
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
             return None
+        if relation is None and node.dep_ == "pobj" and node.head.lower_ in _RELATIVE:
+            relation = node.head
         node = node.head
+    return None
+
+
+_BEFORE = frozenset({"before", "ahead", "until"})
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _related(anchor: EventDate, prep: Token) -> EventDate | None:
+    """The date of X in "<clause on anchor> [n days] after/before X"."""
+    span = day_span(anchor)
+    if span is None:
+        return None
+    first, last = span
+    offset = _offset(prep)
+    later = prep.lower_ in _BEFORE  # the clause is before X: X comes later
+    if offset is not None and first == last:
+        day = first + offset if later else first - offset
+        return EventDate(value=day.isoformat(), precision=DatePrecision.DAY, text=anchor.text)
+    reach = _DEFAULT_WINDOW if prep.lower_ != "since" else _NEWS_REACH
+    window = (first, last + reach) if later else (first - reach, last)
+    return EventDate(
+        value=None,
+        precision=DatePrecision.WINDOW,
+        window=(window[0].isoformat(), window[1].isoformat()),
+        text=anchor.text,
+    )
+
+
+def _offset(prep: Token) -> timedelta | None:
+    """ "a day after", "two weeks before": the distance the preposition is measured by."""
+    for child in prep.children:
+        if child.dep_ == "npadvmod" and child.lower_ in _UNITS:
+            count = next((c.lower_ for c in child.children if c.dep_ in ("det", "nummod")), "a")
+            if count in _NUMBERS:
+                return timedelta(days=_NUMBERS[count] * _UNITS[child.lower_])
     return None
 
 
