@@ -806,3 +806,12 @@ def test_plan_merges_folds_what_later_articles_taught(
     resources: Resources, texts: list[str], plan: dict[str, str]
 ) -> None:
     assert plan_merges(run_in_order(resources, texts).actors()) == plan
+
+
+def test_a_surname_named_first_with_a_possessive_is_known_later(resources: Resources) -> None:
+    text = (
+        "The talks came a day after German Chancellor Olaf Scholz’s visit to Kyiv, in which "
+        "Scholz promised more air defence."
+    )
+    result = analyse(resources, text)
+    assert actor_of(result, "Scholz").name == "Olaf Scholz"

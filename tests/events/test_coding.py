@@ -579,3 +579,19 @@ def test_an_act_the_clause_is_dated_after_is_dated_before_it(
     ]
     assert earlier.date is not None
     assert (earlier.date.value, earlier.date.window) == when
+
+
+def test_a_meeting_told_again_by_two_of_its_parties_is_the_same_meeting(
+    resources: Resources,
+) -> None:
+    text = (
+        "Norwegian Foreign Minister Jonas Store hosted Foreign Minister Ararat Mirzoyan of "
+        "Armenia and Foreign Minister Jeyhun Bayramov of Azerbaijan in Oslo on Friday. Before "
+        "the meeting, Bayramov stated that his face-to-face dialogue with Mirzoyan had been "
+        "useful."
+    )
+    events = process_article(make_article(text, published="2024-06-10"), resources).events
+    (meeting,) = [e for e in events if e.type == "CONSULT"]
+    assert meeting.source.name == "Jonas Store"
+    assert {t.name for t in meeting.targets} == {"Ararat Mirzoyan", "Jeyhun Bayramov"}
+    assert len(meeting.also) == 1

@@ -100,11 +100,11 @@ def find_mentions(
     words = [fold(t.text) for t in doc]
     claims = Claims(doc)
     people = [e for e in doc.ents if e.label_ == "PERSON" and _is_person_name(e, kb)]
-    names = known_names | {fold(n) for e in people for n in (e.text, e[-1].text)}
+    names = known_names | {fold(n) for e in people for n in (e.text, _surname(e))}
     for ent in people:
         _claim_person(doc, ent, words, kb, claims)
-    for ent in doc.ents:  # a known name the NER labelled as something else
-        if ent.label_ in _NAME_LABELS and ent.label_ != "PERSON" and fold(ent.text) in names:
+    for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
+        if ent.label_ != "PERSON" and fold(ent.text) in names:
             _claim_person(doc, ent, words, kb, claims)
     for tok in doc:  # a known surname the NER missed
         if tok.pos_ == "PROPN" and tok.ent_type_ == "" and fold(tok.text) in names:
@@ -135,6 +135,12 @@ def find_mentions(
             )
             claims.add(secretary, tok.i - 1, tok.i + 1)
     return _respectively(doc, kb, sorted(claims.found, key=lambda m: m.start))
+
+
+def _surname(ent: Span) -> str:
+    """The last word of a name, without a possessive ending ("Nancy Pelosi’s")."""
+    words = [t.text for t in ent if t.text not in POSSESSIVE]
+    return words[-1] if words else ent.text
 
 
 def _the_secretary(tok: Token) -> bool:

@@ -459,4 +459,6 @@ def _same_act(a: Event, b: Event) -> bool:
     if a.source.actor_id != b.source.actor_id and a.type != "CONSULT":
         # fighting no side is named to have started is the same as either side's attack
         return (a.contested or b.contested) and ids_a == ids_b
-    return a.source.actor_id in ids_b and len(ids_a & ids_b) >= 2
+    # one meeting told twice, the second time by fewer of its parties
+    shared = a.source.actor_id in ids_b or b.source.actor_id in ids_a
+    return shared and len(ids_a & ids_b) >= 2

@@ -38,6 +38,8 @@ class Phrases:
         out: list[Actor] = []
         for tok in [head, *head.conjuncts]:
             out += self._one(tok)
+            for joined in _misparsed_conjuncts(tok):
+                out += [a for a in self._one(joined) if a.kind is ActorKind.PERSON]
         return unique(out)
 
     def _one(self, tok: Token) -> list[Actor]:
@@ -113,6 +115,19 @@ class Phrases:
             if quote.evidence.start <= pos < quote.evidence.end:
                 return quote.speaker
         return None
+
+
+def _misparsed_conjuncts(tok: Token) -> list[Token]:
+    """ "Minister X of Armenia and Minister Y of Azerbaijan", parsed with Y as an
+    appositive of X: an appositive after an "and" is a second party, not X again."""
+    out = []
+    for child in tok.children:
+        if child.dep_ != "appos" or child.i < tok.i:
+            continue
+        between = tok.doc[tok.i + 1 : min(t.i for t in child.subtree)]
+        if any(t.lower_ == "and" and t.dep_ == "cc" for t in between):
+            out.append(child)
+    return out
 
 
 def _people_as_person(tok: Token, actor: Actor) -> bool:
