@@ -138,6 +138,11 @@ PASSAGES: list[tuple[str, date | None, list[Found]]] = [
         ],
     ),
     (
+        "The envoys first met on October 10, days after the fighting began.",
+        WED,
+        [(24, 34, "October 10", "day 2022-10-10", None)],  # the entity ran on to "days"
+    ),
+    (
         "The council voted on Monday to extend the mission. It first deployed in 1999.",
         None,
         [

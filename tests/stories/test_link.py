@@ -269,15 +269,7 @@ def test_two_reports_of_one_act_make_no_other_story(
     "reports",
     [
         pytest.param([CALL_OCTOBER, CALL_NOVEMBER], id="two-articles"),
-        pytest.param(
-            [BOTH_CALLS],
-            id="one-article",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'first spoke by phone ... on October 10, days after the war in Gaza "
-                "began' is dated 2023-11-09, so both calls come out on the same day",
-            ),
-        ),
+        pytest.param([BOTH_CALLS], id="one-article"),
     ],
 )
 def test_two_calls_between_the_same_ministers_a_month_apart_stay_two_stories(

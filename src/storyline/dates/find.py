@@ -111,6 +111,12 @@ def read(doc: Doc, start: int, end: int, published: date | None) -> Candidate:
     if reading.duration and follower is not None:  # "A day" + " after"
         end = follower.end()
         reading = interpret(doc, start, end, published)
+    cut = doc.text.rfind(",", start, end)
+    if reading.date is None and not reading.duration and cut > start:
+        # "October 10, days after ...": the entity ran on past the date
+        trimmed = interpret(doc, start, cut, published)
+        if trimmed.date is not None:
+            return Candidate(start, cut, trimmed)
     return Candidate(start, end, reading)
 
 
