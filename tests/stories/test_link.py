@@ -241,16 +241,7 @@ def test_one_act_reported_on_monday_and_on_september_18_is_one_story(
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        pytest.param(
-            MEETING_MONDAY,
-            MEETING_DATED,
-            id="meeting",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'The two discussed the fighting in Sudan' is coded as a second CONSULT "
-                "(Sudan -> Egypt, Sudan), a story titled 'Sudan meets Egypt and Sudan in Sudan'",
-            ),
-        ),
+        pytest.param(MEETING_MONDAY, MEETING_DATED, id="meeting"),
         pytest.param(STRIKE_MONDAY, STRIKE_DATED, id="missile-strike"),
     ],
 )

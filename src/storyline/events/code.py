@@ -108,7 +108,10 @@ def code_events(
                 framed = _framed(token, act.trigger, frames, events, framer, ctx)
             for key, frame in framed:
                 frames.setdefault(token.i, frame)
-                events += _events(article, token, act, frame, when, key)
+                found = _events(article, token, act, frame, when, key)
+                for event in found:
+                    framer.note(event)
+                events += found
                 if act.trigger.type == "ACCUSE" and not act.said:
                     events += _blamed(article, token, frame, anchors, when, key)
     return tuple(_one_per_act(events))

@@ -26,7 +26,7 @@ from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.events.groups import counted, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.phrases import Phrases, main_pair, unique
-from storyline.records import Actor, ActorKind, Quote
+from storyline.records import Actor, ActorKind, Event, Quote
 
 _SUBJECT = ("nsubj",)
 _BOTH = frozenset({"both", "two"})
@@ -80,6 +80,13 @@ class Framer:
         self.lexicon = lexicon  # to read the act a verb of intent is about
         self.phrases = Phrases(actors, quotes, kb)
         self.sides: tuple[Actor, ...] = ()
+        self.last_pair: tuple[Actor, ...] = ()  # the two parties of the last event told
+
+    def note(self, event: Event) -> None:
+        """Remember the parties of an event just coded, for a "the two" that follows."""
+        parties = (event.source, *event.targets)
+        if len(parties) == 2:
+            self.last_pair = parties
 
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""
@@ -89,7 +96,9 @@ class Framer:
         # "Both nations blame the other": each side does it to the other.
         both_ways = len(sources) == 2 and _at_each_other(token)
         if not sources and self._both_sides(token):
-            sources, both_ways = list(self.sides), True
+            # "The two discussed ...": the two just told of; "both sides": the article's
+            pair = self.last_pair if self.last_pair and _bare_two(token) else self.sides
+            sources, both_ways = list(pair), True
         if not sources:
             return None
         source = sources[0]
@@ -334,6 +343,14 @@ _REACTIONS = frozenset(
     "regret lament welcome witness recall remember commemorate describe deny confirm "
     "report fear prevent avoid survive".split()
 )
+
+
+def _bare_two(token: Token) -> bool:
+    """ "The two discussed ...", "Both said ...": "two" or "both" standing alone."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in _BOTH and c.pos_ in ("NUM", "DET", "PRON")
+        for c in token.children
+    )
 
 
 def _at_each_other(token: Token) -> bool:
