@@ -40,3 +40,26 @@ def test_near_duplicate_is_found_and_a_different_article_is_not() -> None:
 def test_signature_survives_the_round_trip_through_bytes() -> None:
     sig = signature(REPORT)
     assert from_bytes(to_bytes(sig)).jaccard(sig) == 1.0
+
+
+BRIEF = (
+    "Kenyan police arrested four men in Mombasa on Sunday over a plot to attack a ferry, a "
+    "police spokesman said, adding that explosives were found in a rented house near the port."
+)
+
+
+def test_a_short_copy_with_a_note_is_a_near_duplicate_but_a_long_article_quoting_it_is_not() -> (
+    None
+):
+    index = NearDuplicateIndex(threshold=0.8)
+    index.add("brief", signature(BRIEF))
+    note = " This story was distributed by the Coast Wire service and may be republished."
+    assert signature(BRIEF).jaccard(signature(BRIEF + note)) < 0.8  # Jaccard alone misses it
+    assert index.find("syndicated", signature(BRIEF + note)) == "brief"
+    analysis = (
+        BRIEF + " The arrests come weeks after the government tightened checks at ports and "
+        "bus stations, and critics say the measures have hurt small traders who cross the "
+        "border daily. Officials insist the checks will stay in place until the end of the year, "
+        "while opposition lawmakers have called for an inquiry into how the plot was uncovered."
+    )
+    assert index.find("analysis", signature(analysis)) is None
