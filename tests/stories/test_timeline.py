@@ -140,12 +140,6 @@ def test_a_war_in_1999_is_background_not_news(stored: SQLiteStore) -> None:
     assert "NATO bombed Serbia" in bombing.events[0].evidence.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in 'NATO bombed Serbia ... and Vucic said the country had not forgotten', 'the "
-    "country' is read as Hungary (named two sentences before) and made a second target: a "
-    "second background story 'NATO attacks Hungary'",
-)
 def test_the_1999_bombing_is_the_only_background(stored: SQLiteStore) -> None:
     background = build_timeline(stored).background
     assert [e.story.title for e in background] == ["NATO attacks Serbia"]

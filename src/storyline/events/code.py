@@ -99,7 +99,7 @@ def code_events(
         )
         framed: list[tuple[tuple[str, ...], Frame]] = []
         for act in reported_acts(token, triggers[0], kb, lexicon):
-            if _undated_backdrop(token, act.trigger, anchors):
+            if _backdrop(token, act.trigger, anchors, lexicon):
                 framed = []
             elif _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
                 clash = _unowned_clash(token, anchors, framer)
@@ -197,17 +197,21 @@ def _timing_clash(token: Token, trigger: Trigger) -> bool:
     )
 
 
-def _undated_backdrop(token: Token, trigger: Trigger, anchors: dict[int, EventDate]) -> bool:
-    """ "people who went missing during the Kosovo war": fighting that only sets the
-    scene, with no date of its own, is not an act of the day the sentence tells of."""
-    return (
+def _backdrop(
+    token: Token, trigger: Trigger, anchors: dict[int, EventDate], lexicon: Lexicon
+) -> bool:
+    """ "people who went missing during the Kosovo war", "NATO bombed Serbia during the
+    war in 1999": fighting that only sets the scene of what the clause tells, with no
+    date of its own or around an act told in its own right, is not a further act."""
+    if not (
         trigger.type == "ASSAULT"
         and token.pos_ == "NOUN"
         and token.dep_ == "pobj"
         and token.head.lower_ == "during"
-        and token.i not in anchors
-        and not any(c.i in anchors for c in token.subtree)
-    )
+    ):
+        return False
+    undated = token.i not in anchors and not any(c.i in anchors for c in token.subtree)
+    return undated or bool(lexicon.triggers_for(token.head.head))
 
 
 def _unowned_clash(token: Token, anchors: dict[int, EventDate], framer: Framer) -> Frame | None:
