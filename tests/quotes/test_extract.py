@@ -602,3 +602,13 @@ def test_multi_paragraph_quotation_is_one_speakers_direct_words(
         ("We will keep talking to Addis Ababa.", "sameh-shoukry"),
         ("The river belongs to all of us", "sameh-shoukry"),
     ]
+
+
+def test_partial_quotes_in_one_act_of_words_share_its_speaker(resources: Resources) -> None:
+    text = (
+        "According to the report, Russian Foreign Minister Sergei Lavrov urged Kyiv to accept "
+        "“a neutral status” and for talks to be held “without any preconditions”."
+    )
+    result = analyse(resources, text)
+    for words in ("a neutral status", "without any preconditions"):
+        assert speaker_id(quote_of(result, words, DIRECT)) == "sergei-lavrov"

@@ -128,6 +128,13 @@ def _direct(
     before = [t for t in open_tok.sent if t.i < open_tok.i and not inside(t.idx, marks)]
     governing = _governing_verb(doc, q, marks, kb)
     cues = [t for t in after if is_cue(t, kb)] + [t for t in reversed(before) if is_cue(t, kb)]
+    # "X urged ... and for “mechanisms” to be introduced “to prevent ...”": the act in
+    # words earlier in the sentence, when no verb of saying is there
+    cues += [
+        t
+        for t in reversed(before)
+        if is_speech_act(t, kb) and t not in cues and any(c.dep_ == "nsubj" for c in t.children)
+    ]
     if governing is not None:
         cues = [governing] + [t for t in cues if t.i != governing.i]
     attribution = None
