@@ -815,3 +815,15 @@ def test_a_surname_named_first_with_a_possessive_is_known_later(resources: Resou
     )
     result = analyse(resources, text)
     assert actor_of(result, "Scholz").name == "Olaf Scholz"
+
+
+def test_a_known_name_ending_in_a_common_word_does_not_claim_that_word(
+    resources: Resources,
+) -> None:
+    odd = Actor(actor_id="controller-bbc-one", name="Controller BBC One", kind=PERSON)
+    text = (
+        "One of the envoys said the talks would resume. Foreign Minister Ararat Mirzoyan "
+        "said one more round was needed."
+    )
+    result = analyse(resources, text, registry=ActorRegistry([odd]))
+    assert "controller-bbc-one" not in {m.actor_id for m in result.actor_mentions}

@@ -65,6 +65,10 @@ class Mention:
 
 
 _INDEFINITE = frozenset({"a", "an"})
+# Entity labels a person's name is never given, whatever a known name looks like ("one").
+_NOT_NAMES = frozenset(
+    {"PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
+)
 _PRONOUNS = frozenset({"he", "she"})
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "WORK_OF_ART", "FAC", "LOC"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT"})
@@ -104,10 +108,16 @@ def find_mentions(
     for ent in people:
         _claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
-        if ent.label_ != "PERSON" and fold(ent.text) in names:
+        if ent.label_ not in _NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
             _claim_person(doc, ent, words, kb, claims)
     for tok in doc:  # a known surname the NER missed
-        if tok.pos_ == "PROPN" and tok.ent_type_ == "" and fold(tok.text) in names:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.ent_type_ == ""
+            and tok.text[:1].isupper()
+            and not tok.is_stop
+            and fold(tok.text) in names
+        ):
             _claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
     for tok in doc:  # a full name the NER missed, as the subject of a speech verb
         name = _speaking_name(tok, kb)
@@ -204,10 +214,13 @@ def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
 
 
 def _is_person_name(ent: Span, kb: Knowledge) -> bool:
-    """The NER's PERSON, unless it is a country, capital, organisation or "the X"."""
+    """The NER's PERSON, unless it is a country, capital, organisation, "the X" or ends
+    in a common word ("Controller BBC One")."""
     text = ent.text
+    last = [t for t in ent if t.text not in POSSESSIVE][-1:]
     return not (
         ent[0].lower_ == "the"
+        or (last and last[0].is_stop)
         or kb.country(text)
         or kb.capital(text)
         or kb.is_platform(text)

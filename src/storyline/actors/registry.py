@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.actors.knowledge import fold
 from storyline.records import Actor, ActorKind
 
@@ -80,7 +82,11 @@ class ActorRegistry:
         """Folded full names and surnames of the people known."""
         people = [a for a in self._by_id.values() if a.kind is ActorKind.PERSON]
         return frozenset(
-            n for a in people if not is_placeholder(a) for n in (fold(a.name), surname(a.name))
+            n
+            for a in people
+            if not is_placeholder(a)
+            for n in (fold(a.name), surname(a.name))
+            if n not in STOP_WORDS  # "Controller BBC One" must not make every "one" him
         )
 
     def actors(self) -> list[Actor]:
