@@ -595,3 +595,19 @@ def test_a_meeting_told_again_by_two_of_its_parties_is_the_same_meeting(
     assert meeting.source.name == "Jonas Store"
     assert {t.name for t in meeting.targets} == {"Ararat Mirzoyan", "Jeyhun Bayramov"}
     assert len(meeting.also) == 1
+
+
+def test_an_attack_told_as_fact_then_blamed_on_a_government_is_one_act(
+    resources: Resources,
+) -> None:
+    text = (
+        "Tensions rose in August 2022 when Somali militants attacked Kenyan police near "
+        "Mandera, killing two officers. Kenya blamed Mogadishu for the attack, which Somalia "
+        "denied."
+    )
+    events = process_article(make_article(text, published="2024-03-05"), resources).events
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.date is not None and attack.date.value == "2022-08"
+    assert {attack.source.country, *(t.country for t in attack.targets)} == {"SOM", "KEN"}
+    assert attack.contested  # one side blames the other's government, which denies it
+    assert len(attack.also) == 1

@@ -113,7 +113,7 @@ def code_events(
                     framer.note(event)
                 events += found
                 if act.trigger.type == "ACCUSE" and not act.said:
-                    events += _blamed(article, token, frame, anchors, when, key)
+                    events += _blamed(article, token, frame, anchors, when, key, events)
     return tuple(_one_per_act(events))
 
 
@@ -124,6 +124,7 @@ def _blamed(
     anchors: dict[int, EventDate],
     when: EventDate | None,
     key: tuple[str, ...],
+    earlier: list[Event],
 ) -> list[Event]:
     """ "Both nations blame the other for days of shelling": the act blamed is reported
     too, by the accused against the accuser, and marked contested (it is one side's
@@ -133,7 +134,7 @@ def _blamed(
         return []
     noun, trigger = found
     blamed = Frame(source=frame.targets[0], targets=(frame.source,))
-    when = anchored(noun, anchors) or when
+    when = _referred_back(noun, trigger, anchors, earlier) or anchored(noun, anchors) or when
     events = _events(article, noun, Act(trigger), blamed, when, (*key, "blamed"))
     return [replace(e, contested=True) for e in events]
 
@@ -439,6 +440,8 @@ def _one_per_act(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         others = [t for t in (event.source, *event.targets) if t.actor_id != twin.source.actor_id]
+        if twin.contested or event.contested:  # the same sides, named differently
+            others = [t for t in others if t.country not in _countries(twin)]
         targets = list(twin.targets) + [t for t in others if t not in twin.targets]
         kept[kept.index(twin)] = replace(
             twin,
@@ -450,6 +453,10 @@ def _one_per_act(events: list[Event]) -> list[Event]:
             contested=twin.contested or event.contested,
         )
     return kept
+
+
+def _countries(event: Event) -> set[str]:
+    return {a.country or a.actor_id for a in (event.source, *event.targets)}
 
 
 def _when(event: Event) -> tuple[object, ...] | None:
@@ -464,8 +471,9 @@ def _same_act(a: Event, b: Event) -> bool:
     ids_a = {a.source.actor_id, *(t.actor_id for t in a.targets)}
     ids_b = {b.source.actor_id, *(t.actor_id for t in b.targets)}
     if a.source.actor_id != b.source.actor_id and a.type != "CONSULT":
-        # fighting no side is named to have started is the same as either side's attack
-        return (a.contested or b.contested) and ids_a == ids_b
+        # fighting no side is named to have started (or one side blames on the other)
+        # is the same as the attack told as fact, by the same countries
+        return (a.contested or b.contested) and _countries(a) == _countries(b)
     # one meeting told twice, the second time by fewer of its parties
     shared = a.source.actor_id in ids_b or b.source.actor_id in ids_a
     return shared and len(ids_a & ids_b) >= 2
