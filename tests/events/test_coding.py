@@ -565,7 +565,7 @@ def test_parties_with_a_qualifier_are_not_the_two_sides(resources: Resources) ->
             "Orban in Ankara on Friday, after talks with Swedish officials.",
             "CONSULT",
             "SWE",
-            (None, ("2024-06-07", "2024-06-14")),
+            (None, ("2024-06-08", "2024-06-14")),
             id="after",
         ),
     ],
@@ -611,3 +611,18 @@ def test_an_attack_told_as_fact_then_blamed_on_a_government_is_one_act(
     assert {attack.source.country, *(t.country for t in attack.targets)} == {"SOM", "KEN"}
     assert attack.contested  # one side blames the other's government, which denies it
     assert len(attack.also) == 1
+
+
+def test_a_ceasefire_agreed_and_a_ceasefire_that_times_talks(resources: Resources) -> None:
+    agreed = _code(resources, "India and Pakistan agreed to a ceasefire on Saturday.")
+    assert [(e.type, e.mode) for e in agreed] == [("AGREE", "ceasefire")]
+    text = (
+        "The military operations chiefs of India and Pakistan spoke by hotline on Monday, their "
+        "first contact following the ceasefire, the Indian army said."
+    )
+    events = process_article(make_article(text, published="2025-05-13"), resources).events
+    (truce,) = [e for e in events if e.mode == "ceasefire"]  # one event, not one per side
+    assert {truce.source.country, *(t.country for t in truce.targets)} == {"IND", "PAK"}
+    assert not truce.contested
+    # before the talks it times: within the week up to Monday
+    assert truce.date is not None and truce.date.window == ("2025-05-06", "2025-05-12")

@@ -327,6 +327,33 @@ def test_fighting_blamed_by_both_and_fighting_that_times_talks_are_one_story(
     assert fighting.date_window == ("2024-05-27", "2024-06-02")
 
 
+TRUCE_AGREED = Report(
+    "south-asia-truce",
+    "2025-05-11",
+    "South Asia Desk",
+    "India and Pakistan agreed to a ceasefire on Saturday after four days of cross-border "
+    "strikes, officials in both countries said.",
+)
+TRUCE_TALKS = Report(
+    "hotline-talks",
+    "2025-05-13",
+    "Frontier Times",
+    "The military operations chiefs of India and Pakistan spoke by hotline on Monday, their "
+    "first contact following the ceasefire, the Indian army said.",
+)
+
+
+@slow
+def test_a_ceasefire_agreed_and_a_ceasefire_talks_followed_are_one_story(
+    resources: Resources, store: SQLiteStore, settings: Settings
+) -> None:
+    stories = ingested([TRUCE_AGREED, TRUCE_TALKS], store, resources, settings)
+    (truce,) = [s for s in stories if "AGREE" in s.types or "RETREAT" in s.types]
+    assert set(truce.doc_ids) == {TRUCE_AGREED.doc_id, TRUCE_TALKS.doc_id}
+    assert truce.date == "2025-05-10" and truce.sources == 2
+    assert "ceasefire" in truce.title
+
+
 # -- order of ingest ---------------------------------------------------------------------------
 
 CORPUS = [

@@ -33,6 +33,7 @@ from storyline.events.when import (
     is_future,
     is_historical,
     main_date,
+    related,
     speech_dated,
     window_before,
 )
@@ -49,6 +50,7 @@ from storyline.records import (
 
 _GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "leave", "gather"})
 _DURING = frozenset({"during", "in", "at", "after", "following"})
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _TIMING = frozenset({"after", "following", "before", "since", "amid"})
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
 
@@ -101,9 +103,11 @@ def code_events(
         for act in reported_acts(token, triggers[0], kb, lexicon):
             if _backdrop(token, act.trigger, anchors, lexicon):
                 framed = []
-            elif _timing_clash(token, act.trigger):  # "met after the fighting": not theirs
-                clash = _unowned_clash(token, anchors, framer)
+            elif _timing_act(token, act.trigger):  # "met after the fighting": not theirs
+                clash = _unowned_act(token, act.trigger, anchors, framer)
                 framed = [((), clash)] if clash else []
+                if token.i not in anchors and main is not None:  # "following the ceasefire"
+                    when = related(main, token.head) or when
             elif not (act.said and framed):  # a statement of intent has its act's parties
                 framed = _framed(token, act.trigger, frames, events, framer, ctx)
             for key, frame in framed:
@@ -185,11 +189,11 @@ def _framed(
     return out
 
 
-def _timing_clash(token: Token, trigger: Trigger) -> bool:
-    """Fighting that only times another act ("met for the first time since the
-    confrontation", "after the clashes"), with no side named as its own."""
+def _timing_act(token: Token, trigger: Trigger) -> bool:
+    """Fighting or a ceasefire that only times another act ("met for the first time since
+    the confrontation", "talks following the ceasefire"), with no side named as its own."""
     return (
-        trigger.type == "ASSAULT"
+        (trigger.type == "ASSAULT" or trigger.mode == "ceasefire")
         and trigger.reciprocal
         and token.pos_ == "NOUN"
         and token.dep_ == "pobj"
@@ -215,12 +219,15 @@ def _backdrop(
     return undated or bool(lexicon.triggers_for(token.head.head))
 
 
-def _unowned_clash(token: Token, anchors: dict[int, EventDate], framer: Framer) -> Frame | None:
-    """ "since the border confrontation last week": fighting the text dates but names no
-    side of is read as fighting between the article's two sides, contested (neither is
-    named as the one who started it). Undated mentions ("since the war") stay uncoded:
-    the coder cannot tell which fighting they mean."""
-    if token.i not in anchors:
+def _unowned_act(
+    token: Token, trigger: Trigger, anchors: dict[int, EventDate], framer: Framer
+) -> Frame | None:
+    """ "since the border confrontation last week", "following the ceasefire": fighting
+    or a truce with no side named is read as between the article's two sides (fighting
+    contested: neither is named as the one who started it). Fighting the text does not
+    date ("since the war") stays uncoded: the coder cannot tell which fighting it means;
+    a ceasefire that times the act told ("talks following the ceasefire") is the latest."""
+    if token.i not in anchors and (trigger.type == "ASSAULT" or token.head.lower_ == "since"):
         return None
     sides = framer.sides or main_pair(token.doc, framer.actors, framer.kb)
     if len(sides) != 2:
@@ -339,7 +346,7 @@ def _events(
     base = Event(
         event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type, *key),
         type=trigger.type,
-        mode=trigger.mode,
+        mode=trigger.mode or _truce_agreed(token, trigger),
         cameo=trigger.cameo,
         source=frame.source,
         targets=frame.targets,
@@ -355,7 +362,7 @@ def _events(
         score=kind.score if kind else None,
         confidence=_confidence(trigger, frame, when is not None),
     )
-    if frame.both_ways and trigger.type != "ASSAULT" and frame.targets:
+    if frame.both_ways and trigger.type != "ASSAULT" and not trigger.reciprocal and frame.targets:
         # "Both nations blame the other": each side accuses the other.
         back = replace(
             base,
@@ -384,6 +391,17 @@ def _sentence_evidence(doc_id: str, sent: Span) -> Evidence:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return Evidence(doc_id=doc_id, start=start, end=start + len(text.strip()), text=text.strip())
+
+
+def _truce_agreed(token: Token, trigger: Trigger) -> str | None:
+    """ "the ceasefire agreed upon by both", "agreed to a truce": an agreement that is a
+    ceasefire has that mode (and is the same act as the ceasefire told elsewhere)."""
+    if trigger.type != "AGREE":
+        return None
+    nouns = [token.head] if token.dep_ in ("acl", "relcl") else []
+    nouns += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    return "ceasefire" if any(n.lemma_.lower() in _TRUCES for n in nouns) else None
 
 
 def _referred_back(

@@ -16,6 +16,7 @@ from storyline.dates.span import day_span
 from storyline.records import DatePrecision, EventDate, Quote
 
 _DEFAULT_WINDOW = timedelta(days=7)
+_WEEK = timedelta(days=6)  # seven days, the anchor's included
 _NEWS_REACH = timedelta(days=31)
 _HISTORY = timedelta(days=365)
 _SPEECH_DAYS = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
@@ -58,7 +59,7 @@ def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
     for _ in range(4):
         if node.i in anchors:
             found = anchors[node.i]
-            return found if relation is None else _related(found, relation)
+            return found if relation is None else related(found, relation)
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
             return None
         if relation is None and node.dep_ == "pobj" and node.head.lower_ in _RELATIVE:
@@ -72,8 +73,10 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def _related(anchor: EventDate, prep: Token) -> EventDate | None:
-    """The date of X in "<clause on anchor> [n days] after/before X"."""
+def related(anchor: EventDate, prep: Token) -> EventDate | None:
+    """The date of X in "<clause on anchor> [n days] after/before X": that many days
+    off, else within the week before (after/following), the month before (since) or the
+    week after (before/ahead of/until)."""
     span = day_span(anchor)
     if span is None:
         return None
@@ -83,7 +86,7 @@ def _related(anchor: EventDate, prep: Token) -> EventDate | None:
     if offset is not None and first == last:
         day = first + offset if later else first - offset
         return EventDate(value=day.isoformat(), precision=DatePrecision.DAY, text=anchor.text)
-    reach = _DEFAULT_WINDOW if prep.lower_ != "since" else _NEWS_REACH
+    reach = _WEEK if prep.lower_ != "since" else _NEWS_REACH
     window = (first, last + reach) if later else (first - reach, last)
     return EventDate(
         value=None,

@@ -36,6 +36,8 @@ _MODE_VERBS = {
     ("CONSULT", "third-party"): "hosts talks between",
     ("CONSULT", "mediate"): "mediates between",
     ("COERCE", "restrict"): "blockades",
+    ("AGREE", "ceasefire"): "agrees a ceasefire with",
+    ("RETREAT", "ceasefire"): "agrees a ceasefire with",
     ("COERCE", "arrest"): "arrests",
 }
 

@@ -64,7 +64,7 @@ def link_events(events: list[Linked]) -> dict[str, list[Linked]]:
     pairs = []
     by_type: dict[str, list[Linked]] = defaultdict(list)
     for item in events:
-        by_type[item.event.type].append(item)
+        by_type[act_kind(item.event)].append(item)
     for group in by_type.values():
         group.sort(key=lambda x: x.event.event_id)
         for i, a in enumerate(group):
@@ -88,6 +88,12 @@ def link_events(events: list[Linked]) -> dict[str, list[Linked]]:
     }
 
 
+def act_kind(event: Event) -> str:
+    """What must agree for two events to be one act: the type, except that a ceasefire
+    agreed (AGREE) and a ceasefire declared or observed (RETREAT) are one kind."""
+    return "ceasefire" if event.mode == "ceasefire" else event.type
+
+
 def reachable(seeds: list[Linked], pool: list[Linked]) -> list[Linked]:
     """The seeds and every pool event linked to them through a chain of candidate pairs.
 
@@ -98,12 +104,12 @@ def reachable(seeds: list[Linked], pool: list[Linked]) -> list[Linked]:
     """
     by_type: dict[str, list[Linked]] = defaultdict(list)
     for item in pool:
-        by_type[item.event.type].append(item)
+        by_type[act_kind(item.event)].append(item)
     found = {x.event.event_id: x for x in seeds}
     frontier = list(found.values())
     while frontier:
         x = frontier.pop()
-        for y in by_type[x.event.type]:
+        for y in by_type[act_kind(x.event)]:
             if y.event.event_id not in found and same_act(x.event, y.event) > 0:
                 found[y.event.event_id] = y
                 frontier.append(y)
@@ -125,7 +131,9 @@ def restates(copy: Event, original: Event) -> bool:
 
 def same_act(a: Event, b: Event) -> float:
     """How strongly two events from different articles look like one act (0: not)."""
-    if a.evidence.doc_id == b.evidence.doc_id or a.type != b.type or a.negated != b.negated:
+    if a.evidence.doc_id == b.evidence.doc_id or act_kind(a) != act_kind(b):
+        return 0.0
+    if a.negated != b.negated:
         return 0.0
     if not _dates_agree(a.date, b.date):
         return 0.0
@@ -152,7 +160,7 @@ def _compatible(left: list[Linked], right: list[Linked]) -> bool:
 def _participants_overlap(a: Event, b: Event) -> int:
     """Shared participants: by person, else by country and sector (a minister matches
     his government); direction matters only for acts that are not reciprocal."""
-    if a.type in RECIPROCAL:
+    if a.type in RECIPROCAL or act_kind(a) == "ceasefire":
         left, right = (a.source, *a.targets), (b.source, *b.targets)
         shared = sum(1 for x in left if any(_same_side(x, y) for y in right))
         return shared if shared >= 2 or (shared and min(len(left), len(right)) == 1) else 0
