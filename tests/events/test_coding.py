@@ -626,3 +626,15 @@ def test_a_ceasefire_agreed_and_a_ceasefire_that_times_talks(resources: Resource
     assert not truce.contested
     # before the talks it times: within the week up to Monday
     assert truce.date is not None and truce.date.window == ("2025-05-06", "2025-05-12")
+
+
+def test_who_discusses_something_in_calls_is_a_party_to_the_calls(resources: Resources) -> None:
+    text = (
+        "Secretary of State Antony Blinken called the two leaders on Friday. A spokesman said "
+        "that in telephone conversations with Armenian Prime Minister Nikol Pashinyan and "
+        "Azerbaijani President Ilham Aliyev, Blinken discussed the border talks."
+    )
+    events = process_article(make_article(text, published="2023-12-04"), resources).events
+    calls = [e for e in events if e.type == "CONSULT" and e.mode == "phone"]
+    assert [c.source.name for c in calls] == ["Antony Blinken"]
+    assert {t.name for t in calls[0].targets} == {"Nikol Pashinyan", "Ilham Aliyev"}

@@ -92,7 +92,7 @@ class Framer:
         """The source and targets of a trigger token, or None without a source."""
         if not self.sides:
             self.sides = main_pair(token.doc, self.actors, self.kb)
-        sources = self._source(token)
+        sources = self._source(token, trigger)
         # "Both nations blame the other": each side does it to the other.
         both_ways = len(sources) == 2 and _at_each_other(token)
         if not sources and self._both_sides(token):
@@ -122,7 +122,7 @@ class Framer:
 
     # -- sources ----------------------------------------------------------------------------
 
-    def _source(self, token: Token) -> list[Actor]:
+    def _source(self, token: Token, trigger: Trigger) -> list[Actor]:
         if token.pos_ == "NOUN":
             owner = self._owner(token)
             if owner:
@@ -131,7 +131,9 @@ class Framer:
             if agent:
                 return agent
             verb = _governing_verb(token)
-            if verb is None or verb.lemma_.lower() in _REACTIONS:
+            if verb is None:
+                return []
+            if trigger.type in _HOSTILE and verb.lemma_.lower() in _REACTIONS:
                 return []  # "KFOR condemned the attacks": who condemns did not attack
             return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
@@ -337,7 +339,9 @@ class Framer:
         return found
 
 
-# Verbs whose subject reacts to an act named as their object, rather than doing it.
+# Hostile acts, and verbs whose subject reacts to such an act named as their object
+# rather than doing it ("condemned the attacks"; but "discussed in talks" is a party's).
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
 _REACTIONS = frozenset(
     "condemn denounce deplore decry criticize criticise mourn investigate discuss blame "
     "regret lament welcome witness recall remember commemorate describe deny confirm "
