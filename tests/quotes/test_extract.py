@@ -468,7 +468,6 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             "according to",
             (),
             id="according-to-after-clause",
-            marks=xfail("no quote: only a sentence-initial 'According to X,' is read"),
         ),
         pytest.param(
             "Indian External Affairs Minister Subrahmanyam Jaishankar said the meeting was "
@@ -612,3 +611,15 @@ def test_partial_quotes_in_one_act_of_words_share_its_speaker(resources: Resourc
     result = analyse(resources, text)
     for words in ("a neutral status", "without any preconditions"):
         assert speaker_id(quote_of(result, words, DIRECT)) == "sergei-lavrov"
+
+
+def test_an_official_of_a_body_is_not_a_national_named_later(resources: Resources) -> None:
+    text = (
+        "Negotiators from both sides met the envoy in Brussels this month, according to an EU "
+        "official.\nOn Tuesday, officers detained a man at the Jarinje crossing. "
+        '"Every arrest is meant to frighten people," Petar Petkovic, director of Serbia\'s '
+        "Office for Kosovo, told reporters."
+    )
+    quote = quote_of(analyse(resources, text), text[: text.index(", according")], INDIRECT)
+    assert quote.speaker is not None and quote.speaker.name != "Petar Petkovic"
+    assert (quote.speaker.sector, quote.speaker.role) == ("IGO", "Official")

@@ -295,10 +295,20 @@ def _noun_phrase_at(
         j += 1
         if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
+    org = None  # "an EU official", "a UN spokesperson": an official of that body
+    if country is None and j > i and j + 1 < len(doc) and claims.free(j, j + 1):
+        org = kb.organisation(doc[j].text)
+        if org is not None and org.sector and match_title(doc, j + 1, words, kb) is not None:
+            j += 1
+        else:
+            org = None
     if j >= len(doc) or not claims.free(j, j + 1):
         return None
     title = match_title(doc, j, words, kb)
     if title is not None:
+        if org is not None:  # the body's country and sector, not the title's
+            country = org.country
+            title = (replace(title[0], sector=org.sector, country=org.country), *title[1:])
         return _role_or_office(doc, i, title, country, definite, words, kb, claims)
     inst = kb.institution_at(words, j)
     if inst is not None and country is not None:

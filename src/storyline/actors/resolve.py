@@ -327,8 +327,8 @@ def _newcomer(m: Mention, named: list[tuple[Mention, Actor]]) -> Actor | None:
         if not m.end <= pm.start <= m.end + _NEWCOMER_REACH or first_seen[a.actor_id] < m.start:
             continue
         if (m.country is None or a.country in (None, m.country)) and (
-            m.sector is None or a.sector in (None, m.sector)
-        ):
+            a.sector is not None and m.sector in (None, a.sector)
+        ):  # a name with no known side of its own ("Jarinje") is introduced by nothing
             return a
     return None
 
@@ -337,6 +337,8 @@ def _same_office(role: Mention, named: Mention, person: Actor) -> bool:
     """Whether a role noun can refer to this person (same office, compatible country)."""
     if role.country and person.country and role.country != person.country:
         return False
+    if role.sector == "IGO" and person.sector not in (None, "IGO"):
+        return False  # "an EU official" is not a minister of one country
     if not person.role and not named.family:
         return False
     if role.family and role.family == named.family:

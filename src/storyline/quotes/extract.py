@@ -259,19 +259,34 @@ def _outermost(found: list[_Candidate]) -> list[_Candidate]:
 
 
 def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
-    """ "According to X, CLAUSE.": the clause, said by X (by the clause's subject when
-    X is a document: "According to the report, Mirzoyan urged ...")."""
+    """ "According to X, CLAUSE." or "CLAUSE, according to X.": the clause, said by X
+    (by the clause's subject when X is a document: "According to the report, Mirzoyan
+    urged ...")."""
     att = _according(sent, kb, actors, marks)
     if att is None or att.speaker is None:
         return None
     if according_to(sent, kb, actors, documents=False) is None and is_speech_act(sent.root, kb):
-        att = attribute(sent.root, kb, actors, marks)
+        spoken = attribute(sent.root, kb, actors, marks)  # the one the document reports
+        att = spoken if spoken.speaker is not None else att
     words = [t for t in sent]
-    comma = next((t for t in words if t.text == "," and t.i > words[0].i + 2), None)
-    if comma is None or words[0].lower_ != "according":
-        return None
-    start, end = comma.idx + 1, sent.end_char
     text = sent.doc.text
+    if words[0].lower_ == "according":  # "According to X, CLAUSE."
+        comma = next((t for t in words if t.text == "," and t.i > words[0].i + 2), None)
+        if comma is None:
+            return None
+        start, end = comma.idx + 1, sent.end_char
+    else:  # "CLAUSE, according to X."
+        late = next(
+            (
+                t
+                for t in words[3:]
+                if t.lower_ == "according" and t.nbor(-1).text == "," and t.i + 1 < sent.end
+            ),
+            None,
+        )
+        if late is None or late.nbor(1).lower_ != "to":
+            return None
+        start, end = sent.start_char, late.nbor(-1).idx
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1] in " .\n":
