@@ -422,7 +422,6 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             "said",
             ("Reuters",),
             id="clause-before-name-said-as-reported-by",
-            marks=xfail("no quote at all once ', as reported by Reuters' follows 'said'"),
         ),
         pytest.param(
             "Kosovo Prime Minister Albin Kurti told reporters in Pristina that the barricades "

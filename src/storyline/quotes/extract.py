@@ -10,6 +10,7 @@ Pronoun speakers ("he added") are the last speaker quoted before them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -222,9 +223,12 @@ def _indirect(
         if inside(token.idx, marks) or not is_cue(token, kb):
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
+        if clause is not None:
+            span = _clause_span(clause)
+        elif _said_after(token):  # "CLAUSE, X said, as reported by Reuters."
+            span = _trimmed(doc[token.head.left_edge.i : token.left_edge.i])
+        else:
             continue
-        span = _clause_span(clause)
         if span is None or _covered(span, marks) > _MAX_COVERED:
             continue
         found.append(
@@ -298,6 +302,29 @@ def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
     )
 
 
+def _said_after(cue: Token) -> bool:
+    """A cue the parser hung beside the clause it follows ("..., X said, as ...")."""
+    return (
+        cue.dep_ == "parataxis"
+        and cue.head.i < cue.i
+        and cue.head.pos_ in ("VERB", "AUX")
+        and cue.head.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in cue.children)
+    )
+
+
+def _trimmed(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """A stretch of tokens without punctuation or space at its ends (None under 3 words)."""
+    words = list(tokens)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    while words and (words[0].is_punct or words[0].is_space):
+        words.pop(0)
+    if len(words) < 3:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def _clause_span(clause: Token) -> tuple[int, int] | None:
     """The reported clause without its "that", closing punctuation, or a further speech
     verb joined to it ("stated that X ... and added that Y": Y is its own quotation)."""
@@ -319,13 +346,7 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
         tokens = [t for t in tokens if t.i < stop]
         while (tokens and tokens[-1].dep_ in ("cc", "advmod")) or (tokens and tokens[-1].is_punct):
             tokens.pop()
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    if len(tokens) < 3:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _trimmed(tokens)
 
 
 def _is_speech_conj(token: Token) -> bool:
