@@ -476,9 +476,6 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             "said",
             (),
             id="clause-ending-in-partial-quote",
-            marks=xfail(
-                "the clause is cut before the closing mark: 'the meeting was \"productive'"
-            ),
         ),
         pytest.param(
             'Kosovo Prime Minister Albin Kurti said the north was "under siege" and called '

@@ -322,7 +322,20 @@ def _trimmed(tokens: Iterable[Token]) -> tuple[int, int] | None:
         words.pop(0)
     if len(words) < 3:
         return None
-    return words[0].idx, words[-1].idx + len(words[-1].text)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = words[0].doc.text
+    if end < len(text) and text[end] in _CLOSING and _opens_more(text[start:end]):
+        end += 1  # 'the meeting was "productive"': keep the closing mark of a quoted end
+    return start, end
+
+
+_CLOSING = frozenset('"”’»')
+
+
+def _opens_more(text: str) -> bool:
+    """Whether a stretch opens more quotations than it closes."""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("“") > text.count("”") or text.count("«") > text.count("»")
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:
