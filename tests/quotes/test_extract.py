@@ -485,7 +485,6 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             "said",
             (),
             id="clause-then-coordinated-act",
-            marks=xfail("the clause runs on into 'and called for NATO help' (Kurti's act)"),
         ),
     ],
 )

@@ -224,7 +224,7 @@ def _indirect(
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is not None:
-            span = _clause_span(clause)
+            span = _clause_span(clause, kb)
         elif _said_after(token):  # "CLAUSE, X said, as reported by Reuters."
             span = _trimmed(doc[token.head.left_edge.i : token.left_edge.i])
         else:
@@ -338,9 +338,10 @@ def _opens_more(text: str) -> bool:
     return straight or text.count("“") > text.count("”") or text.count("«") > text.count("»")
 
 
-def _clause_span(clause: Token) -> tuple[int, int] | None:
+def _clause_span(clause: Token, kb: Knowledge) -> tuple[int, int] | None:
     """The reported clause without its "that", closing punctuation, or a further speech
-    verb joined to it ("stated that X ... and added that Y": Y is its own quotation)."""
+    verb joined to it ("stated that X ... and added that Y": Y is its own quotation;
+    "said the north was under siege and called for help": the call is the speaker's)."""
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
     cut = next(
         (
@@ -350,7 +351,7 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
             and t.pos_ == "VERB"
             and t.i > clause.i
             and t.head.i != t.i
-            and _is_speech_conj(t)
+            and (_is_speech_conj(t) or (t.head.i == clause.i and is_speech_act(t, kb)))
         ),
         None,
     )
