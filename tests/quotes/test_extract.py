@@ -251,7 +251,6 @@ def test_direct_quote_is_attributed(
             "We are not there yet",
             "Molly Phee, the top US envoy for Africa",
             id="name-with-appositive",
-            marks=xfail("speaker_text starts with the closing mark: '\" Molly Phee, ...'"),
         ),
     ],
 )

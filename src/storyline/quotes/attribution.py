@@ -120,6 +120,8 @@ def _phrase(token: Token) -> Span:
             child.dep_ == "prep" and child.lower_ == "of"
         ):
             right = max(right, child.right_edge.i)
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1  # '" Molly Phee': a closing mark the parser hung on the name
     return doc[left : right + 1]
 
 
