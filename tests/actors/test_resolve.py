@@ -595,7 +595,6 @@ def test_place_is_not_an_actor(resources: Resources, text: str, place: str) -> N
             "ETH",
             "GOV",
             id="officials",
-            marks=xfail("'officials' is read as a plural title and dropped: no mention at all"),
         ),
     ],
 )

@@ -272,7 +272,6 @@ def test_indefinite_role_noun_speaker_is_the_person_named_next(resources: Resour
     assert speaker_id(said) == speaker_id(told) == "molly-phee"
 
 
-@xfail("'they' is given the last speaker, al-Sisi; 'Ethiopian officials' is no mention")
 def test_plural_pronoun_does_not_continue_a_single_speaker(resources: Resources) -> None:
     text = (
         '"The Egyptian people will not go thirsty," Egyptian President Abdel Fattah al-Sisi '

@@ -65,6 +65,8 @@ class Mention:
 
 
 _INDEFINITE = frozenset({"a", "an"})
+# Plural titles that stand for a country's body: "Ethiopian officials", "US diplomats".
+_SPEAKING_FOR = frozenset({"official", "diplomat", "spokesperson"})
 # Entity labels a person's name is never given, whatever a known name looks like ("one").
 _NOT_NAMES = frozenset(
     {"PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
@@ -357,6 +359,18 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     ):
         return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
     if doc[end - 1].tag_ in ("NNS", "NNPS"):
+        if country is not None and title.family in _SPEAKING_FOR and claims.free(i, end):
+            # "Ethiopian officials said": its government speaking, not one person
+            return (i, end), _mention(
+                doc,
+                i,
+                end,
+                MentionKind.INSTITUTION,
+                ActorKind.ORG,
+                country=country,
+                sector=title.sector or "GOV",
+                definite=definite,
+            )
         return None  # "foreign ministers": several people, not one actor
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)

@@ -86,7 +86,7 @@ class Framer:
         """Remember the parties of an event just coded, for a "the two" that follows."""
         parties = (event.source, *event.targets)
         if len(parties) == 2:
-            self.last_pair = parties
+            self.last_pair = self.phrases.last_pair = parties
 
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""

@@ -19,6 +19,7 @@ from storyline.records import Actor, ActorKind, Quote, QuoteKind
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THIRD_PERSON = frozenset({"it", "they", "them"})
+_PEOPLE = frozenset({"leader", "minister", "president"})
 _SIDES = frozenset(
     "leader side country nation party state government minister president delegation".split()
 )
@@ -32,6 +33,7 @@ class Phrases:
         self.kb = kb
         self.direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
         self._pair: tuple[Actor, ...] | None = None
+        self.last_pair: tuple[Actor, ...] = ()  # the two parties of the last event told
 
     def actors_of(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names, with its coordinated and appositive phrases."""
@@ -87,6 +89,9 @@ class Phrases:
         )  # "urged the parties to meet" (not "the opposition parties", "the parties in ...")
         if tok.tag_ != "NNS" or not (marks & {"two", "both"} or bare) or tok.lemma_ not in _SIDES:
             return []
+        people = [a for a in self.last_pair if a.kind is ActorKind.PERSON]
+        if tok.lemma_ in _PEOPLE and len(people) == 2:
+            return people  # "Pashinyan met Kobakhidze ... The two leaders discussed ..."
         if self._pair is None:
             self._pair = main_pair(tok.doc, self.actors, self.kb)
         if len(self._pair) != 2:
@@ -152,7 +157,8 @@ _JOINERS = frozenset({"-", "–", "—", "/", "and", "&", ","})
 def main_pair(doc: Doc, actors: ArticleActors, kb: Knowledge) -> tuple[Actor, ...]:
     """The two countries an article is about, for "both sides" and "the other side": the
     pair it names together most ("Armenia-Azerbaijan", "Armenia and Azerbaijan", "Ararat
-    Mirzoyan and Jeyhun Bayramov" of the two), else the two countries it names most."""
+    Mirzoyan and Jeyhun Bayramov" of the two), else the two countries whose people,
+    bodies or names it mentions most (first mentioned first on a tie)."""
     at: dict[int, str] = {}
     counts: Counter[str] = Counter()
     for m in actors.mentions:
@@ -162,8 +168,7 @@ def main_pair(doc: Doc, actors: ArticleActors, kb: Knowledge) -> tuple[Actor, ..
         span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
         if span is not None:
             at[span.root.i] = actor.country
-        if actor.kind is ActorKind.COUNTRY:
-            counts[actor.country] += 1
+        counts[actor.country] += 1
     pairs: Counter[tuple[str, str]] = Counter()
     for i, code in at.items():
         joined = i + 2 < len(doc) and doc[i + 1].text in _JOINERS  # "Armenia-Azerbaijan"
