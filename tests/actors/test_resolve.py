@@ -174,10 +174,6 @@ def actor_at(result: ArticleResult, start: int) -> Actor:
             "GOV",
             "Spokesperson",
             id="lower-case-institution-spokeswoman",
-            marks=xfail(
-                "the mention is 'spokeswoman Maria Zakharova' with no country; "
-                "'Russian foreign ministry' becomes a separate mention"
-            ),
         ),
         pytest.param(
             "Pakistani Foreign Minister Bilawal Bhutto Zardari told reporters the talks had "
@@ -587,7 +583,6 @@ def test_place_is_not_an_actor(resources: Resources, text: str, place: str) -> N
             "ISR",
             "GOV",
             id="prime-ministers-office",
-            marks=xfail("read as the role noun 'The prime minister' (Netanyahu), not his office"),
         ),
         pytest.param(
             "Ethiopian officials dismissed the remarks on Tuesday.",

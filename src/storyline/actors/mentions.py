@@ -66,6 +66,7 @@ class Mention:
 
 _INDEFINITE = frozenset({"a", "an"})
 # Plural titles that stand for a country's body: "Ethiopian officials", "US diplomats".
+_OFFICES = frozenset({"office", "offices", "cabinet", "staff", "aides", "camp"})
 _SPEAKING_FOR = frozenset({"official", "diplomat", "spokesperson"})
 # Entity labels a person's name is never given, whatever a known name looks like ("one").
 _NOT_NAMES = frozenset(
@@ -338,7 +339,13 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     if end < len(doc) and doc[end].text in POSSESSIVE:
         inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
         if inst is not None:
-            inst_end = _with_source_noun(end + 1 + inst[1], words, kb)
+            inst_end, sector = _with_source_noun(end + 1 + inst[1], words, kb), inst[0].sector
+        elif end + 1 < len(doc) and words[end + 1] in _OFFICES:
+            # "the prime minister's office": the holder's own office, of his sector
+            inst_end, sector = end + 2, title.sector or "GOV"
+        else:
+            inst_end = None
+        if inst_end is not None:
             return (i, inst_end), _mention(
                 doc,
                 i,
@@ -346,7 +353,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
                 MentionKind.INSTITUTION,
                 ActorKind.ORG,
                 country=country,
-                sector=inst[0].sector,
+                sector=sector,
                 owner=title,
             )
     if end < len(doc) and doc[end].ent_type_ == "PERSON":

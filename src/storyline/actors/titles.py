@@ -44,6 +44,7 @@ def title_before(
             or words[i] in QUALIFIERS
             or title_word(words[i], kb)
             or doc[i].text == "."
+            or _in_institution(words, i, kb)  # "Russian foreign ministry spokeswoman"
         )
     ):
         run_start, i = i, i - 1
@@ -52,7 +53,7 @@ def title_before(
         if hit is None:
             continue
         title, end, inner_country = hit
-        start, country, sector = modifiers_before(doc, run_start, j, kb)
+        start, country, sector = modifiers_before(doc, run_start, j, kb, words)
         country = country or inner_country or country_in(doc[end:name_start], kb)
         return with_determiner(doc, start), title, country, sector
     if name_start - 1 >= floor and doc[name_start - 1].text[:1].isupper():
@@ -100,18 +101,31 @@ def match_title(
 
 
 def modifiers_before(
-    doc: Doc, floor: int, title_at: int, kb: Knowledge
+    doc: Doc, floor: int, title_at: int, kb: Knowledge, words: list[str]
 ) -> tuple[int, str | None, str | None]:
-    """Country and organisation named right before a title ("US", "State Department")."""
+    """Country and organisation or institution named right before a title ("US", "State
+    Department", "Russian foreign ministry")."""
     start, country, sector = title_at, None, None
     for k in range(floor, title_at):
         org = kb.organisation(doc[k:title_at].text)
         if org is not None:
             return k, country or org.country, org.sector
+        inst = kb.institution_at(words, k)
+        if inst is not None and k + inst[1] == title_at:
+            start, sector, title_at = k, inst[0].sector, k  # countries come before it
+            break
     k = title_at - 1
     while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
         country, start, k = kb.country(doc[k].text), k, k - 1
     return start, country, sector
+
+
+def _in_institution(words: list[str], i: int, kb: Knowledge) -> bool:
+    """Whether word i belongs to an institution noun ("foreign ministry")."""
+    return any(
+        (inst := kb.institution_at(words, k)) is not None and k + inst[1] > i
+        for k in range(max(0, i - 2), i + 1)
+    )
 
 
 def country_in(span: Span, kb: Knowledge) -> str | None:
