@@ -517,7 +517,6 @@ def test_capital_used_as_actor_is_its_government(
             "Venezuela held a referendum on the Essequibo region on Sunday.",
             "Essequibo",
             id="region",
-            marks=xfail("the Essequibo region becomes an organisation actor 'Essequibo'"),
         ),
     ],
 )

@@ -66,6 +66,10 @@ class Mention:
 
 _INDEFINITE = frozenset({"a", "an"})
 # Plural titles that stand for a country's body: "Ethiopian officials", "US diplomats".
+_PLACE_NOUNS = frozenset(
+    "region province district area territory county valley corridor crossing border "
+    "enclave oblast governorate strip peninsula basin plateau".split()
+)
 _OFFICES = frozenset({"office", "offices", "cabinet", "staff", "aides", "camp"})
 _SPEAKING_FOR = frozenset({"official", "diplomat", "spokesperson"})
 # Entity labels a person's name is never given, whatever a known name looks like ("one").
@@ -463,7 +467,12 @@ def _named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | N
             country=capital,
             sector="GOV",
         )
-    if ent.label_ == "ORG" and not _joins_countries(ent, kb) and not kb.is_platform(text):
+    if (
+        ent.label_ == "ORG"
+        and not _joins_countries(ent, kb)
+        and not kb.is_platform(text)
+        and not _names_a_place(ent)
+    ):
         country = next((kb.country(t.text) for t in ent if kb.country(t.text)), None)
         inst = next(
             (
@@ -484,6 +493,13 @@ def _named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | N
             sector=inst[0].sector if inst else None,
         )
     return None
+
+
+def _names_a_place(ent: Span) -> bool:
+    """ "the Essequibo region", "the Lachin corridor": a name before a place noun."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    # lower case only: "Islamic State" and "Border Police" are organisations
+    return (after is not None and after.text in _PLACE_NOUNS) or ent[-1].text in _PLACE_NOUNS
 
 
 def _acts(token: Token) -> bool:
