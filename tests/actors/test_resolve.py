@@ -707,7 +707,6 @@ def test_hyphenated_country_pair_is_not_an_organisation(
     assert {a.actor_id for a in result.actors} == countries
 
 
-@xfail("'soldier' inside the quotation is read as a role noun and bound to al-Burhan")
 def test_generic_noun_inside_quotation_is_not_an_actor(resources: Resources) -> None:
     text = (
         "Sudanese army chief Abdel Fattah al-Burhan said the army would fight "

@@ -70,6 +70,7 @@ _PLACE_NOUNS = frozenset(
     "region province district area territory county valley corridor crossing border "
     "enclave oblast governorate strip peninsula basin plateau".split()
 )
+_ANYONE = frozenset({"last", "every", "each", "any", "no", "single", "lone", "ordinary"})
 _OFFICES = frozenset({"office", "offices", "cabinet", "staff", "aides", "camp"})
 _SPEAKING_FOR = frozenset({"official", "diplomat", "spokesperson"})
 # Entity labels a person's name is never given, whatever a known name looks like ("one").
@@ -293,6 +294,8 @@ def _noun_phrase_at(
     """A role noun, a country's institution or a speaking document starting at token i."""
     if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
         return None  # the phrase starts earlier and is read from there
+    if i > 0 and doc[i - 1].lower_ in _ANYONE:
+        return None  # "until the last soldier", "every official": no one in particular
     j, country = i, None
     definite = doc[i].lower_ not in _INDEFINITE
     if doc[i].lower_ in DETERMINERS:
