@@ -184,7 +184,6 @@ def actor_at(result: ArticleResult, start: int) -> Actor:
             "GOV",
             "Foreign Minister",
             id="three-word-name",
-            marks=xfail("the name is cut in two: 'Bilawal Bhutto' (PAK) and 'Zardari'"),
         ),
     ],
 )

@@ -111,7 +111,7 @@ def find_mentions(
     """
     words = [fold(t.text) for t in doc]
     claims = Claims(doc)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and _is_person_name(e, kb)]
+    people = [e for e in _joined_names(doc) if _is_person_name(e, kb)]
     names = known_names | {fold(n) for e in people for n in (e.text, _surname(e))}
     for ent in people:
         _claim_person(doc, ent, words, kb, claims)
@@ -153,6 +153,19 @@ def find_mentions(
             )
             claims.add(secretary, tok.i - 1, tok.i + 1)
     return _respectively(doc, kb, sorted(claims.found, key=lambda m: m.start))
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """The NER's PERSON names, two that touch made one ("Bilawal Bhutto" + "Zardari")."""
+    names: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if names and names[-1].end == ent.start and names[-1][-1].whitespace_ == " ":
+            names[-1] = doc[names[-1].start : ent.end]
+        else:
+            names.append(ent)
+    return names
 
 
 def _surname(ent: Span) -> str:
