@@ -16,11 +16,6 @@ pytestmark = pytest.mark.slow
 PERSON, ORG, COUNTRY = ActorKind.PERSON, ActorKind.ORG, ActorKind.COUNTRY
 
 
-def xfail(reason: str) -> pytest.MarkDecorator:
-    """A case the pipeline gets wrong today; strict, so a fix shows up as XPASS."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def analyse(
     resources: Resources, text: str, doc_id: str = "doc-1", registry: ActorRegistry | None = None
 ) -> ArticleResult:

@@ -14,11 +14,6 @@ pytestmark = pytest.mark.slow
 DIRECT, INDIRECT = QuoteKind.DIRECT, QuoteKind.INDIRECT
 
 
-def xfail(reason: str) -> pytest.MarkDecorator:
-    """A case the pipeline gets wrong today; strict, so a fix shows up as XPASS."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def analyse(resources: Resources, text: str) -> ArticleResult:
     """The whole per-article pipeline over one short article."""
     return process_article(make_article(text, published="2024-03-01"), resources)

@@ -12,11 +12,6 @@ from storyline.quotes import QuotedSpan, find_quoted
 MARKS = frozenset('"“”„«»')
 
 
-def xfail(reason: str) -> pytest.MarkDecorator:
-    """A case the code gets wrong today; strict, so a fix shows up as XPASS."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def quoted_texts(text: str) -> list[str]:
     """The words of every quotation found, in order."""
     return [text[q.start : q.end] for q in find_quoted(text)]
