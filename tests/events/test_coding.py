@@ -638,3 +638,16 @@ def test_who_discusses_something_in_calls_is_a_party_to_the_calls(resources: Res
     calls = [e for e in events if e.type == "CONSULT" and e.mode == "phone"]
     assert [c.source.name for c in calls] == ["Antony Blinken"]
     assert {t.name for t in calls[0].targets} == {"Nikol Pashinyan", "Ilham Aliyev"}
+
+
+def test_a_known_body_named_before_the_thing_accepted_and_a_host_after_the_fact(
+    resources: Resources,
+) -> None:
+    text = (
+        "Kenyan President William Ruto accepted a European Union proposal on Monday. EU foreign "
+        "policy chief Kaja Kallas spoke to reporters after hosting Ruto in Brussels."
+    )
+    events = process_article(make_article(text, published="2024-06-04"), resources).events
+    pairs = {(e.type, e.source.name, tuple(t.name for t in e.targets)) for e in events}
+    assert ("AGREE", "William Ruto", ("European Union",)) in pairs
+    assert ("CONSULT", "Kaja Kallas", ("William Ruto",)) in pairs

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.ingest.dateline import Dateline, read_dateline
+from storyline.pipeline import Resources
 
 
 @pytest.mark.parametrize(
@@ -34,7 +37,11 @@ from storyline.ingest.dateline import Dateline, read_dateline
     ],
 )
 def test_datelines_are_read(text: str, expected: Dateline) -> None:
-    assert read_dateline(text) == expected
+    found = read_dateline(text)
+    assert found is not None and replace(found, end=0) == expected
+    # The first sentence starts right after it (the parser is told so).
+    first_words = {"In", "The", "Russia's", "Protesters", "Talks"}
+    assert text[found.end :].split()[0] in first_words
 
 
 @pytest.mark.parametrize(
@@ -48,3 +55,14 @@ def test_datelines_are_read(text: str, expected: Dateline) -> None:
 )
 def test_ordinary_openings_are_not_datelines(text: str) -> None:
     assert read_dateline(text) is None
+
+
+@pytest.mark.slow
+def test_the_first_sentence_after_a_dateline_is_parsed_on_its_own(resources: Resources) -> None:
+    text = (
+        "Nairobi, 4 June 2024 (EAW): Kenyan President William Ruto and Somali President Hassan "
+        "Sheikh Mohamud have accepted an African Union plan for the border."
+    )
+    first, second = list(resources.nlp(text).sents)[:2]
+    assert first.text.strip() == "Nairobi, 4 June 2024 (EAW):"
+    assert second.root.lemma_ == "accept"

@@ -149,6 +149,13 @@ class Framer:
                 return [a for g in child.children for a in self.phrases.actors_of(g)]
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in ("after", "before", "upon", "since", "while")
+            and verb.head.head.pos_ == "VERB"
+        ):
+            # "announced after hosting the two leaders": whoever announced hosted
+            return self._verb_subject(verb.head.head)
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "it is willing to withdraw": the subject of "is"
             return self._verb_subject(verb.head, raised=verb.dep_ == "xcomp")
@@ -203,6 +210,14 @@ class Framer:
                     code = self.kb.country(tok.text) if tok.text[:1].isupper() else None
                     if code:
                         out.append(self.actors.actor(code) or country_actor(self.kb, code))
+        if not out:  # "a European Union plan": an organisation named before it
+            for child in noun.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":
+                    first = min(t.idx for t in child.subtree)
+                    body = self.actors.at(first, child.idx + len(child.text), head=child.idx)
+                    known = body is not None and self.kb.organisation(body.name) is not None
+                    if known and body.kind is ActorKind.ORG:  # not any name the NER calls ORG
+                        out.append(body)
         return unique(out)
 
     def _both_sides(self, token: Token) -> bool:

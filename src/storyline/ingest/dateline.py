@@ -18,11 +18,13 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Dateline:
-    """What a dateline says: place, date (ISO, only when it names a year) and outlet."""
+    """What a dateline says: place, date (ISO, only when it names a year) and outlet;
+    `end` is where the article's first sentence starts after it."""
 
     place: str
     published: str | None
     outlet: str | None
+    end: int = 0
 
 
 def read_dateline(text: str) -> Dateline | None:
@@ -45,6 +47,7 @@ def read_dateline(text: str) -> Dateline | None:
         place=match.group("place").strip(),
         published=published,
         outlet=outlet.strip() if outlet else None,
+        end=match.end(),
     )
 
 

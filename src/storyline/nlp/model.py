@@ -6,16 +6,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.errors import ConfigError
+from storyline.ingest.dateline import read_dateline
 
 PARAGRAPHS = "storyline_paragraphs"
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline or a paragraph never runs into the next
-    line (the parser keeps boundaries set before it)."""
+    line; nor does a dateline ("Brussels, 28 February 2023 (EUO): ...") run into the
+    first sentence (the parser keeps boundaries set before it)."""
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
+    dateline = read_dateline(doc.text)
+    if dateline is not None:
+        first = next((t for t in doc if t.idx >= dateline.end), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     return doc
 
 
