@@ -336,16 +336,7 @@ def _noun_phrase_at(
     inst = kb.institution_at(words, j)
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
-        return (i, end), _mention(
-            doc,
-            i,
-            end,
-            MentionKind.INSTITUTION,
-            ActorKind.ORG,
-            country=country,
-            sector=inst[0].sector,
-            definite=definite,
-        )
+        return _body(doc, i, end, country, inst[0].sector, definite=definite)
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
         return (i, j + 1), _mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
     return None
@@ -366,16 +357,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         else:
             inst_end = None
         if inst_end is not None:
-            return (i, inst_end), _mention(
-                doc,
-                i,
-                inst_end,
-                MentionKind.INSTITUTION,
-                ActorKind.ORG,
-                country=country,
-                sector=sector,
-                owner=title,
-            )
+            return _body(doc, i, inst_end, country, sector, owner=title)
     if end < len(doc) and doc[end].ent_type_ == "PERSON":
         return None  # a title before a name belongs to the person
     if (
@@ -388,16 +370,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     if doc[end - 1].tag_ in ("NNS", "NNPS"):
         if country is not None and title.family in _SPEAKING_FOR and claims.free(i, end):
             # "Ethiopian officials said": its government speaking, not one person
-            return (i, end), _mention(
-                doc,
-                i,
-                end,
-                MentionKind.INSTITUTION,
-                ActorKind.ORG,
-                country=country,
-                sector=title.sector or "GOV",
-                definite=definite,
-            )
+            return _body(doc, i, end, country, title.sector or "GOV", definite=definite)
         return None  # "foreign ministers": several people, not one actor
     if end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)
@@ -417,6 +390,17 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         family=title.family,
         definite=definite,
     )
+
+
+def _body(
+    doc: Doc, i: int, end: int, country: str | None, sector: str | None, **kw: object
+) -> tuple[tuple[int, int], Mention]:
+    """A country's institution (or an office-holder's office) as a mention of tokens
+    [i, end)."""
+    mention = _mention(
+        doc, i, end, MentionKind.INSTITUTION, ActorKind.ORG, country=country, sector=sector, **kw
+    )
+    return (i, end), mention
 
 
 def _starts_phrase(tok: Token, kb: Knowledge) -> bool:

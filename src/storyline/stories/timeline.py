@@ -95,11 +95,12 @@ def _wanted(
     return in_range(story.date, since, until)
 
 
-def _when(story: Story) -> str:
+def story_when(story: Story, between: str = "..") -> str:
+    """A story's date as shown: a day, month or year, its window, or "undated"."""
     if story.date is None:
         return "undated"
     if story.precision == "window" and story.date_window:
-        return f"{story.date_window[0]}..{story.date_window[1]}"
+        return f"{story.date_window[0]}{between}{story.date_window[1]}"
     return story.date
 
 
@@ -127,7 +128,7 @@ def render_text(timeline: Timeline) -> str:
         for entry in entries:
             story = entry.story
             flag = "  [contested]" if story.contested else ""
-            lines.append(f"{_when(story):24} {story.title}{flag}")
+            lines.append(f"{story_when(story):24} {story.title}{flag}")
             lines.append(f"{'':24} {'/'.join(story.types)}; {_sources(entry)}")
             for event in entry.events:
                 text = " ".join(event.evidence.text.split())
@@ -203,7 +204,7 @@ def render_html(timeline: Timeline, title: str = "storyline timeline") -> str:
             flag = "<span class='contested'>contested</span>" if story.contested else ""
             people = ", ".join(a.name for a in entry.participants)
             parts.append(
-                f"<li><details><summary><span class='when'>{e(_when(story))}</span>"
+                f"<li><details><summary><span class='when'>{e(story_when(story))}</span>"
                 f"{e(story.title)}{flag}<div class='meta'>{e('/'.join(story.types))} · "
                 f"{e(_sources(entry))} · {e(people)}</div></summary>"
             )

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from storyline.query import plover_types
 from storyline.records import Actor, Event, Story
+from storyline.stories import timeline
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 def story_when(story: Story) -> str:
-    """A story's date as shown: a day, month or year, or its window, or "undated"."""
-    if story.date is None:
-        return "undated"
-    if story.precision == "window" and story.date_window:
-        return f"{story.date_window[0]} – {story.date_window[1]}"
-    return story.date
+    """A story's date as shown on a page (a window's ends joined by a dash)."""
+    return timeline.story_when(story, " – ")
 
 
 def event_when(event: Event) -> str:
