@@ -191,6 +191,7 @@ def _respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Ment
     Bayramov": the n-th name of a title naming n countries is of the n-th country."""
     people = [m for m in mentions if m.actor_kind is ActorKind.PERSON and m.name]
     found = {m.start: m for m in mentions}
+    text = doc.text  # built anew at every access
     for i, m in enumerate(people):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.role is None:
@@ -198,7 +199,7 @@ def _respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Ment
         countries = list(dict.fromkeys(c for e in span.ents if (c := kb.country(e.text))))
         group = [m]
         for later in people[i + 1 :]:  # "X and Y", "X, Y and Z"
-            if doc.text[group[-1].end : later.start].strip(" ,") not in ("", "and"):
+            if text[group[-1].end : later.start].strip(" ,") not in ("", "and"):
                 break
             group.append(later)
         if len(countries) < 2 or len(group) != len(countries):

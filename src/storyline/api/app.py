@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -50,11 +50,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.storyline = AppState(settings=settings)
     _add_error_handlers(app)
+    from storyline import web  # the routes import this module's dependencies
     from storyline.api import routes
 
     app.include_router(routes.router, prefix="/api")
-    from storyline import web
-
     web.mount(app)
     return app
 
@@ -101,4 +100,4 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status_code=status)
 
 
-__all__ = ["AppState", "HTTPException", "ReadStore", "State", "create_app", "read_store"]
+__all__ = ["AppState", "ReadStore", "State", "create_app", "read_store"]

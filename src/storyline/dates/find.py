@@ -75,13 +75,14 @@ class Candidate:
 
 def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """The date expressions in `doc`, in text order and not overlapping, each resolved."""
+    text = doc.text  # built anew at every access: once per document
     candidates = [
         *(
-            read(doc, ent.start_char, ent.end_char, published)
+            read(doc, text, ent.start_char, ent.end_char, published)
             for ent in doc.ents
             if ent.label_ == "DATE"
         ),
-        *(read(doc, m.start(), m.end(), published) for m in MISSED.finditer(doc.text)),
+        *(read(doc, text, m.start(), m.end(), published) for m in MISSED.finditer(text)),
     ]
     kept: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
@@ -91,7 +92,7 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         DateMention(
             start=c.start,
             end=c.end,
-            text=doc.text[c.start : c.end],
+            text=text[c.start : c.end],
             date=c.reading.date,
             reason=c.reading.reason,
             relative=c.reading.relative,
@@ -101,28 +102,29 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     ]
 
 
-def read(doc: Doc, start: int, end: int, published: date | None) -> Candidate:
-    """Interpret one candidate span, first extending it over a hyphen or an "after"."""
-    hyphen = HYPHENATED.match(doc.text, end)
+def read(doc: Doc, text: str, start: int, end: int, published: date | None) -> Candidate:
+    """Interpret one candidate span of the document (whose text is `text`), first
+    extending it over a hyphen or an "after"."""
+    hyphen = HYPHENATED.match(text, end)
     if hyphen is not None:  # "decades" + "-long"
         end = hyphen.end()
-    reading = interpret(doc, start, end, published)
-    follower = FOLLOWER.match(doc.text, end)
+    reading = interpret(doc, text, start, end, published)
+    follower = FOLLOWER.match(text, end)
     if reading.duration and follower is not None:  # "A day" + " after"
         end = follower.end()
-        reading = interpret(doc, start, end, published)
-    cut = doc.text.rfind(",", start, end)
+        reading = interpret(doc, text, start, end, published)
+    cut = text.rfind(",", start, end)
     if reading.date is None and not reading.duration and cut > start:
         # "October 10, days after ...": the entity ran on past the date
-        trimmed = interpret(doc, start, cut, published)
+        trimmed = interpret(doc, text, start, cut, published)
         if trimmed.date is not None:
             return Candidate(start, cut, trimmed)
     return Candidate(start, end, reading)
 
 
-def interpret(doc: Doc, start: int, end: int, published: date | None) -> Interpretation:
+def interpret(doc: Doc, text: str, start: int, end: int, published: date | None) -> Interpretation:
     """The span's meaning, looking ahead when its clause speaks of the future."""
-    return interpret_date(doc.text[start:end], published, future=speaks_of_future(doc, start, end))
+    return interpret_date(text[start:end], published, future=speaks_of_future(doc, start, end))
 
 
 def speaks_of_future(doc: Doc, start: int, end: int) -> bool:

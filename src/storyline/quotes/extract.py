@@ -53,6 +53,7 @@ def extract_quotes(
     """Every quotation in the article, in text order, with speaker and channels."""
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    text = doc.text  # built anew at every access: once here
     candidates = [_direct(doc, q, marks, actors, kb, sent_index) for q in quoted]
     candidates += _outermost(_indirect(doc, marks, actors, kb, sent_index))
     quotes: list[Quote] = []
@@ -68,7 +69,7 @@ def extract_quotes(
             continue
         if attribution.speaker is not None:
             last = (c.sent, attribution)
-        quotes.append(_quote(doc, doc_id, c, attribution))
+        quotes.append(_quote(text, doc_id, c, attribution))
         continued.append(c.continued)
     # A paragraph of a quotation that goes on is spoken by whoever the rest is given to.
     for i in range(len(quotes) - 2, -1, -1):
@@ -123,11 +124,10 @@ def _settle(c: _Candidate, last: tuple[int, Attribution] | None) -> Attribution 
     return att
 
 
-def _quote(doc: Doc, doc_id: str, c: _Candidate, att: Attribution) -> Quote:
-    text = doc.text[c.start : c.end]
+def _quote(text: str, doc_id: str, c: _Candidate, att: Attribution) -> Quote:
     return Quote(
         quote_id=stable_id("q", doc_id, c.start, c.end),
-        evidence=Evidence(doc_id=doc_id, start=c.start, end=c.end, text=text),
+        evidence=Evidence(doc_id=doc_id, start=c.start, end=c.end, text=text[c.start : c.end]),
         kind=c.kind,
         speaker=att.speaker,
         speaker_text=att.speaker_text,
@@ -194,12 +194,13 @@ def _governing_verb(
     if span is None:
         return None
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    text = doc.text  # built anew at every access
     for token in roots[:1]:
         for _ in range(6):
             if token.head.i == token.i:
                 break
             token = token.head
-            if inside(token.idx, marks) or not _adjacent(doc.text, q, token.idx, marks):
+            if inside(token.idx, marks) or not _adjacent(text, q, token.idx, marks):
                 continue
             if is_speech_act(token, kb):
                 return token
@@ -349,8 +350,14 @@ def _trimmed(tokens: Iterable[Token]) -> tuple[int, int] | None:
     if len(words) < 3:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = words[0].doc.text
-    if end < len(text) and text[end] in _CLOSING and _opens_more(text[start:end]):
+    doc, last = words[0].doc, words[-1].i
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if (
+        after is not None
+        and after.idx == end
+        and after.text[:1] in _CLOSING
+        and _opens_more(doc[words[0].i : last + 1].text)
+    ):
         end += 1  # 'the meeting was "productive"': keep the closing mark of a quoted end
     return start, end
 
