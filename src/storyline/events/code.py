@@ -25,7 +25,6 @@ from storyline.events.acts import Act, obliging, reported_acts
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
-from storyline.events.phrases import main_pair
 from storyline.events.places import Gazetteer, event_location
 from storyline.events.when import (
     anchored,
@@ -229,7 +228,7 @@ def _unowned_act(
     a ceasefire that times the act told ("talks following the ceasefire") is the latest."""
     if token.i not in anchors and (trigger.type == "ASSAULT" or token.head.lower_ == "since"):
         return None
-    sides = framer.sides or main_pair(token.doc, framer.actors, framer.kb)
+    sides = framer.phrases.sides(token.doc)
     if len(sides) != 2:
         return None
     return Frame(source=sides[0], targets=(sides[1],), both_ways=True)

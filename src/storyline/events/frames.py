@@ -25,7 +25,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.events.groups import counted, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
-from storyline.events.phrases import Phrases, main_pair, unique
+from storyline.events.phrases import Phrases, unique
 from storyline.records import Actor, ActorKind, Event, Quote
 
 _SUBJECT = ("nsubj",)
@@ -80,24 +80,23 @@ class Framer:
         self.lexicon = lexicon  # to read the act a verb of intent is about
         self.phrases = Phrases(actors, quotes, kb)
         self.sides: tuple[Actor, ...] = ()
-        self.last_pair: tuple[Actor, ...] = ()  # the two parties of the last event told
 
     def note(self, event: Event) -> None:
         """Remember the parties of an event just coded, for a "the two" that follows."""
         parties = (event.source, *event.targets)
         if len(parties) == 2:
-            self.last_pair = self.phrases.last_pair = parties
+            self.phrases.last_pair = parties
 
     def frame(self, token: Token, trigger: Trigger) -> Frame | None:
         """The source and targets of a trigger token, or None without a source."""
-        if not self.sides:
-            self.sides = main_pair(token.doc, self.actors, self.kb)
+        self.sides = self.phrases.sides(token.doc)
         sources = self._source(token, trigger)
         # "Both nations blame the other": each side does it to the other.
         both_ways = len(sources) == 2 and _at_each_other(token)
         if not sources and self._both_sides(token):
             # "The two discussed ...": the two just told of; "both sides": the article's
-            pair = self.last_pair if self.last_pair and _bare_two(token) else self.sides
+            last = self.phrases.last_pair
+            pair = last if last and _bare_two(token) else self.sides
             sources, both_ways = list(pair), True
         if not sources:
             return None

@@ -92,11 +92,16 @@ class Phrases:
         people = [a for a in self.last_pair if a.kind is ActorKind.PERSON]
         if tok.lemma_ in _PEOPLE and len(people) == 2:
             return people  # "Pashinyan met Kobakhidze ... The two leaders discussed ..."
-        if self._pair is None:
-            self._pair = main_pair(tok.doc, self.actors, self.kb)
-        if len(self._pair) != 2:
+        sides = self.sides(tok.doc)
+        if len(sides) != 2:
             return []
-        return [country_body(self.kb, a.country, "GOV", tok.text) for a in self._pair if a.country]
+        return [country_body(self.kb, a.country, "GOV", tok.text) for a in sides if a.country]
+
+    def sides(self, doc: Doc) -> tuple[Actor, ...]:
+        """The article's two sides (see main_pair), found once per article."""
+        if self._pair is None:
+            self._pair = main_pair(doc, self.actors, self.kb)
+        return self._pair
 
     def _of_whom(self, tok: Token, depth: int = 2) -> list[Actor]:
         """ "the sovereignty and territorial integrity of Armenia": the actor an abstract
