@@ -75,11 +75,16 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
 
 
+STORIES_FILE = "stories.json"  # the gold stories beside the article files, not an article
+
+
 def load_gold(gold_dir: Path) -> list[GoldArticle]:
     """Every gold file in a directory (`seed-*.json`, else `*.json`), in name order."""
     if not gold_dir.is_dir():
         raise GoldError(f"{gold_dir}: not a directory")
-    files = sorted(gold_dir.glob("seed-*.json")) or sorted(gold_dir.glob("*.json"))
+    files = sorted(gold_dir.glob("seed-*.json")) or [
+        path for path in sorted(gold_dir.glob("*.json")) if path.name != STORIES_FILE
+    ]
     if not files:
         raise GoldError(f"{gold_dir}: no gold files (seed-*.json or *.json)")
     return [load_gold_file(path) for path in files]
