@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.actors import ActorRegistry, Knowledge, plan_merges, resolve_actors
+from storyline.actors import ActorRegistry, Knowledge, Phrases, plan_merges, resolve_actors
 from storyline.actors.dictionary import default_dictionary_paths, load_dictionaries
 from storyline.config import Settings
 from storyline.dates import find_dates
@@ -65,6 +65,7 @@ def analyse(
         actors=actors,
         quotes=quotes,
         dates=find_dates(doc, published),
+        phrases=Phrases(actors, quotes, resources.kb),
     )
     events = code_events(doc, context, resources.kb, resources.lexicon, resources.gazetteer)
     return ArticleResult(

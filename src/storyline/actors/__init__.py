@@ -2,6 +2,7 @@
 
 from storyline.actors.countries import CountryIndex
 from storyline.actors.knowledge import Knowledge
+from storyline.actors.phrases import Phrases
 from storyline.actors.registry import ActorRegistry, plan_merges
 from storyline.actors.resolve import ArticleActors, resolve_actors
 
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleActors",
     "CountryIndex",
     "Knowledge",
+    "Phrases",
     "plan_merges",
     "resolve_actors",
 ]

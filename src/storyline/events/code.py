@@ -19,6 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
+from storyline.actors.phrases import Phrases
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, reported_acts
@@ -63,6 +64,7 @@ class EventContext:
     actors: ArticleActors
     quotes: tuple[Quote, ...]
     dates: list[DateMention]
+    phrases: Phrases  # the actor stage's reader of noun phrases in this article
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ def code_events(
 ) -> tuple[Event, ...]:
     """Every event the article reports, one per act, in text order."""
     article = _Article(doc, ctx, kb, lexicon, gazetteer)
-    framer = Framer(ctx.actors, ctx.quotes, kb, lexicon)
+    framer = Framer(ctx.actors, ctx.phrases, kb, lexicon)
     anchors = date_anchors(doc, speech_dated(doc, ctx.dates, ctx.quotes))
     spoken = [(q.evidence.start, q.evidence.end) for q in ctx.quotes if q.kind.value == "direct"]
     told = [d for d in ctx.dates if not any(s <= d.start < e for s, e in spoken)]

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from storyline.actors.groups import counted, noun_sector
 from storyline.actors.knowledge import Knowledge
+from storyline.actors.phrases import Phrases, unique
 from storyline.actors.resolve import ArticleActors, country_actor
-from storyline.events.groups import counted, noun_sector
 from storyline.events.lexicon import Lexicon, Trigger
-from storyline.events.phrases import Phrases, unique
-from storyline.records import Actor, ActorKind, Event, Quote
+from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
 _BOTH = frozenset({"both", "two"})
@@ -71,14 +71,14 @@ class Framer:
     def __init__(
         self,
         actors: ArticleActors,
-        quotes: tuple[Quote, ...],
+        phrases: Phrases,
         kb: Knowledge,
         lexicon: Lexicon | None = None,
     ) -> None:
         self.actors = actors
         self.kb = kb
         self.lexicon = lexicon  # to read the act a verb of intent is about
-        self.phrases = Phrases(actors, quotes, kb)
+        self.phrases = phrases
         self.sides: tuple[Actor, ...] = ()
 
     def note(self, event: Event) -> None:

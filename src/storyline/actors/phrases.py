@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from storyline.actors.groups import antecedent, counted, country_word, group_actors
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors, country_actor, country_body
-from storyline.events.groups import antecedent, counted, country_word, group_actors
 from storyline.records import Actor, ActorKind, Quote, QuoteKind
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
