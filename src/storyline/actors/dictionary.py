@@ -35,7 +35,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +42,7 @@ from pathlib import Path
 import yaml
 
 from storyline.actors.countries import CountryIndex
+from storyline.actors.names import name_key
 from storyline.errors import ConfigError
 from storyline.records import ActorKind
 
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 
 
 _EXTRA_COUNTRIES = frozenset({"XKX", "PSE"})
-_APOSTROPHES = dict.fromkeys(map(ord, ".'’‘ʼ`´"), None)
 _YAML_KEYS = ("name", "aliases", "kind", "country", "sector", "role")
 _SECTOR_RE = re.compile(r"[A-Z]{3}")
 
@@ -68,19 +67,8 @@ class DictionaryEntry:
     source: str = ""
 
 
-def lookup_key(text: str) -> str:
-    """The form names are compared in: folded case, accents and punctuation, no "the"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_APOSTROPHES)
-    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
-    words = text.casefold().split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 def _keys(entry: DictionaryEntry) -> list[str]:
-    keys = [lookup_key(entry.name)] + [lookup_key(a) for a in entry.aliases]
+    keys = [name_key(entry.name)] + [name_key(a) for a in entry.aliases]
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -97,7 +85,7 @@ class ActorDictionary:
             alive.append(entry)
             for key in _keys(entry):
                 old = where.get(key)
-                if old is not None and old != here and key == lookup_key(alive[old].name):
+                if old is not None and old != here and key == name_key(alive[old].name):
                     alive[here] = _inherit(alive[here], alive[old], where, old, here)
                     alive[old] = None
                 where[key] = here
@@ -111,8 +99,8 @@ class ActorDictionary:
         return self._entries
 
     def lookup(self, text: str) -> DictionaryEntry | None:
-        """The entry whose name or alias is this text, compared with `lookup_key`."""
-        return self._index.get(lookup_key(text))
+        """The entry whose name or alias is this text, compared with `name_key`."""
+        return self._index.get(name_key(text))
 
     def merged(self, other: ActorDictionary) -> ActorDictionary:
         """This dictionary with `other` on top: `other` wins on shared names and aliases."""
@@ -137,7 +125,7 @@ def _inherit(
     own = set(_keys(new))
     extra = []
     for form in (old.name, *old.aliases):
-        key = lookup_key(form)
+        key = name_key(form)
         if where.get(key) == at:
             where[key] = here
             if key not in own:
@@ -193,7 +181,7 @@ def _yaml_entry(item: object, where: str, countries: CountryIndex, source: str) 
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: expected a mapping with name, kind, country, ...")
     name = item.get("name")
-    if name is None or (isinstance(name, str) and not lookup_key(name)):
+    if name is None or (isinstance(name, str) and not name_key(name)):
         raise ConfigError(f"{where}: missing name")
     if not isinstance(name, str):
         raise ConfigError(f"{where}: name must be text, not {name!r}")

@@ -32,7 +32,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.names import fold
 from storyline.actors.resolve import ArticleActors, country_actor, country_body
 from storyline.records import Actor, ActorKind
 

@@ -8,7 +8,6 @@ Built once per process (`Knowledge.load()`) and passed down; nothing here is glo
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -16,15 +15,8 @@ import yaml
 
 from storyline.actors.countries import CountryIndex
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
+from storyline.actors.names import fold
 from storyline.records import ActorKind
-
-_PUNCT = re.compile(r"[.’'`\u2019]")
-
-
-def fold(text: str) -> str:
-    """Text folded for lookups: accents, dots and apostrophes dropped, lower case."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(_PUNCT.sub("", ascii_text).lower().split())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

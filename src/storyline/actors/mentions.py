@@ -19,7 +19,8 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.actors.knowledge import Knowledge, Title, fold
+from storyline.actors.knowledge import Knowledge, Title
+from storyline.actors.names import fold
 from storyline.actors.titles import (
     DETERMINERS,
     POSSESSIVE,

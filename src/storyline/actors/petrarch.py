@@ -40,8 +40,8 @@ from storyline.actors.dictionary import (
     DictionaryEntry,
     _is_country_code,
     _read_text,
-    lookup_key,
 )
+from storyline.actors.names import name_key
 from storyline.errors import ConfigError
 from storyline.records import ActorKind
 
@@ -328,8 +328,8 @@ def _petrarch_entry(
         kind = ActorKind.PERSON
     else:
         kind = ActorKind.ORG if sector else ActorKind.GROUP
-    key = lookup_key(name)
-    aliases = [a for a in dict.fromkeys(aliases) if lookup_key(a) != key]
+    key = name_key(name)
+    aliases = [a for a in dict.fromkeys(aliases) if name_key(a) != key]
     return DictionaryEntry(
         name=name,
         aliases=tuple(aliases),
@@ -381,7 +381,7 @@ def _names_country(name: str, code: str, countries: CountryIndex) -> bool:
     """Whether a name is the country's name or a demonym of it ("Israeli" for ISR)."""
     if countries.code(name) == code:
         return True
-    folded = lookup_key(name)
+    folded = name_key(name)
     return any(_is_demonym(folded, c) for c in _country_names(code, countries))
 
 
@@ -389,7 +389,7 @@ def _country_names(code: str, countries: CountryIndex) -> set[str]:
     names = {countries.name(code)}
     if found := pycountry.countries.get(alpha_3=code):
         names |= {getattr(found, a, "") or "" for a in ("name", "common_name", "official_name")}
-    return {lookup_key(n.partition(",")[0]) for n in names if n}
+    return {name_key(n.partition(",")[0]) for n in names if n}
 
 
 def _is_demonym(name: str, country: str) -> bool:

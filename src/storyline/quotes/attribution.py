@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from storyline.actors.knowledge import Knowledge, fold
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.names import fold
 from storyline.actors.resolve import ArticleActors
 from storyline.quotes.marks import inside
 from storyline.records import Actor, ActorKind
