@@ -264,7 +264,7 @@ def test_country_named_after_the_person_does_not_bind_him(
         pytest.param(
             "Kosovo Prime Minister Albin Kurti spoke in Pristina on Friday. Mr Kurti said the "
             "barricades had to go.",
-            ["Kosovo Prime Minister Albin Kurti", "Kurti"],
+            ["Kosovo Prime Minister Albin Kurti", "Mr Kurti"],
             "albin-kurti",
             "Albin Kurti",
             id="mr-surname",
@@ -285,6 +285,30 @@ def test_country_named_after_the_person_does_not_bind_him(
             "Abdel Fattah al-Burhan",
             id="surname-without-al-burhan",
         ),
+        pytest.param(
+            "Opposition leader Kizza Besigye Kifefe was detained in Nairobi. Kizza Besigye "
+            "denied the charges through his lawyers.",
+            ["Opposition leader Kizza Besigye Kifefe", "Kizza Besigye"],
+            "kizza-besigye-kifefe",
+            "Kizza Besigye Kifefe",
+            id="run-of-words-of-a-longer-name",
+        ),
+        pytest.param(
+            "Brazilian President Luiz Inácio Lula da Silva arrived in Luanda on Tuesday. Lula "
+            "met Angolan ministers later that day.",
+            ["Brazilian President Luiz Inácio Lula da Silva", "Lula"],
+            "luiz-inacio-lula-da-silva",
+            "Luiz Inácio Lula da Silva",
+            id="inner-word-of-a-name",
+        ),
+        pytest.param(
+            "Opposition spokesman Mathias Kone Ouattara spoke in Abidjan. Hon. Kone said the "
+            "vote would be boycotted.",
+            ["Opposition spokesman Mathias Kone Ouattara", "Hon. Kone"],
+            "mathias-kone-ouattara",
+            "Mathias Kone Ouattara",
+            id="honorific-and-middle-word",
+        ),
     ],
 )
 def test_name_variants_in_one_article_join_one_actor(
@@ -295,6 +319,36 @@ def test_name_variants_in_one_article_join_one_actor(
     assert actor_of(result, phrases[0]).name == name
     people = [a.actor_id for a in result.actors if a.kind is PERSON]
     assert people.count(actor_id) == 1 and len(people) == len(set(people))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "The court ordered the release of H.E. Dr. Amara Kallon Sesay on Monday.",
+            "H.E. Dr. Amara Kallon Sesay",
+            "Amara Kallon Sesay",
+            id="his-excellency-doctor",
+        ),
+        pytest.param(
+            "Mrs. Ngozi Adeyemi told the committee in Abuja that funds were missing.",
+            "Mrs. Ngozi Adeyemi",
+            "Ngozi Adeyemi",
+            id="mrs-with-full-stop",
+        ),
+        pytest.param(
+            "Lawmakers in Lusaka heard from Hon. Bwalya Mumba about the drought.",
+            "Hon. Bwalya Mumba",
+            "Bwalya Mumba",
+            id="hon-split-by-the-tokenizer",
+        ),
+    ],
+)
+def test_honorifics_belong_to_the_mention_not_the_name(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.name) == (PERSON, name)
 
 
 # -- role nouns --------------------------------------------------------------------------

@@ -479,6 +479,60 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             (),
             id="clause-then-coordinated-act",
         ),
+        pytest.param(
+            "Two hospitals in Goma have run out of fuel, the provincial health minister, "
+            "Jean Mukuna, has confirmed.",
+            "Two hospitals in Goma have run out of fuel",
+            "jean-mukuna",
+            "confirmed",
+            (),
+            id="clause-before-appositive-name-has-confirmed",
+        ),
+        pytest.param(
+            "Curfew will be lifted in the capital by the weekend, Interior Ministry "
+            "spokeswoman Ana Duarte Lima told reporters.",
+            "Curfew will be lifted in the capital by the weekend",
+            "ana-duarte-lima",
+            "told",
+            (),
+            id="clause-before-title-name-told-reporters",
+        ),
+        pytest.param(
+            "Aid convoys reached Mekelle on Sunday, Red Cross spokesperson Hana Bekele "
+            "has said.",
+            "Aid convoys reached Mekelle on Sunday",
+            "hana-bekele",
+            "said",
+            (),
+            id="clause-before-long-title-name-has-said",
+        ),
+        pytest.param(
+            "The opposition leader Maria Santos spoke in Caracas. She went on to assert that "
+            "the election had been stolen.",
+            "the election had been stolen",
+            "maria-santos",
+            "assert",
+            (),
+            id="went-on-to-assert",
+        ),
+        pytest.param(
+            "Police chief Rashid Omondi briefed reporters in Mombasa. He was quick to add that "
+            "no arrests had been made.",
+            "no arrests had been made",
+            "rashid-omondi",
+            "add",
+            (),
+            id="was-quick-to-add",
+        ),
+        pytest.param(
+            "Pakistani Foreign Minister Ishaq Dar met the envoys. He then proceeded to warn that "
+            "the border would stay shut.",
+            "the border would stay shut",
+            "ishaq-dar",
+            "warn",
+            (),
+            id="proceeded-to-warn",
+        ),
     ],
 )
 def test_indirect_quote_is_the_reported_clause(
@@ -611,3 +665,47 @@ def test_an_official_of_a_body_is_not_a_national_named_later(resources: Resource
     quote = quote_of(analyse(resources, text), text[: text.index(", according")], INDIRECT)
     assert quote.speaker is not None and quote.speaker.name != "Petar Petkovic"
     assert (quote.speaker.sector, quote.speaker.role) == ("IGO", "Official")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "Party secretary Lindiwe Nkosi Dlamini said the strike would go on. The Deputy "
+            "Speaker of the National Assembly went on to say that talks had failed.",
+            "talks had failed",
+            "lindiwe-nkosi-dlamini",
+            id="deputy-speaker-goes-on",
+        ),
+        pytest.param(
+            "Tomas Berglund, who chairs the refugee board, said camps were full. The board "
+            "chairman added that winter would make it worse.",
+            "winter would make it worse",
+            "tomas-berglund",
+            id="board-chairman-added",
+        ),
+        pytest.param(
+            "Hon. Esi Mensah told the assembly in Accra that the budget was late. The MP "
+            "warned that salaries would not be paid.",
+            "salaries would not be paid",
+            "esi-mensah",
+            id="the-mp-warned",
+        ),
+    ],
+)
+def test_a_role_noun_speaking_next_is_the_last_speaker_named_another_way(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+def test_a_role_noun_of_an_exclusive_other_office_is_not_the_last_speaker(
+    resources: Resources,
+) -> None:
+    text = (
+        "Foreign Minister Ahmed Attaf said the border would reopen. The president added that "
+        "trade would resume."
+    )
+    quote = quote_of(analyse(resources, text), "trade would resume", INDIRECT)
+    assert speaker_id(quote) != "ahmed-attaf"

@@ -7,13 +7,16 @@ from importlib import resources
 import pycountry
 import yaml
 
+from storyline.actors.names import name_key
+
 
 class CountryIndex:
     """Looks up country names, codes and curated aliases; built once, passed down."""
 
     def __init__(self, aliases: dict[str, str], names: dict[str, str] | None = None) -> None:
-        self._aliases = {k.casefold(): v for k, v in aliases.items()}
+        self._aliases = {name_key(k): v for k, v in aliases.items()}
         self._names = names or {}
+        self._index: dict[str, str] | None = None  # built on first use
 
     @classmethod
     def load(cls) -> CountryIndex:
@@ -23,18 +26,17 @@ class CountryIndex:
         return cls(data["aliases"], data.get("names"))
 
     def code(self, name: str) -> str | None:
-        """The alpha-3 code of a country name, or None when it is not a country."""
-        key = name.strip().casefold()
-        if key.startswith("the "):
-            key = key[4:]
+        """The alpha-3 code of a country name, or None when it is not a country.
+
+        Names, common and official names and alpha-3 codes; never an alpha-2 code
+        ("AU" is the African Union, "IO" part of "SPLM-IO", "MP" a member of
+        parliament), except the curated aliases ("US", "UK")."""
+        key = name_key(name)
         if key in self._aliases:
             return self._aliases[key]
-        if f"the {key}" in self._aliases:
-            return self._aliases[f"the {key}"]
-        try:
-            return pycountry.countries.lookup(name.strip().removeprefix("the ")).alpha_3
-        except LookupError:
-            return None
+        if self._index is None:
+            self._index = _pycountry_index()
+        return self._index.get(key)
 
     def name(self, code: str) -> str:
         """A country's common name for display."""
@@ -44,3 +46,14 @@ class CountryIndex:
         if country is None:
             return code
         return getattr(country, "common_name", None) or country.name
+
+
+def _pycountry_index() -> dict[str, str]:
+    """pycountry's names, common and official names and alpha-3 codes, by `name_key`."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("alpha_3", "official_name", "common_name", "name"):
+            value = getattr(country, attr, None)
+            if value:
+                index[name_key(value)] = country.alpha_3
+    return index

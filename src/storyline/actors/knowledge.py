@@ -76,6 +76,7 @@ class Knowledge:
         speech_acts: frozenset[str],
         source_nouns: frozenset[str],
         according_to: tuple[tuple[str, ...], ...],
+        honorifics: frozenset[str] = frozenset(),
         user: ActorDictionary | None = None,
     ) -> None:
         self.countries = countries
@@ -90,6 +91,7 @@ class Knowledge:
         self.speech_acts = speech_acts
         self.source_nouns = source_nouns
         self.according_to = according_to
+        self.honorifics = honorifics
         self.user = user or ActorDictionary()
         self._title_index: dict[str, list[tuple[tuple[str, ...], Title]]] = {}
         for title in titles:
@@ -110,6 +112,7 @@ class Knowledge:
     @classmethod
     def load(cls, user: ActorDictionary | None = None) -> Knowledge:
         """The package's knowledge files, with the user's dictionary on top."""
+        title_data = _data("titles.yaml")
         titles = [
             Title(
                 role=t["role"],
@@ -118,7 +121,7 @@ class Knowledge:
                 family=t["family"],
                 country=t.get("country"),
             )
-            for t in _data("titles.yaml")["titles"]
+            for t in title_data["titles"]
         ]
         demonyms = {
             fold(form): code
@@ -145,6 +148,7 @@ class Knowledge:
             for i in _data("institutions.yaml")["institutions"]
         ]
         speech = _data("speech.yaml")
+        honorifics = frozenset(h.rstrip(".") for h in title_data.get("honorifics", []))
         return cls(
             countries=CountryIndex.load(),
             titles=titles,
@@ -158,6 +162,7 @@ class Knowledge:
             speech_acts=frozenset(fold(v) for v in speech.get("speech_acts", [])),
             source_nouns=frozenset(fold(n) for n in speech["source_nouns"]),
             according_to=_forms(speech["according_to"]),
+            honorifics=honorifics,
             user=user,
         )
 
@@ -234,6 +239,10 @@ class Knowledge:
     def organisation(self, text: str) -> DictionaryEntry | None:
         """A known organisation (user dictionary first) by name or alias."""
         return self.user.lookup(text) or self.organisations.lookup(text)
+
+    def is_honorific(self, text: str) -> bool:
+        """A courtesy word before a name ("Mr", "Hon.", "H.E."), as written."""
+        return text.rstrip(".") in self.honorifics
 
     def is_platform(self, text: str) -> bool:
         """Whether the name is a social platform (a channel, not a speaker)."""

@@ -62,6 +62,7 @@ class Mention:
     family: str | None = None
     definite: bool = True
     subject: bool = False  # the mention is the subject of its clause
+    speaking: bool = False  # ... and that clause's verb is one of speaking ("X said")
     owner: Title | None = None  # "the prime minister's press office": the owner's title
 
 
@@ -112,16 +113,16 @@ def find_mentions(
     """
     words = [fold(t.text) for t in doc]
     claims = Claims(doc)
-    people = [e for e in _joined_names(doc) if _is_person_name(e, kb)]
-    names = known_names | {fold(n) for e in people for n in (e.text, _surname(e))}
+    people = [e for e in _joined_names(doc, kb) if _is_person_name(e, kb)]
+    names = known_names | {n for e in people for n in _name_forms(e, kb)}
     for ent in people:
         _claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
         if ent.label_ not in _NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
             _claim_person(doc, ent, words, kb, claims)
-    for tok in doc:  # a known surname the NER missed
+    for tok in doc:  # a known surname or first name the NER missed (even as a noun)
         if (
-            tok.pos_ == "PROPN"
+            tok.pos_ in ("PROPN", "NOUN")
             and tok.ent_type_ == ""
             and tok.text[:1].isupper()
             and not tok.is_stop
@@ -129,7 +130,7 @@ def find_mentions(
         ):
             _claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
     for tok in doc:  # a full name the NER missed, as the subject of a speech verb
-        name = _speaking_name(tok, kb)
+        name = _speaking_name(tok, kb) or _honoured_name(tok, kb)
         if name is not None:
             _claim_person(doc, name, words, kb, claims)
     for i in range(len(doc)):
@@ -153,15 +154,35 @@ def find_mentions(
                 doc, tok.i - 1, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON, role="secretary"
             )
             claims.add(secretary, tok.i - 1, tok.i + 1)
-    return _respectively(doc, kb, sorted(claims.found, key=lambda m: m.start))
+    found = [_with_speaking(doc, m, kb) for m in sorted(claims.found, key=lambda m: m.start)]
+    return _respectively(doc, kb, found)
 
 
-def _joined_names(doc: Doc) -> list[Span]:
-    """The NER's PERSON names, two that touch made one ("Bilawal Bhutto" + "Zardari")."""
+def _with_speaking(doc: Doc, m: Mention, kb: Knowledge) -> Mention:
+    """The mention marked when it is the subject of a verb of speaking, also through a
+    verb it controls ("X said", "X went on to assert")."""
+    if not m.subject:
+        return m
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    verbs = _controlled(span.root.head)
+    speech = kb.cue_verbs | kb.speech_acts
+    return replace(m, speaking=any(fold(v.lemma_) in speech for v in verbs))
+
+
+def _joined_names(doc: Doc, kb: Knowledge) -> list[Span]:
+    """The NER's PERSON names, two that touch made one ("Bilawal Bhutto" + "Zardari"),
+    and names of any label that an honorific introduces ("H.E. Dr. Riek Machar Teny"
+    tagged ORG), without the honorifics."""
     names: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        start = _after_honorifics(ent, kb)
+        if ent.label_ != "PERSON" and (start == ent.start or ent.label_ not in _NAME_LABELS):
             continue
+        if start >= ent.end or not doc[start].text[:1].isupper():
+            continue
+        ent = doc[start : ent.end]
         if names and names[-1].end == ent.start and names[-1][-1].whitespace_ == " ":
             names[-1] = doc[names[-1].start : ent.end]
         else:
@@ -169,10 +190,41 @@ def _joined_names(doc: Doc) -> list[Span]:
     return names
 
 
-def _surname(ent: Span) -> str:
-    """The last word of a name, without a possessive ending ("Nancy Pelosi’s")."""
-    words = [t.text for t in ent if t.text not in POSSESSIVE]
-    return words[-1] if words else ent.text
+def _after_honorifics(span: Span, kb: Knowledge) -> int:
+    """Where a name starts after the honorifics written before it ("Hon. Oyet")."""
+    i = span.start
+    while i < span.end - 1 and kb.is_honorific(span.doc[i].text):
+        i += 2 if span.doc[i + 1].text == "." else 1
+    return i
+
+
+def _honorifics_before(doc: Doc, start: int, kb: Knowledge) -> int:
+    """A mention's start moved back over the honorifics before it ("Mr", "Hon.", "Dr.")."""
+    while start > 0:
+        prev = start - 1
+        if (
+            doc[prev].text == "."
+            and prev > 0
+            and doc[prev].idx == doc[prev - 1].idx + len(doc[prev - 1].text)
+        ):
+            prev -= 1  # "Hon" "." as two tokens
+        if not kb.is_honorific(doc[prev].text) or not doc[prev].text[:1].isupper():
+            return start
+        start = prev
+    return start
+
+
+def _name_forms(ent: Span, kb: Knowledge) -> list[str]:
+    """The folded forms a later mention may use for a person named in full: the whole
+    name and each of its words that is a name ("Oyet" of "Oyet Nathaniel Pierino",
+    "Pelosi" of "Nancy Pelosi’s"), not common words, initials or honorifics."""
+    words = [t for t in ent if t.text not in POSSESSIVE and not kb.is_honorific(t.text)]
+    parts = [
+        fold(t.text)
+        for t in words
+        if t.text[:1].isupper() and len(t.text) > 2 and not t.is_stop and "." not in t.text
+    ]
+    return [fold(" ".join(t.text for t in words)), *parts]
 
 
 def _the_secretary(tok: Token) -> bool:
@@ -236,6 +288,34 @@ def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
     return span
 
 
+def _controlled(verb: Token) -> list[Token]:
+    """A verb and the infinitives its subject does ("went on to assert", "was quick to
+    add", "proceeded to warn")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return [verb] + [
+        c for h in heads for c in h.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
+    ]
+
+
+def _honoured_name(tok: Token, kb: Knowledge) -> Span | None:
+    """ "H.E. Dr. Amara Kallon Sesay", "Hon. Oyet": the capitalised proper nouns an
+    honorific introduces name a person, whatever the NER made of them."""
+    if not kb.is_honorific(tok.text) or not tok.text[:1].isupper():
+        return None
+    doc, i = tok.doc, tok.i
+    while i < len(doc) and (kb.is_honorific(doc[i].text) or doc[i].text == "."):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    span = doc[i:end]
+    if not len(span) or kb.country(span.text) or kb.organisation(span.text):
+        return None
+    if any(title_word(fold(t.text), kb) for t in span):
+        return None  # "Mr President": an office
+    return span
+
+
 def _is_person_name(ent: Span, kb: Knowledge) -> bool:
     """The NER's PERSON, unless it is a country, capital, organisation, "the X" or ends
     in a common word ("Controller BBC One")."""
@@ -273,6 +353,8 @@ def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: 
         title, country = title or appos[0], country or appos[1]
     if not claims.free(start, end):
         start, end = ent.start, ent.end
+    if left is None:
+        start = _honorifics_before(doc, start, kb)
     sector = (title.sector if title and title.sector else None) or org_sector
     if title is not None and sector is None:
         sector = "GOV"  # a spokesperson or official of a country speaks for its government
@@ -283,7 +365,7 @@ def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: 
             end,
             MentionKind.NAME,
             ActorKind.PERSON,
-            name=_clean_name(ent),
+            name=_clean_name(ent, kb),
             country=country or (title.country if title else None),
             sector=sector,
             role=title.role if title else None,
@@ -294,9 +376,10 @@ def _claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: 
     )
 
 
-def _clean_name(ent: Span) -> str:
-    """The person's name without possessive endings or stray punctuation."""
-    tokens = [t.text_with_ws for t in ent if t.text not in POSSESSIVE]
+def _clean_name(ent: Span, kb: Knowledge) -> str:
+    """The person's name without honorifics, possessive endings or stray punctuation."""
+    tokens = [t.text_with_ws for t in ent[_after_honorifics(ent, kb) - ent.start :]]
+    tokens = [t for t in tokens if t.strip() not in POSSESSIVE]
     return "".join(tokens).strip(" ,")
 
 

@@ -60,6 +60,22 @@ def surname(name: str) -> str:
     return rest if head in _PARTICLES and rest else words[-1]
 
 
+def same_person(short: str, full: str) -> bool:
+    """Whether one name is part of the other, as a second mention shortens a person's
+    name: a whole word of it ("Oyet" of "Oyet Nathaniel Pierino", "Lula" of "Luiz
+    Inácio Lula da Silva") or a run of its words ("Riek Machar" of "Riek Machar Teny").
+    Never a particle or an initial alone ("da", "J.")."""
+    a, b = fold(short).split(), fold(full).split()
+    if len(a) > len(b):
+        a, b = b, a
+    if not a or a == b or (len(a) == 1 and (len(a[0]) < 3 or a[0] in _PARTICLES)):
+        return False
+    if len(a) == 1 and "-" not in a[0]:
+        a = [a[0]]
+        b = [p for w in b for p in (w, *w.split("-")[1:])]  # "Sisi" of "al-Sisi"
+    return any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
 def slug(name: str) -> str:
     """A readable id from a name: "James O’Brien" -> "james-obrien"."""
     ascii_name = _bare(name).encode("ascii", "ignore").decode().lower()

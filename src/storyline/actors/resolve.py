@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mentions import Mention, MentionKind, find_mentions
-from storyline.actors.names import canonical_name, fold, slug, surname
-from storyline.actors.registry import ROLE_PREFIX, ActorRegistry
+from storyline.actors.names import canonical_name, fold, same_person, slug
+from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
 
 _SECTOR_NAMES = {
@@ -137,16 +137,13 @@ class _Resolver:
         user = self.kb.user.lookup(name)
         if user is not None:
             name = user.name
-        if len(name.split()) == 1:
-            same = [
-                i for i, n in self.names.items() if surname(n) == surname(name) and i != slug(name)
-            ]
-            if len(same) == 1:
-                name = self.names[same[0]]
-            else:
-                known = self.registry.person_by_surname(name)
-                if known is not None:
-                    name = known.name
+        same = [i for i, n in self.names.items() if i != slug(name) and same_person(name, n)]
+        if len(same) == 1:
+            name = self.names[same[0]]
+        elif len(name.split()) == 1:
+            known = self.registry.person_by_surname(name)
+            if known is not None:
+                name = known.name
         actor_id = slug(name)
         self.names.setdefault(actor_id, name)
         self.people.setdefault(actor_id, []).append(m)
@@ -192,11 +189,41 @@ class _Resolver:
         pick = (before[-1:] or sorted(after, key=lambda p: p[0].start)[:1] or [None])[0]
         if pick is not None:
             return pick[1]
+        varied = self._varied_speaker(m, done) if m.definite and m.speaking else None
+        if varied is not None:
+            return varied
         known = self.registry.person_by_office(m.role or "", m.country)
         if known is not None:
             self.fixed.setdefault(known.actor_id, known)
             return known
         return self._placeholder(m)
+
+    def _varied_speaker(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "Hon. Oyet said ... The First Deputy Speaker went on to assert ...": a definite
+        role noun that no one named here holds, speaking right after a named person
+        spoke, is that person named another way, unless their offices exclude each other
+        (a foreign minister is not "the president") or their countries differ."""
+        before = [
+            (pm, a)
+            for pm, a in done
+            if a.kind is ActorKind.PERSON
+            and pm.kind in (MentionKind.NAME, MentionKind.PRONOUN)
+            and pm.speaking
+            and pm.start < m.start
+            and not self._in_quote(pm)
+        ]
+        if not before:
+            return None
+        pm, person = max(before, key=lambda pair: pair[0].start)
+        if m.start - pm.end > _VARIATION_REACH or is_placeholder(person):
+            return None
+        person = self._person_actor(person.actor_id) if person.actor_id in self.people else person
+        if m.country and person.country and m.country != person.country:
+            return None
+        families = {p.family for p in self.people.get(person.actor_id, ()) if p.family}
+        if m.family in _EXCLUSIVE and families & _EXCLUSIVE and m.family not in families:
+            return None
+        return person
 
     def _placeholder(self, m: Mention) -> Actor:
         """A person known only by office ("the President of Azerbaijan")."""
@@ -312,6 +339,12 @@ def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
     )
 
 
+_VARIATION_REACH = 400  # characters from a speaker to "the deputy speaker went on to say"
+# Offices one person rarely holds together: a foreign minister is not "the president".
+_EXCLUSIVE = frozenset(
+    """head_of_state head_of_government monarch foreign_minister defence_minister minister
+    deputy_minister military judge prosecutor governor mayor journalist""".split()
+)
 _NEWCOMER_REACH = 600  # characters after "a top US diplomat" within which he is named
 
 

@@ -9,15 +9,27 @@ from storyline.errors import ConfigError
 from storyline.ingest.dateline import read_dateline
 
 PARAGRAPHS = "storyline_paragraphs"
+# Honorifics written with a full stop the tokenizer splits off ("Hon" "."); the actor
+# stage reads the full list from titles.yaml.
+_HONORIFICS = frozenset({"Hon", "Dr", "Mr", "Mrs", "Ms", "Prof", "Rev", "Gen", "Sen", "Rep"})
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline or a paragraph never runs into the next
     line; nor does a dateline ("Brussels, 28 February 2023 (EUO): ...") run into the
-    first sentence (the parser keeps boundaries set before it)."""
+    first sentence. Within a line, a sentence never starts right after a word (no
+    punctuation between: "... Deputy Chairman Oyet Nathaniel Pierino has confirmed")
+    or after an honorific's full stop ("Hon. Oyet said"). The parser keeps boundaries
+    set before it."""
+    honorifics = _HONORIFICS
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif before.is_alpha or (
+            before.text == "." and token.i > 1 and doc[token.i - 2].text in honorifics
+        ):
+            token.is_sent_start = False
     dateline = read_dateline(doc.text)
     if dateline is not None:
         first = next((t for t in doc if t.idx >= dateline.end), None)

@@ -97,6 +97,13 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return _subject(verb.head)  # "cited Price as saying": handled by _cited_speaker
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB":
+        # "X went on to assert", "X was quick to add": the one who goes on; "urged Y to
+        # say": the one urged
+        told = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return told if told is not None and verb.dep_ == "xcomp" else _subject(verb.head)
+    if verb.dep_ == "acomp":
+        return _subject(verb.head)  # "was quick (to add)"
     return None
 
 

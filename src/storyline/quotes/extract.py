@@ -250,10 +250,10 @@ def _indirect(
         if inside(token.idx, marks) or not is_cue(token, kb):
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is not None:
+        if (comma := _said_after(token)) is not None:  # "CLAUSE, X said."
+            span = _trimmed(doc[_sentence_start(doc[comma]) : comma])
+        elif clause is not None:
             span = _clause_span(clause, kb)
-        elif _said_after(token):  # "CLAUSE, X said, as reported by Reuters."
-            span = _trimmed(doc[token.head.left_edge.i : token.left_edge.i])
         else:
             continue
         if span is None or _covered(span, marks) > _MAX_COVERED:
@@ -329,15 +329,47 @@ def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
     )
 
 
-def _said_after(cue: Token) -> bool:
-    """A cue the parser hung beside the clause it follows ("..., X said, as ...")."""
-    return (
-        cue.dep_ == "parataxis"
-        and cue.head.i < cue.i
-        and cue.head.pos_ in ("VERB", "AUX")
-        and cue.head.dep_ == "ROOT"
-        and any(c.dep_ == "nsubj" for c in cue.children)
-    )
+def _said_after(cue: Token) -> int | None:
+    """The comma before the speaker when a speech verb and its subject close the
+    sentence, so the clause before the comma is what was said ("CLAUSE, X said, as
+    reported by Reuters.", "CLAUSE, the party's deputy chairman has confirmed."),
+    however the parser hung the two together; the speaker's title may have been hung
+    on the clause ("..., SPLM-IO Deputy Chairman X has confirmed")."""
+    doc, sent = cue.doc, cue.sent
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(
+        c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.i > cue.i) for c in cue.children
+    ):
+        return None
+    if cue.right_edge.i < sent.end - 2 or subject.i > cue.i:
+        return None
+    i = subject.left_edge.i
+    first = _sentence_start(doc[i])
+    floor = max(first + 1, i - _TITLE_TOKENS)
+    while (
+        i > floor
+        and doc[i - 1].text != ","
+        and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].text == "-")
+    ):
+        i -= 1
+    return i - 1 if i - 1 > first and doc[i - 1].text == "," else None
+
+
+_TITLE_TOKENS = 6  # capitalised words of a speaker's title the parser may hang elsewhere
+_SENTENCE_ENDS = frozenset('.!?…;:"”’»')
+
+
+def _sentence_start(tok: Token) -> int:
+    """The start of a token's sentence, or of the one before when the parser cut a
+    sentence without punctuation ("... in Juba, SPLM-IO Deputy Chairman | X has
+    confirmed.")."""
+    start = tok.sent.start
+    if start > 0:
+        before = tok.doc[start - 1]
+        last = before if not before.is_space else tok.doc[max(0, start - 2)]
+        if "\n" not in before.text and last.text[-1:] not in _SENTENCE_ENDS:
+            return before.sent.start
+    return start
 
 
 def _trimmed(tokens: Iterable[Token]) -> tuple[int, int] | None:
