@@ -215,6 +215,26 @@ def test_a_shared_key_answers_only_when_every_entry_agrees(tmp_path):
     assert world.person("Tamsin Orrel").country == "NOR"
 
 
+def test_agents_and_places_two_entries_disagree_on_are_unknown(tmp_path):
+    agents = [
+        "armed unit\tMIL\t",
+        "armed unit\tREB\t",
+        "armed guard\tCOP\t",
+        "armed guard\tCOP MIL\t",
+    ]
+    countries = [
+        "NOR\tNorlandia\t\tPort Ardent\tLowmere\t\t\tmade:1",
+        "SWE\tSvealia\t\t\tLowmere\t\t\tmade:2",
+    ]
+    world = World.from_dir(write_world(tmp_path, {"agents": agents, "countries": countries}))
+    assert world.agent_at(["armed", "unit"], 0) is None  # the longest form is ambiguous
+    agent, span = world.agent_at(["armed", "guard"], 0)
+    assert (agent.sector, agent.sectors, span) == ("COP", ("COP",), 2)  # agreed primary
+    assert world.place("Lowmere") is None
+    assert world.place("Port Ardent") == ("NOR", True)
+    assert world.country("Svealia") == "SWE"
+
+
 def test_common_words_and_two_letter_aliases_are_never_matched(tmp_path):
     people = ["Hollis Brand\tThe|Over|HB|Brand\tNOR GOV\tmade:1"]
     world = World.from_dir(write_world(tmp_path, {"people": people}))
