@@ -39,7 +39,7 @@ FAMILIES = _words(
     head_of_state head_of_government foreign_minister defence_minister minister
     deputy_minister diplomat envoy legislator military police intelligence judge
     prosecutor journalist spokesperson official rebel opposition party_leader
-    religious business ngo igo_official monarch governor mayor
+    religious business ngo igo_official monarch governor mayor source
     """
 )
 # Codes outside ISO 3166-1 that storyline uses: Kosovo (as the EU and IMF), Soviet Union.
@@ -142,7 +142,7 @@ def test_file_has_no_repeated_mapping_key(name: str) -> None:
 @pytest.mark.parametrize("entry", TITLES, ids=lambda e: str(e.get("role")))
 def test_title_entry(entry: dict) -> None:
     assert {"role", "forms", "sector", "family"} <= set(entry)
-    assert set(entry) <= {"role", "forms", "sector", "family", "country"}
+    assert set(entry) <= {"role", "forms", "sector", "family", "country", "anonymous"}
     assert is_clean(entry["role"])
     assert isinstance(entry["forms"], list) and entry["forms"]
     bad = [f for f in entry["forms"] if not is_lower_form(f)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.pipeline import Resources, process_article
-from storyline.records import ArticleResult, Quote, QuoteKind
+from storyline.records import ActorKind, ArticleResult, Quote, QuoteKind
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.slow
@@ -498,8 +498,7 @@ def test_quoted_words_without_speech_are_not_quotes(resources: Resources, text: 
             id="clause-before-title-name-told-reporters",
         ),
         pytest.param(
-            "Aid convoys reached Mekelle on Sunday, Red Cross spokesperson Hana Bekele "
-            "has said.",
+            "Aid convoys reached Mekelle on Sunday, Red Cross spokesperson Hana Bekele has said.",
             "Aid convoys reached Mekelle on Sunday",
             "hana-bekele",
             "said",
@@ -664,7 +663,9 @@ def test_an_official_of_a_body_is_not_a_national_named_later(resources: Resource
     )
     quote = quote_of(analyse(resources, text), text[: text.index(", according")], INDIRECT)
     assert quote.speaker is not None and quote.speaker.name != "Petar Petkovic"
-    assert (quote.speaker.sector, quote.speaker.role) == ("IGO", "Official")
+    # an unnamed official speaks for the body: the EU itself
+    assert (quote.speaker.kind, quote.speaker.sector) == (ActorKind.ORG, "IGO")
+    assert quote.speaker.name == "European Union"
 
 
 @pytest.mark.parametrize(
@@ -709,3 +710,280 @@ def test_a_role_noun_of_an_exclusive_other_office_is_not_the_last_speaker(
     )
     quote = quote_of(analyse(resources, text), "trade would resume", INDIRECT)
     assert speaker_id(quote) != "ahmed-attaf"
+
+
+# -- unnamed speakers speak for their body -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "The Kremlin spokesman said the offer had been received and would be studied.",
+            "the offer had been received and would be studied",
+            "kremlin",
+            id="seat-spokesman",
+        ),
+        pytest.param(
+            "A senior officer in the Kenyan army told reporters that two patrols were missing.",
+            "two patrols were missing",
+            "ken-mil",
+            id="officer-in-a-countrys-army",
+        ),
+        pytest.param(
+            "A White House official said the sanctions would be lifted in stages.",
+            "the sanctions would be lifted in stages",
+            "white-house",
+            id="seat-official",
+        ),
+        pytest.param(
+            "An official at the Ethiopian foreign ministry said the border would stay open.",
+            "the border would stay open",
+            "eth-gov",
+            id="official-at-a-ministry",
+        ),
+        pytest.param(
+            "An Arab League official said the summit had been postponed to May.",
+            "the summit had been postponed to May",
+            "arab-league",
+            id="organisation-official",
+        ),
+    ],
+)
+def test_an_unnamed_official_speaks_for_the_body(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+    assert quote.speaker is not None and quote.speaker.kind is not ActorKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "country"),
+    [
+        pytest.param(
+            "Reuters, quoting a source within Turkish diplomatic circles, reported that the "
+            "meeting was off. The source said Ankara had not been consulted.",
+            "Ankara had not been consulted",
+            "TUR",
+            id="source-within-circles",
+        ),
+        pytest.param(
+            "A source in the Pakistani army told the agency that troops had crossed the line. "
+            "The source added that no shots were fired.",
+            "no shots were fired",
+            "PAK",
+            id="source-in-an-army",
+        ),
+        pytest.param(
+            "According to a Colombian official, the ceasefire will be extended. The official "
+            "said the rebels had agreed.",
+            "the rebels had agreed",
+            "COL",
+            id="official-then-the-official",
+        ),
+    ],
+)
+def test_the_source_is_the_source_told_of_before(
+    resources: Resources, text: str, clause: str, country: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None and quote.speaker.country == country
+    assert quote.speaker.kind is ActorKind.ORG
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "sector"),
+    [
+        pytest.param(
+            "Western governments want a vote next week, diplomats told AFP.",
+            "Western governments want a vote next week",
+            "GOV",
+            id="diplomats-told",
+        ),
+        pytest.param(
+            "The Financial Times quoted sources as saying the deal was close.",
+            "the deal was close",
+            None,
+            id="quoted-sources-as-saying",
+        ),
+        pytest.param(
+            "Officials said on Friday that the airport in Goma would reopen.",
+            "the airport in Goma would reopen",
+            "GOV",
+            id="officials-said",
+        ),
+    ],
+)
+def test_unnamed_speakers_with_no_body_named_are_unnamed_others_of_their_sector(
+    resources: Resources, text: str, clause: str, sector: str | None
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None
+    assert (quote.speaker.kind, quote.speaker.country, quote.speaker.sector) == (
+        ActorKind.ORG,
+        None,
+        sector,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "The Heads of State and Government of the African Union met in Addis Ababa. The "
+            "leaders said the mission would be renewed.",
+            "the mission would be renewed",
+            "african-union",
+            id="heads-of-state-of-a-body-then-the-leaders",
+        ),
+        pytest.param(
+            "The foreign ministers of the Arab League warned that the plan would fail.",
+            "the plan would fail",
+            "arab-league",
+            id="ministers-of-a-body",
+        ),
+        pytest.param(
+            "The leaders of the Gulf Cooperation Council gathered in Doha. They said the "
+            "blockade had to end.",
+            "the blockade had to end",
+            "gulf-cooperation-council",
+            id="leaders-of-a-body-then-they",
+        ),
+    ],
+)
+def test_several_holders_of_a_title_speak_for_their_body(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "If the rebels advance, Chadian Defence Minister Issakha Malloua said, the army "
+            "would respond with force.",
+            "the army would respond with force",
+            "issakha-malloua",
+            id="condition-first",
+        ),
+        pytest.param(
+            "Iran, Foreign Minister Abbas Araghchi said, will not accept the offer.",
+            "Iran, Foreign Minister Abbas Araghchi said, will not accept the offer",
+            "abbas-araghchi",
+            id="subject-first",
+        ),
+        pytest.param(
+            "Were the talks to fail again, Kenyan President William Ruto warned, the region "
+            "would pay the price.",
+            "the region would pay the price",
+            "william-ruto",
+            id="inverted-condition-first",
+        ),
+    ],
+)
+def test_a_speech_verb_set_off_by_commas_reports_its_sentence(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "Speaking in Nairobi, Secretary Blinken said reaching the deal had not been easy "
+            "and noted that the hard part was ahead.",
+            "the hard part was ahead",
+            "blinken",
+            id="noted-hung-on-the-clause",
+        ),
+        pytest.param(
+            "Brazilian President Luiz Inácio Lula da Silva said the summit had been useful and "
+            "stressed that Brazil would stay neutral.",
+            "Brazil would stay neutral",
+            "luiz-inacio-lula-da-silva",
+            id="stressed-hung-on-the-clause",
+        ),
+        pytest.param(
+            "Indonesian Foreign Minister Retno Marsudi said the vote had been fair and added "
+            "that Jakarta would accept it.",
+            "Jakarta would accept it",
+            "retno-marsudi",
+            id="added-hung-on-the-clause",
+        ),
+    ],
+)
+def test_a_speech_verb_joined_to_a_reported_clause_goes_on_with_the_speaker(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "The head of the Red Cross delegation, Anna Weber, said that water was running out.",
+            "water was running out",
+            "anna-weber",
+            id="head-of-a-delegation",
+        ),
+        pytest.param(
+            "The Director General of the World Health Organization, Tedros Ghebreyesus, "
+            "said that the outbreak was spreading.",
+            "the outbreak was spreading",
+            "tedros-ghebreyesus",
+            id="director-general-of-a-body",
+        ),
+        pytest.param(
+            "The chairman of the African Union Commission, Moussa Faki, said that the talks "
+            "would resume.",
+            "the talks would resume",
+            "moussa-faki",
+            id="chairman-of-a-commission",
+        ),
+    ],
+)
+def test_a_person_named_beside_a_title_is_the_speaker_not_the_body_in_it(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "Sudanese army spokesman Nabil Abdallah said the airport was secure, according to "
+            "diplomatic sources.",
+            "the airport was secure",
+            "nabil-abdallah",
+            id="according-to-sources",
+        ),
+        pytest.param(
+            "Mexican President Claudia Sheinbaum said tariffs would be answered, according to "
+            "local media.",
+            "tariffs would be answered",
+            "claudia-sheinbaum",
+            id="according-to-media",
+        ),
+        pytest.param(
+            "Philippine Defence Secretary Gilberto Teodoro said the patrols would continue, "
+            "according to a ministry transcript.",
+            "the patrols would continue",
+            "gilberto-teodoro",
+            id="according-to-a-transcript",
+        ),
+    ],
+)
+def test_words_relayed_according_to_others_stay_the_speakers(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker

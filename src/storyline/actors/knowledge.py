@@ -28,6 +28,7 @@ class Title:
     sector: str | None
     family: str
     country: str | None = None
+    anonymous: bool = False  # an unnamed holder stands for the body ("a senior official")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,6 +121,7 @@ class Knowledge:
                 sector=t.get("sector"),
                 family=t["family"],
                 country=t.get("country"),
+                anonymous=bool(t.get("anonymous")),
             )
             for t in title_data["titles"]
         ]

@@ -19,6 +19,8 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.actors.affiliation import affiliation_after, seat_before, speaks
+from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge, Title
 from storyline.actors.names import fold
 from storyline.actors.titles import (
@@ -64,6 +66,9 @@ class Mention:
     subject: bool = False  # the mention is the subject of its clause
     speaking: bool = False  # ... and that clause's verb is one of speaking ("X said")
     owner: Title | None = None  # "the prime minister's press office": the owner's title
+    anonymous: bool = False  # a title whose unnamed holder stands for a body ("an official")
+    plural: bool = False  # several holders of a title ("the leaders")
+    body: str | None = None  # the organisation an office belongs to ("the Kremlin spokesman")
 
 
 _INDEFINITE = frozenset({"a", "an"})
@@ -390,6 +395,8 @@ def _noun_phrase_at(
     doc: Doc, i: int, words: list[str], kb: Knowledge, claims: Claims
 ) -> tuple[tuple[int, int], Mention] | None:
     """A role noun, a country's institution or a speaking document starting at token i."""
+    if doc[i].is_punct or doc[i].is_space or _label(doc, i):
+        return None
     if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
         return None  # the phrase starts earlier and is read from there
     if i > 0 and doc[i - 1].lower_ in _ANYONE:
@@ -405,11 +412,12 @@ def _noun_phrase_at(
             j += 1
     org = None  # "an EU official", "a UN spokesperson": an official of that body
     if country is None and j > i and j + 1 < len(doc) and claims.free(j, j + 1):
-        org = kb.organisation(doc[j].text)
-        if org is not None and org.sector and match_title(doc, j + 1, words, kb) is not None:
-            j += 1
-        else:
-            org = None
+        org, j = _organisation_before_title(doc, j, words, kb)
+    seat = seat_before(doc, j, kb) if country is None and org is None and j > i else None
+    if seat is not None and seat[0] < len(doc) and match_title(doc, seat[0], words, kb):
+        j, country = seat[0], seat[1]  # "the Kremlin spokesman": the seat's country
+    else:
+        seat = None
     if j >= len(doc) or not claims.free(j, j + 1):
         return None
     title = match_title(doc, j, words, kb)
@@ -417,7 +425,12 @@ def _noun_phrase_at(
         if org is not None:  # the body's country and sector, not the title's
             country = org.country
             title = (replace(title[0], sector=org.sector, country=org.country), *title[1:])
-        return _role_or_office(doc, i, title, country, definite, words, kb, claims)
+        elif seat is not None:
+            title = (replace(title[0], sector=seat[2]), *title[1:])
+        found = _role_or_office(doc, i, title, country, definite, words, kb, claims)
+        if found is not None and org is not None and found[1].anonymous:
+            found = (found[0], replace(found[1], body=org.name))
+        return found
     inst = kb.institution_at(words, j)
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
@@ -425,6 +438,27 @@ def _noun_phrase_at(
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
         return (i, j + 1), _mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
     return None
+
+
+def _organisation_before_title(
+    doc: Doc, j: int, words: list[str], kb: Knowledge
+) -> tuple[DictionaryEntry | None, int]:
+    """A known organisation of one to four words at token j right before a title ("an
+    EU official", "an Arab League spokesman"), and where the title starts."""
+    for size in range(min(4, len(doc) - j - 1), 0, -1):
+        org = kb.organisation(doc[j : j + size].text)
+        if org is not None and org.sector and match_title(doc, j + size, words, kb) is not None:
+            return org, j + size
+    return None, j
+
+
+def _label(doc: Doc, i: int) -> bool:
+    """ "Source: RIA Novosti": a word opening a line before a colon labels what follows."""
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_)
+    )
 
 
 def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
@@ -452,12 +486,13 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         and attaches_back(doc, end + 1)
     ):
         return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
-    if doc[end - 1].tag_ in ("NNS", "NNPS"):
-        if country is not None and title.family in _SPEAKING_FOR and claims.free(i, end):
-            # "Ethiopian officials said": its government speaking, not one person
-            return _body(doc, i, end, country, title.sector or "GOV", definite=definite)
-        return None  # "foreign ministers": several people, not one actor
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
+    if doc[i:end].root.tag_ in ("NNS", "NNPS"):  # "officials", "the Heads of State"
+        return _holders(doc, i, end, title, country, definite, kb, claims)
+    sector = title.sector
+    body = affiliation_after(doc, end, kb) if title.anonymous else None
+    if body is not None:  # "a senior officer in the Burundian military"
+        end, country, sector = body.end, country or body.country, body.sector or sector
+    elif end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)
         if of is not None:
             end, country = of[0], country or of[1]
@@ -470,11 +505,48 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         MentionKind.ROLE,
         ActorKind.PERSON,
         country=country or title.country,
-        sector=title.sector or "GOV",
+        sector=sector or ("GOV" if country or not title.anonymous else None),
         role=title.role,
         family=title.family,
         definite=definite,
+        anonymous=title.anonymous,
+        body=body.organisation if body else None,
     )
+
+
+def _holders(doc, i, end, title, country, definite, kb, claims):
+    """Several holders of a title, as the body they belong to or speak for: "the Heads
+    of State and Government of ECOWAS" (that organisation), "Ethiopian officials said"
+    (that government), "diplomats told Reuters" (unnamed diplomats), "the leaders" (the
+    body just told of); "foreign ministers" alone are several people, no one actor."""
+    body = affiliation_after(doc, end, kb)
+    head = doc[i:end].root
+    if body is not None and body.organisation and claims.free(i, body.end):
+        mention = _mention(
+            doc,
+            i,
+            body.end,
+            MentionKind.ORG,
+            ActorKind.ORG,
+            name=body.organisation,
+            country=body.country,
+            sector=body.sector,
+        )
+        return (i, body.end), mention
+    if not claims.free(i, end):
+        return None
+    if country is not None and (title.family in _SPEAKING_FOR or title.anonymous):
+        # "Ethiopian officials said": its government speaking, not one person
+        return _body(doc, i, end, country, title.sector or "GOV", definite=definite)
+    if title.anonymous and speaks(head, kb):
+        sector = title.sector or ("GOV" if title.family in _SPEAKING_FOR else None)
+        anonymous = _mention(doc, i, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
+        return (i, end), replace(anonymous, name=doc[i:end].text, anonymous=True)
+    if doc[i].lower_ == "the" and end - i == 2 and (end == len(doc) or doc[end].dep_ != "prep"):
+        return (i, end), _mention(
+            doc, i, end, MentionKind.ROLE, ActorKind.ORG, role=title.role, plural=True
+        )
+    return None
 
 
 def _body(

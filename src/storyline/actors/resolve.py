@@ -173,7 +173,11 @@ class _Resolver:
         )
 
     def _role(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """A role noun: the person holding that office here, else known elsewhere."""
+        """A role noun: the person holding that office here, else known elsewhere; an
+        unnamed holder of an anonymous title is the body it stands for; an office with
+        no holder and no country is no one in particular."""
+        if m.plural:
+            return self._collective(m, done)
         named = [
             (pm, self._person_actor(a.actor_id))
             for pm, a in done
@@ -183,20 +187,80 @@ class _Resolver:
             newcomer = _newcomer(m, named)
             if newcomer is not None:
                 return newcomer
+            if m.anonymous:  # "a senior officer": someone not named before
+                return self._anonymous(m, done)
         same = [(pm, a) for pm, a in named if _same_office(m, pm, a)]
         before = [pair for pair in same if pair[0].start < m.start]
         after = [pair for pair in same if pair[0].start > m.start]
         pick = (before[-1:] or sorted(after, key=lambda p: p[0].start)[:1] or [None])[0]
         if pick is not None:
             return pick[1]
+        told = self._told_before(m, done) if m.anonymous else None
+        if told is not None:
+            return told
         varied = self._varied_speaker(m, done) if m.definite and m.speaking else None
         if varied is not None:
             return varied
+        if m.anonymous:
+            return self._anonymous(m, done)
         known = self.registry.person_by_office(m.role or "", m.country)
         if known is not None:
             self.fixed.setdefault(known.actor_id, known)
             return known
-        return self._placeholder(m)
+        return self._placeholder(m) if m.country else None
+
+    def _told_before(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "a source within the ministry ... The source said": a definite role noun is
+        the one of that role told of before."""
+        earlier = [
+            (pm, a)
+            for pm, a in done
+            if pm.kind is MentionKind.ROLE and pm.role == m.role and pm.start < m.start
+        ]
+        return max(earlier, key=lambda pair: pair[0].start)[1] if earlier and m.definite else None
+
+    def _anonymous(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """An unnamed official, spokesperson, source or officer: the body they speak for
+        ("the Kremlin spokesman" the Russian government, "a senior officer in the
+        Burundian military" Burundi's armed forces, "an EU official" the EU); "the
+        source" is the source told of before; one whose body is unknown speaks for
+        unnamed others of that sector, and is no actor when not speaking."""
+        if m.body is not None:
+            entry = self.kb.organisation(m.body)
+            name = entry.name if entry else m.body
+            body = Mention(
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                kind=MentionKind.ORG,
+                actor_kind=entry.kind if entry else ActorKind.ORG,
+                name=name,
+                country=entry.country if entry else m.country,
+                sector=entry.sector if entry else m.sector,
+            )
+            return self._thing(body)
+        if m.country:
+            return self._thing(replace(m, kind=MentionKind.INSTITUTION))
+        if m.speaking:
+            name = " ".join(w for w in m.text.split() if w.lower() not in ("the", "a", "an"))
+            unnamed = replace(m, kind=MentionKind.ORG, actor_kind=ActorKind.ORG, name=name)
+            return self._thing(unnamed)
+        return None
+
+    def _collective(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "The leaders" with no country: the body or group that was last the subject
+        of a clause in the sentences just before ("The Heads of State of ECOWAS ...
+        The leaders denounced ...")."""
+        earlier = [
+            (pm, a)
+            for pm, a in done
+            if pm.subject
+            and pm.start < m.start
+            and m.start - pm.end <= _COLLECTIVE_REACH
+            and a.kind in (ActorKind.ORG, ActorKind.GROUP)
+            and not self._in_quote(pm)
+        ]
+        return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
 
     def _varied_speaker(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
         """ "Hon. Oyet said ... The First Deputy Speaker went on to assert ...": a definite
@@ -340,6 +404,7 @@ def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
 
 
 _VARIATION_REACH = 400  # characters from a speaker to "the deputy speaker went on to say"
+_COLLECTIVE_REACH = 1000  # characters from a body to "the leaders" that stand for it
 # Offices one person rarely holds together: a foreign minister is not "the president".
 _EXCLUSIVE = frozenset(
     """head_of_state head_of_government monarch foreign_minister defence_minister minister

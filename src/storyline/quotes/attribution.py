@@ -77,7 +77,9 @@ def attribute(
 def _attribution(
     span: Span, cue: Token, actors: ArticleActors, via: tuple[str, ...]
 ) -> Attribution:
-    speaker = actors.at(*_chars(span), head=span.root.idx)
+    speaker = _named_in_apposition(span.root, actors) or actors.at(
+        *_chars(span), head=span.root.idx
+    )
     anaphoric = span.root.lower_ in _PRONOUNS or (
         span.root.lower_ in ("statement", "report") and span[0].lower_ == "the"
     )
@@ -88,13 +90,31 @@ def _attribution(
     )
 
 
+def _named_in_apposition(head: Token, actors: ArticleActors) -> Actor | None:
+    """ "The Director General of the agency, Rafael Grossi, stated": the person named
+    beside a title that no mention covers is the speaker, not the body in the title."""
+    if actors.at(head.idx, head.idx + len(head.text), head=head.idx) is not None:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos":
+            found = actors.at(child.idx, child.idx + len(child.text), head=child.idx)
+            if found is not None and found.kind is ActorKind.PERSON:
+                return found
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, also through coordination ("stated ... and added")."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
     if verb.dep_ == "conj":
-        return _subject(verb.head)
+        head = verb.head
+        if head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in verb.children):
+            # "X said A had not been easy and noted that B": hung on the clause X reports,
+            # a verb reporting its own clause goes on with X's words
+            return _subject(head.head)
+        return _subject(head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return _subject(verb.head)  # "cited Price as saying": handled by _cited_speaker
     if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB":

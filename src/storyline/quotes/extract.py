@@ -252,6 +252,8 @@ def _indirect(
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if (comma := _said_after(token)) is not None:  # "CLAUSE, X said."
             span = _trimmed(doc[_sentence_start(doc[comma]) : comma])
+        elif (between := _said_between(token)) is not None:  # "A, X warned, B."
+            span = _trimmed(doc[between[0] : between[1]])
         elif clause is not None:
             span = _clause_span(clause, kb)
         else:
@@ -296,6 +298,8 @@ def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
     att = _according(sent, kb, actors, marks)
     if att is None or att.speaker is None:
         return None
+    if is_cue(sent.root, kb) and any(c.dep_ == "ccomp" for c in sent.root.children):
+        return None  # "X said Y, according to sources": X's words, relayed; the cue has them
     if according_to(sent, kb, actors, documents=False) is None and is_speech_act(sent.root, kb):
         spoken = attribute(sent.root, kb, actors, marks)  # the one the document reports
         att = spoken if spoken.speaker is not None else att
@@ -343,6 +347,8 @@ def _said_after(cue: Token) -> int | None:
         return None
     if cue.right_edge.i < sent.end - 2 or subject.i > cue.i:
         return None
+    if any(c.tag_ == "MD" or (c.dep_ == "parataxis" and c.i < subject.i) for c in cue.children):
+        return None  # "..., the army said, it would respond": an act foretold, not a report
     i = subject.left_edge.i
     first = _sentence_start(doc[i])
     floor = max(first + 1, i - _TITLE_TOKENS)
@@ -353,6 +359,23 @@ def _said_after(cue: Token) -> int | None:
     ):
         i -= 1
     return i - 1 if i - 1 > first and doc[i - 1].text == "," else None
+
+
+def _said_between(cue: Token) -> tuple[int, int] | None:
+    """A speech verb set off by commas inside the sentence it reports ("If the rebels
+    advance, the army said, it would respond with force"; "Iran, the minister said, will
+    not accept the offer"): the main clause from its subject on, or after the speech
+    verb when its subject comes after it. Token range [start, end)."""
+    head, doc = cue.head, cue.doc
+    if cue.dep_ != "parataxis" or head.i < cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    left, right = (speaker.left_edge.i if speaker is not None else cue.i) - 1, cue.right_edge.i
+    if left < 0 or doc[left].text != "," or doc[right].text != ",":
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = subject.left_edge.i if subject is not None and subject.i < left else right + 1
+    return start, head.sent.end
 
 
 _TITLE_TOKENS = 6  # capitalised words of a speaker's title the parser may hang elsewhere
@@ -408,6 +431,12 @@ def _clause_span(clause: Token, kb: Knowledge) -> tuple[int, int] | None:
     verb joined to it ("stated that X ... and added that Y": Y is its own quotation;
     "said the north was under siege and called for help": the call is the speaker's)."""
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    relayed = next(  # "..., according to sources": the channel, not the words said
+        (t.i for t in tokens if t.lower_ == "according" and t.i > 0 and t.nbor(-1).text == ","),
+        None,
+    )
+    if relayed is not None:
+        tokens = [t for t in tokens if t.i < relayed - 1]
     cut = next(
         (
             t
