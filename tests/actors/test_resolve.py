@@ -815,11 +815,11 @@ def run_in_order(resources: Resources, texts: list[str]) -> ActorRegistry:
     [
         pytest.param(
             [
-                "Vucic said on Friday that Serbia would not impose sanctions on Russia.",
-                "Serbian President Aleksandar Vucic met the Chinese ambassador in Belgrade on "
-                "Monday.",
+                "Milatovic said on Friday that Montenegro would not impose sanctions on Russia.",
+                "Montenegrin President Jakov Milatovic met the Chinese ambassador in Podgorica "
+                "on Monday.",
             ],
-            {"vucic": "aleksandar-vucic"},
+            {"milatovic": "jakov-milatovic"},
             id="surname-into-full-name",
         ),
         pytest.param(
@@ -867,3 +867,99 @@ def test_a_known_name_ending_in_a_common_word_does_not_claim_that_word(
     )
     result = analyse(resources, text, registry=ActorRegistry([odd]))
     assert "controller-bbc-one" not in {m.actor_id for m in result.actor_mentions}
+
+
+# -- world knowledge: the Phoenix dictionaries fill what the text leaves open -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "name", "country", "sector"),
+    [
+        pytest.param(
+            "Netanyahu told the cabinet on Sunday that the operation would go on.",
+            "2024-11-26",
+            "Netanyahu",
+            "Benjamin Netanyahu",
+            "ISR",
+            "GOV",
+            id="listed-alias-in-office-that-day",
+        ),
+        pytest.param(
+            "Kofi Annan arrived in Baghdad on Friday for talks on the inspections.",
+            "2002-03-01",
+            "Kofi Annan",
+            "Kofi Annan",
+            None,
+            "IGO",
+            id="igo-official-of-that-time",
+        ),
+        pytest.param(
+            "Albin Kurti met the envoys in Pristina and rejected the plan.",
+            "2024-03-01",
+            "Albin Kurti",
+            "Albin Kurti",
+            "XKX",
+            None,  # the dictionaries end before he took office: their sector is stale
+            id="country-holds-after-the-dictionaries-sector-may-not",
+        ),
+    ],
+)
+def test_a_person_the_dictionaries_know_takes_their_coding_on_the_day(
+    resources: Resources,
+    text: str,
+    published: str,
+    phrase: str,
+    name: str,
+    country: str | None,
+    sector: str | None,
+) -> None:
+    result = process_article(make_article(text, published=published), resources)
+    actor = actor_of(result, phrase)
+    assert (actor.kind, actor.name, actor.country, actor.sector) == (
+        PERSON,
+        name,
+        country,
+        sector,
+    )
+
+
+def test_the_text_wins_over_the_dictionaries(resources: Resources) -> None:
+    text = "Tanzanian Foreign Minister Kofi Annan Mwinyi spoke in Dodoma."
+    actor = actor_of(analyse(resources, text), "Tanzanian Foreign Minister Kofi Annan Mwinyi")
+    assert actor.country == "TZA"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        pytest.param(
+            "The Abu Sayyaf Group freed two fishermen on Jolo island.",
+            "Abu Sayyaf Group",
+            "PHL",
+            "REB",
+            id="group-with-a-country",
+        ),
+        pytest.param(
+            "Fighters of the Shining Path ambushed a patrol in the Andes.",
+            "Shining Path",
+            "PER",
+            "REB",
+            id="group-named-after-of",
+        ),
+        pytest.param(
+            "Ansar Dine said it controlled the road to Timbuktu.",
+            "Ansar Dine",
+            "MLI",
+            "REB",
+            id="group-speaking",
+        ),
+    ],
+)
+def test_an_armed_group_the_dictionaries_list_takes_its_country_and_sector(
+    resources: Resources, text: str, phrase: str, country: str, sector: str
+) -> None:
+    result = analyse(resources, text)
+    found = [m for m in result.actor_mentions if phrase in m.evidence.text]
+    assert found, [m.evidence.text for m in result.actor_mentions]
+    actor = next(a for a in result.actors if a.actor_id == found[0].actor_id)
+    assert (actor.kind, actor.country, actor.sector) == (ORG, country, sector)

@@ -8,9 +8,10 @@ import pycountry
 import pytest
 import yaml
 
+from storyline import gazetteer as places
 from storyline.errors import ConfigError
-from storyline.events import places
-from storyline.events.places import KINDS, Gazetteer, event_location, place_key
+from storyline.events.places import event_location
+from storyline.gazetteer import KINDS, Gazetteer, place_key
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,8 @@
 """The knowledge base the actor and quote stages read: titles, demonyms, capitals,
 organisations, institution nouns and speech cues, from the data files in
-`storyline/data/`, plus pycountry and the user's actor dictionaries.
+`storyline/data/`; the Phoenix dictionaries (`World`: people with their dated offices,
+bodies, armed groups, agent nouns); the gazetteer (places); pycountry and the user's
+actor dictionaries (which win over built-in knowledge).
 
 Built once per process (`Knowledge.load()`) and passed down; nothing here is global.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 
 import yaml
@@ -16,6 +19,8 @@ import yaml
 from storyline.actors.countries import CountryIndex
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
 from storyline.actors.names import fold
+from storyline.actors.world import World, WorldActor
+from storyline.gazetteer import Gazetteer
 from storyline.records import ActorKind
 
 
@@ -78,6 +83,8 @@ class Knowledge:
         source_nouns: frozenset[str],
         according_to: tuple[tuple[str, ...], ...],
         honorifics: frozenset[str] = frozenset(),
+        world: World,
+        places: Gazetteer,
         user: ActorDictionary | None = None,
     ) -> None:
         self.countries = countries
@@ -93,6 +100,8 @@ class Knowledge:
         self.source_nouns = source_nouns
         self.according_to = according_to
         self.honorifics = honorifics
+        self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
+        self.places = places  # the gazetteer: a place is not an actor
         self.user = user or ActorDictionary()
         self._title_index: dict[str, list[tuple[tuple[str, ...], Title]]] = {}
         for title in titles:
@@ -150,9 +159,10 @@ class Knowledge:
             for i in _data("institutions.yaml")["institutions"]
         ]
         speech = _data("speech.yaml")
+        countries = CountryIndex.load()
         honorifics = frozenset(h.rstrip(".") for h in title_data.get("honorifics", []))
         return cls(
-            countries=CountryIndex.load(),
+            countries=countries,
             titles=titles,
             demonyms=demonyms,
             capitals=capitals,
@@ -165,6 +175,8 @@ class Knowledge:
             source_nouns=frozenset(fold(n) for n in speech["source_nouns"]),
             according_to=_forms(speech["according_to"]),
             honorifics=honorifics,
+            world=World.load(),
+            places=Gazetteer.load(countries),
             user=user,
         )
 
@@ -239,8 +251,44 @@ class Knowledge:
         return None
 
     def organisation(self, text: str) -> DictionaryEntry | None:
-        """A known organisation (user dictionary first) by name or alias."""
-        return self.user.lookup(text) or self.organisations.lookup(text)
+        """A known organisation or armed group by name or alias: the user's dictionary
+        first, then the curated organisations, then the Phoenix dictionaries."""
+        found = self.user.lookup(text) or self.organisations.lookup(text)
+        if found is not None:
+            return found
+        body = self.world.body(text)
+        if body is None or self.is_office(body.name):
+            return None
+        return DictionaryEntry(
+            name=body.name,
+            aliases=(),
+            kind=ActorKind.ORG,  # an armed group is an organisation, as a coder names it
+            country=body.country,
+            sector=body.sector,
+            source=body.source,
+        )
+
+    def is_office(self, name: str) -> bool:
+        """Whether a name ends in a title: an office ("US Secretary of State", which the
+        dictionaries list as a body), held by a person, not an organisation."""
+        words = fold(name).replace("-", " - ").split()
+        return any(
+            (hit := self.title_at(words, k)) is not None and k + hit[1] == len(words)
+            for k in range(len(words))
+        )
+
+    def person(self, text: str, on: date | None) -> WorldActor | None:
+        """A person the Phoenix dictionaries know by full name or listed alias, coded as
+        on the day (their office then)."""
+        return self.world.person(text, on)
+
+    def is_place(self, text: str) -> bool:
+        """Whether a name is a place the gazetteer or the dictionaries know (a city, a
+        region, a crossing), not a country."""
+        place = self.places.find(text)
+        if place is not None:
+            return place.kind != "country"
+        return self.world.place(text) is not None
 
     def is_honorific(self, text: str) -> bool:
         """A courtesy word before a name ("Mr", "Hon.", "H.E."), as written."""

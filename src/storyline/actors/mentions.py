@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.actors.affiliation import affiliation_after, seat_before, speaks
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge, Title
-from storyline.actors.names import fold
+from storyline.actors.names import fold, name_key
 from storyline.actors.titles import (
     DETERMINERS,
     POSSESSIVE,
@@ -33,7 +33,9 @@ from storyline.actors.titles import (
     possessive_country,
     title_before,
     title_word,
+    with_determiner,
 )
+from storyline.actors.world import WorldActor
 from storyline.records import ActorKind
 
 
@@ -143,6 +145,10 @@ def find_mentions(
             found = _noun_phrase_at(doc, i, words, kb, claims)
             if found is not None:
                 claims.add(found[1], *found[0])
+    for start, end, body in _listed_bodies(doc, kb):  # a body the NER missed
+        if claims.free(start, end):
+            mention = _mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, name=body.name)
+            claims.add(replace(mention, country=body.country, sector=body.sector), start, end)
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS and claims.free(ent.start, ent.end):
             claims.add(_named_non_person(ent, words, kb), ent.start, ent.end)
@@ -291,6 +297,25 @@ def _speaking_name(tok: Token, kb: Knowledge) -> Span | None:
     if kb.country(span.text) or kb.organisation(span.text) or kb.capital(span.text):
         return None
     return span
+
+
+def _listed_bodies(doc: Doc, kb: Knowledge) -> list[tuple[int, int, WorldActor]]:
+    """Organisations and armed groups of several words that the dictionaries list and
+    the text writes with capitals ("the Shining Path", "Abu Sayyaf Group"), as token
+    ranges; a leading "the" is part of the mention."""
+    kept = [t for t in doc if name_key(t.text)]  # words as names are compared
+    keys = [name_key(t.text) for t in kept]
+    found = []
+    k = 0
+    while k < len(kept):
+        hit = kb.world.body_at(keys, k) if kept[k].text[:1].isupper() else None
+        if hit is None or kb.is_office(hit[0].name):
+            k += 1
+            continue
+        start, end = kept[k].i, kept[k + hit[1] - 1].i + 1
+        found.append((with_determiner(doc, start), end, hit[0]))
+        k += hit[1]
+    return found
 
 
 def _controlled(verb: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -17,6 +18,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.mentions import Mention, MentionKind, find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
+from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
 
 _SECTOR_NAMES = {
@@ -70,10 +72,12 @@ def resolve_actors(
     kb: Knowledge,
     registry: ActorRegistry,
     quoted: list[tuple[int, int]] | None = None,
+    published: date | None = None,
 ) -> ArticleActors:
-    """Canonical actors and their mentions for one parsed article."""
+    """Canonical actors and their mentions for one parsed article; people the
+    dictionaries know are coded as on the day it was published."""
     mentions = find_mentions(doc, kb, registry.known_names())
-    resolver = _Resolver(kb, registry, quoted or [])
+    resolver = _Resolver(kb, registry, quoted or [], published)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -107,13 +111,21 @@ def _names_first(mentions: list[Mention]) -> list[Mention]:
 class _Resolver:
     """The per-article state of resolution: people found so far and their bindings."""
 
-    def __init__(self, kb: Knowledge, registry: ActorRegistry, quoted: list[tuple[int, int]]):
+    def __init__(
+        self,
+        kb: Knowledge,
+        registry: ActorRegistry,
+        quoted: list[tuple[int, int]],
+        published: date | None,
+    ) -> None:
         self.kb = kb
         self.registry = registry
         self.quoted = quoted
+        self.published = published
         self.people: dict[str, list[Mention]] = {}  # actor id -> its mentions
         self.names: dict[str, str] = {}  # actor id -> canonical name
         self.fixed: dict[str, Actor] = {}  # non-person actors and placeholders
+        self.listed: dict[str, WorldActor | None] = {}  # people as the dictionaries code them
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -140,10 +152,14 @@ class _Resolver:
         same = [i for i, n in self.names.items() if i != slug(name) and same_person(name, n)]
         if len(same) == 1:
             name = self.names[same[0]]
-        elif len(name.split()) == 1:
-            known = self.registry.person_by_surname(name)
+        else:
+            one_word = len(name.split()) == 1
+            known = self.registry.person_by_surname(name) if one_word else None
+            listed = self.kb.person(name, self.published) if one_word and not known else None
             if known is not None:
                 name = known.name
+            elif listed is not None:  # "Netanyahu": a listed alias of a known person
+                name = listed.name
         actor_id = slug(name)
         self.names.setdefault(actor_id, name)
         self.people.setdefault(actor_id, []).append(m)
@@ -156,6 +172,12 @@ class _Resolver:
         country = _most_common(m.country for m in ms) or (known.country if known else None)
         sector = _most_common(m.sector for m in ms) or (known.sector if known else None)
         role = _longest(m.role for m in ms) or (known.role if known else None)
+        if actor_id not in self.listed:
+            self.listed[actor_id] = self.kb.person(self.names[actor_id], self.published)
+        listed = self.listed[actor_id]
+        if listed is not None:  # what the text and other articles leave open
+            country = country or listed.country
+            sector = sector or (listed.sector if listed.current else None)
         if user is not None:
             country, sector, role = (
                 user.country or country,

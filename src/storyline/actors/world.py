@@ -73,6 +73,10 @@ class WorldActor:
     country: str | None  # ISO alpha-3
     sector: str | None  # CAMEO sector valid on the day asked (GOV, ELI, REB, IGO, ...)
     source: str  # "people.tsv:1234"
+    # Whether the code is known to hold that day: a dated code for it, or a day within
+    # the dictionaries' years. An undated code after them (an opposition leader since
+    # become prime minister) may be stale: its country holds, its sector may not.
+    current: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +102,17 @@ class World:
         self._agents: dict[tuple[str, ...], Agent | None] = {}
         self._read_agents(read(FILES["agents"]), check)
         self._agent_longest = max(map(len, self._agents), default=0)
+        # the longest body name of several words starting with each word
+        self._body_starts: dict[str, int] = {}
+        for key in self._bodies:
+            words = key.split()
+            if len(words) > 1:
+                self._body_starts[words[0]] = max(self._body_starts.get(words[0], 0), len(words))
+        # the last day any code mentions: the dictionaries' years end there
+        self.vintage = max(
+            (d for e in self._entries for r in e[2] for d in r[2:] if d is not None),
+            default=date.min,
+        )
         self._countries: dict[str, str | None] = {}
         self._places: dict[str, tuple[str, bool] | None] = {}
         self._read_countries(read(FILES["countries"]), check)
@@ -125,6 +140,17 @@ class World:
     def body(self, text: str) -> WorldActor | None:
         """An organisation or armed group by name or listed alias/abbreviation."""
         return self._actor(self._bodies, text, None)
+
+    def body_at(self, keys: Sequence[str], i: int) -> tuple[WorldActor, int] | None:
+        """The longest organisation or group name starting at word i of a text's words
+        (each word's `name_key`), and how many words it spans: for names the NER
+        misses ("the Shining Path"). Names of one word are left to the caller."""
+        first = self._body_starts.get(keys[i]) if i < len(keys) else None
+        for n in range(min(first or 0, len(keys) - i), 1, -1):
+            found = self.body(" ".join(keys[i : i + n]))
+            if found is not None:
+                return found, n
+        return None
 
     def agent_at(self, words: Sequence[str], i: int) -> tuple[Agent, int] | None:
         """The longest agent noun starting at folded word i (singular or plural), and how
@@ -155,12 +181,19 @@ class World:
             return None
         return min(actors, key=lambda a: a.source)
 
-    @staticmethod
-    def _coded(entry: Entry, on: date | None) -> WorldActor:
+    def _coded(self, entry: Entry, on: date | None) -> WorldActor:
         name, kind, rules, file, line = entry
         country, sector = _code(rules, on) or (None, None)
+        current = on is None or on <= self.vintage or any(
+            (a or b) and (a is None or on >= a) and (b is None or on <= b) for _, _, a, b in rules
+        )
         return WorldActor(
-            name=name, kind=kind, country=country, sector=sector, source=f"{file}:{line}"
+            name=name,
+            kind=kind,
+            country=country,
+            sector=sector,
+            source=f"{file}:{line}",
+            current=current,
         )
 
     # -- reading -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from storyline.events.acts import Act, obliging, reported_acts
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
-from storyline.events.places import Gazetteer, event_location
+from storyline.events.places import event_location
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -37,6 +37,7 @@ from storyline.events.when import (
     speech_dated,
     window_before,
 )
+from storyline.gazetteer import Gazetteer
 from storyline.records import (
     Actor,
     ActorKind,
