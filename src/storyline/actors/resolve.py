@@ -15,7 +15,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.mentions import Mention, MentionKind, find_mentions
+from storyline.actors.mention import Mention, MentionKind
+from storyline.actors.mentions import find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.actors.world import WorldActor

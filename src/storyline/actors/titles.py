@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from storyline.actors.knowledge import Knowledge, Title
 
 if TYPE_CHECKING:
-    from storyline.actors.mentions import Claims
+    from storyline.actors.mention import Claims
 
 DETERMINERS = frozenset({"the", "a", "an"})
 QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})

@@ -184,8 +184,13 @@ class World:
     def _coded(self, entry: Entry, on: date | None) -> WorldActor:
         name, kind, rules, file, line = entry
         country, sector = _code(rules, on) or (None, None)
-        current = on is None or on <= self.vintage or any(
-            (a or b) and (a is None or on >= a) and (b is None or on <= b) for _, _, a, b in rules
+        current = (
+            on is None
+            or on <= self.vintage
+            or any(
+                (a or b) and (a is None or on >= a) and (b is None or on <= b)
+                for _, _, a, b in rules
+            )
         )
         return WorldActor(
             name=name,

@@ -1,0 +1,215 @@
+"""Noun phrases without a name: role nouns ("the Secretary of State", "a top US
+diplomat"), unnamed holders who stand for a body ("the Kremlin spokesman", "officials
+said"), several holders ("the Heads of State of ECOWAS", "the leaders"), institutions of
+a country ("the Armenian government", "the prime minister's press office") and
+documents that speak for their issuer ("the statement added")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from storyline.actors.affiliation import affiliation_after, seat_before, speaks
+from storyline.actors.dictionary import DictionaryEntry
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.mention import Claims, Mention, MentionKind, span_mention
+from storyline.actors.titles import DETERMINERS, POSSESSIVE, attaches_back, match_title, of_country
+from storyline.records import ActorKind
+
+_INDEFINITE = frozenset({"a", "an"})
+
+
+_ANYONE = frozenset({"last", "every", "each", "any", "no", "single", "lone", "ordinary"})
+
+
+_OFFICES = frozenset({"office", "offices", "cabinet", "staff", "aides", "camp"})
+
+
+_SPEAKING_FOR = frozenset({"official", "diplomat", "spokesperson"})
+
+
+def noun_phrase_at(
+    doc: Doc, i: int, words: list[str], kb: Knowledge, claims: Claims
+) -> tuple[tuple[int, int], Mention] | None:
+    """A role noun, a country's institution or a speaking document starting at token i."""
+    if doc[i].is_punct or doc[i].is_space or _label(doc, i):
+        return None
+    if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
+        return None  # the phrase starts earlier and is read from there
+    if i > 0 and doc[i - 1].lower_ in _ANYONE:
+        return None  # "until the last soldier", "every official": no one in particular
+    j, country = i, None
+    definite = doc[i].lower_ not in _INDEFINITE
+    if doc[i].lower_ in DETERMINERS:
+        j += 1
+    while j < len(doc) and claims.free(j, j + 1) and _is_country_word(doc[j], kb):
+        country = kb.country(doc[j].text)
+        j += 1
+        if j < len(doc) and doc[j].text in POSSESSIVE:
+            j += 1
+    org = None  # "an EU official", "a UN spokesperson": an official of that body
+    if country is None and j > i and j + 1 < len(doc) and claims.free(j, j + 1):
+        org, j = _organisation_before_title(doc, j, words, kb)
+    seat = seat_before(doc, j, kb) if country is None and org is None and j > i else None
+    if seat is not None and seat[0] < len(doc) and match_title(doc, seat[0], words, kb):
+        j, country = seat[0], seat[1]  # "the Kremlin spokesman": the seat's country
+    else:
+        seat = None
+    if j >= len(doc) or not claims.free(j, j + 1):
+        return None
+    title = match_title(doc, j, words, kb)
+    if title is not None:
+        if org is not None:  # the body's country and sector, not the title's
+            country = org.country
+            title = (replace(title[0], sector=org.sector, country=org.country), *title[1:])
+        elif seat is not None:
+            title = (replace(title[0], sector=seat[2]), *title[1:])
+        found = _role_or_office(doc, i, title, country, definite, words, kb, claims)
+        if found is not None and org is not None and found[1].anonymous:
+            found = (found[0], replace(found[1], body=org.name))
+        return found
+    inst = kb.institution_at(words, j)
+    if inst is not None and country is not None:
+        end = _with_source_noun(j + inst[1], words, kb)
+        return _body(doc, i, end, country, inst[0].sector, definite=definite)
+    if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
+        return (i, j + 1), span_mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
+    return None
+
+
+def _organisation_before_title(
+    doc: Doc, j: int, words: list[str], kb: Knowledge
+) -> tuple[DictionaryEntry | None, int]:
+    """A known organisation of one to four words at token j right before a title ("an
+    EU official", "an Arab League spokesman"), and where the title starts."""
+    for size in range(min(4, len(doc) - j - 1), 0, -1):
+        org = kb.organisation(doc[j : j + size].text)
+        if org is not None and org.sector and match_title(doc, j + size, words, kb) is not None:
+            return org, j + size
+    return None, j
+
+
+def _label(doc: Doc, i: int) -> bool:
+    """ "Source: RIA Novosti": a word opening a line before a colon labels what follows."""
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_)
+    )
+
+
+def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
+    """ "the Secretary of State" (a person) or "the prime minister's press office" (an
+    institution owned by the holder of an office)."""
+    title, end, inner_country = title_hit
+    country = country or inner_country
+    if end < len(doc) and doc[end].text in POSSESSIVE:
+        inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
+        if inst is not None:
+            inst_end, sector = _with_source_noun(end + 1 + inst[1], words, kb), inst[0].sector
+        elif end + 1 < len(doc) and words[end + 1] in _OFFICES:
+            # "the prime minister's office": the holder's own office, of his sector
+            inst_end, sector = end + 2, title.sector or "GOV"
+        else:
+            inst_end = None
+        if inst_end is not None:
+            return _body(doc, i, inst_end, country, sector, owner=title)
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None  # a title before a name belongs to the person
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ == "PERSON"
+        and attaches_back(doc, end + 1)
+    ):
+        return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
+    if doc[i:end].root.tag_ in ("NNS", "NNPS"):  # "officials", "the Heads of State"
+        return _holders(doc, i, end, title, country, definite, kb, claims)
+    sector = title.sector
+    body = affiliation_after(doc, end, kb) if title.anonymous else None
+    if body is not None:  # "a senior officer in the Burundian military"
+        end, country, sector = body.end, country or body.country, body.sector or sector
+    elif end + 1 < len(doc) and doc[end].lower_ == "of":
+        of = of_country(doc, end, kb)
+        if of is not None:
+            end, country = of[0], country or of[1]
+    if not claims.free(i, end):
+        return None
+    return (i, end), span_mention(
+        doc,
+        i,
+        end,
+        MentionKind.ROLE,
+        ActorKind.PERSON,
+        country=country or title.country,
+        sector=sector or ("GOV" if country or not title.anonymous else None),
+        role=title.role,
+        family=title.family,
+        definite=definite,
+        anonymous=title.anonymous,
+        body=body.organisation if body else None,
+    )
+
+
+def _holders(doc, i, end, title, country, definite, kb, claims):
+    """Several holders of a title, as the body they belong to or speak for: "the Heads
+    of State and Government of ECOWAS" (that organisation), "Ethiopian officials said"
+    (that government), "diplomats told Reuters" (unnamed diplomats), "the leaders" (the
+    body just told of); "foreign ministers" alone are several people, no one actor."""
+    body = affiliation_after(doc, end, kb)
+    head = doc[i:end].root
+    if body is not None and body.organisation and claims.free(i, body.end):
+        mention = span_mention(
+            doc,
+            i,
+            body.end,
+            MentionKind.ORG,
+            ActorKind.ORG,
+            name=body.organisation,
+            country=body.country,
+            sector=body.sector,
+        )
+        return (i, body.end), mention
+    if not claims.free(i, end):
+        return None
+    if country is not None and (title.family in _SPEAKING_FOR or title.anonymous):
+        # "Ethiopian officials said": its government speaking, not one person
+        return _body(doc, i, end, country, title.sector or "GOV", definite=definite)
+    if title.anonymous and speaks(head, kb):
+        sector = title.sector or ("GOV" if title.family in _SPEAKING_FOR else None)
+        anonymous = span_mention(doc, i, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
+        return (i, end), replace(anonymous, name=doc[i:end].text, anonymous=True)
+    if doc[i].lower_ == "the" and end - i == 2 and (end == len(doc) or doc[end].dep_ != "prep"):
+        return (i, end), span_mention(
+            doc, i, end, MentionKind.ROLE, ActorKind.ORG, role=title.role, plural=True
+        )
+    return None
+
+
+def _body(
+    doc: Doc, i: int, end: int, country: str | None, sector: str | None, **kw: object
+) -> tuple[tuple[int, int], Mention]:
+    """A country's institution (or an office-holder's office) as a mention of tokens
+    [i, end)."""
+    mention = span_mention(
+        doc, i, end, MentionKind.INSTITUTION, ActorKind.ORG, country=country, sector=sector, **kw
+    )
+    return (i, end), mention
+
+
+def _starts_phrase(tok: Token, kb: Knowledge) -> bool:
+    return tok.lower_ in DETERMINERS or _is_country_word(tok, kb)
+
+
+def _is_country_word(tok: Token, kb: Knowledge) -> bool:
+    """A country name, demonym or "US" in a modifier position."""
+    return bool(tok.text[:1].isupper() and kb.country(tok.text))
+
+
+def _with_source_noun(end: int, words: list[str], kb: Knowledge) -> int:
+    """ "an Armenian government press statement": include a following document noun."""
+    for k in range(end, min(end + 2, len(words))):
+        if words[k] in kb.source_nouns:
+            return k + 1
+    return end
