@@ -4,12 +4,16 @@ missed; what is not a body (a place, a country pair) is left out."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
+from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
-from storyline.actors.names import name_key
-from storyline.actors.titles import with_determiner
+from storyline.actors.names import fold, name_key
+from storyline.actors.titles import POSSESSIVE, with_determiner
 from storyline.actors.world import WorldActor
 from storyline.records import ActorKind
 
@@ -24,6 +28,9 @@ _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "ROOT"})
 
 
 _ACTOR_PREPS = frozenset({"between", "with", "by", "against"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
+_SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "camp", "base", "settlement"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
 
 def listed_bodies(doc: Doc, kb: Knowledge) -> list[tuple[int, int, WorldActor]]:
@@ -89,12 +96,15 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
             country=capital,
             sector="GOV",
         )
+    ent = _with_kind(_trimmed(ent), kb)
     if (
         ent.label_ == "ORG"
         and not _joins_countries(ent, kb)
         and not kb.is_platform(text)
         and not _names_a_place(ent)
+        and _unlisted_body(ent, kb)
     ):
+        text = ent.text
         country = next((kb.country(t.text) for t in ent if kb.country(t.text)), None)
         inst = next(
             (
@@ -104,7 +114,11 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
             ),
             None,
         )
-        return span_mention(
+        sector = inst[0].sector if inst else None
+        parent = _parent_body(ent, kb)  # "IAEA Board of Governors": an organ of the IAEA
+        if parent is not None:
+            country, sector = parent.country, parent.sector
+        mention = span_mention(
             doc,
             ent.start,
             ent.end,
@@ -112,9 +126,77 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
             ActorKind.ORG,
             name=text.removeprefix("the ").removeprefix("The "),
             country=country,
-            sector=inst[0].sector if inst else None,
+            sector=sector,
         )
+        return replace(mention, possessor=_possessor(ent)) if country is None else mention
     return None
+
+
+def _possessor(ent: Span) -> int | None:
+    """Where a person who owns a body is named right before it: "Netanyahu's Cabinet"
+    (the name), "his Cabinet" (the pronoun); the owner's country is the body's."""
+    doc, i = ent.doc, ent.start
+    if i >= 1 and doc[i - 1].lower_ in ("his", "her"):
+        return doc[i - 1].idx
+    if i >= 2 and doc[i - 1].text in POSSESSIVE and doc[i - 2].ent_type_ == "PERSON":
+        return doc[i - 2].idx
+    return None
+
+
+def _parent_body(ent: Span, kb: Knowledge) -> DictionaryEntry | None:
+    """The known body an unlisted organ's name begins with, by its abbreviation ("IAEA
+    Board of Governors", "ECOWAS Commission", "AU Peace and Security Council")."""
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return kb.organisation(first.text) if first.text.isupper() and len(first) > 1 else None
+
+
+def _with_kind(ent: Span, kb: Knowledge) -> Span:
+    """A name with the word for its kind written after it ("the Renaissance party", "the
+    Azov regiment", "the Wagner group"), so the body word counts."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].is_lower and fold(doc[ent.end].text) in kb.body_words:
+        span = Span(doc, ent.start, ent.end + 1, label=ent.label)
+        return span if span.root.i == ent.end else ent  # the kind heads the phrase
+    return ent
+
+
+def _trimmed(ent: Span) -> Span:
+    """A name without the function words the NER ran it into ("AU Transition Mission
+    in", "the ...")."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and ent.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label) if end != ent.end else ent
+
+
+def _unlisted_body(ent: Span, kb: Knowledge) -> bool:
+    """Whether a name the NER tags as an organisation, but no knowledge lists, is a body:
+    it has a body word ("Tiger Division", "National Security Service") or is an
+    acronym used as an actor ("the SSPDF attacked"); never an act, document or meeting
+    ("the Revitalized Peace Agreement", "the Extraordinary Summit on ..."), a place
+    ("Leposavic", "Presidential Villa, Abuja") or one other capitalised word."""
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if not words or fold(ent.root.text) in kb.not_body_heads or kb.is_place(ent.text):
+        return False
+    if any(kb.is_place(t.text) for t in ent if t.ent_type_ == "GPE") and "," in ent.text:
+        return False  # "Presidential Villa, Abuja": a building in a city
+    if any(fold(t.text) in kb.body_words for t in words):
+        return True
+    return len(words) == 1 and _ACRONYM.fullmatch(words[0].text) is not None and _acts(ent.root)
+
+
+def in_place_slot(token: Token) -> bool:
+    """Whether a name stands where places stand: after a locative preposition ("sites in
+    Wunliet, Aswa and Rejaf", "close to Ceel Baraf") or before a place noun in
+    apposition ("Ceel Baraf, a village ...")."""
+    if any(c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS | _SETTLEMENTS for c in token.children):
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lower_ == "close")
 
 
 def _names_a_place(ent: Span) -> bool:

@@ -83,6 +83,8 @@ class Knowledge:
         source_nouns: frozenset[str],
         according_to: tuple[tuple[str, ...], ...],
         honorifics: frozenset[str] = frozenset(),
+        body_words: frozenset[str] = frozenset(),
+        not_body_heads: frozenset[str] = frozenset(),
         world: World,
         places: Gazetteer,
         user: ActorDictionary | None = None,
@@ -100,6 +102,8 @@ class Knowledge:
         self.source_nouns = source_nouns
         self.according_to = according_to
         self.honorifics = honorifics
+        self.body_words = body_words  # "Division", "Service": an unknown name is a body
+        self.not_body_heads = not_body_heads  # "Agreement", "Summit": a name is no body
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor
         self.user = user or ActorDictionary()
@@ -175,6 +179,8 @@ class Knowledge:
             source_nouns=frozenset(fold(n) for n in speech["source_nouns"]),
             according_to=_forms(speech["according_to"]),
             honorifics=honorifics,
+            body_words=frozenset(fold(w) for w in orgs.get("body_words", [])),
+            not_body_heads=frozenset(fold(w) for w in orgs.get("not_body_heads", [])),
             world=World.load(),
             places=Gazetteer.load(countries),
             user=user,
@@ -257,8 +263,8 @@ class Knowledge:
         if found is not None:
             return found
         body = self.world.body(text)
-        if body is None or self.is_office(body.name):
-            return None
+        if body is None or self.is_office(body.name) or self.is_place(body.name):
+            return None  # the dictionaries list offices and places as actors too
         return DictionaryEntry(
             name=body.name,
             aliases=(),

@@ -47,6 +47,7 @@ class Mention:
     anonymous: bool = False  # a title whose unnamed holder stands for a body ("an official")
     plural: bool = False  # several holders of a title ("the leaders")
     body: str | None = None  # the organisation an office belongs to ("the Kremlin spokesman")
+    possessor: int | None = None  # where its owner is named: "Netanyahu's Cabinet", "his"
 
 
 class Claims:

@@ -28,6 +28,7 @@ from storyline.actors.people import (
     is_person_name,
     joined_names,
     name_forms,
+    placed,
     respectively,
     speaking_name,
     the_secretary,
@@ -50,7 +51,10 @@ def find_mentions(
     words = [fold(t.text) for t in doc]
     claims = Claims(doc)
     people = [e for e in joined_names(doc, kb) if is_person_name(e, kb)]
-    names = known_names | {n for e in people for n in name_forms(e, kb)}
+    # a name that is also a place ("Rubio", "Goma") is a person only once the article
+    # names that person in full elsewhere
+    names = known_names | {n for e in people if not placed(e, kb) for n in name_forms(e, kb)}
+    people = [e for e in people if not placed(e, kb) or name_forms(e, kb)[0] in names]
     for ent in people:
         claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)

@@ -141,6 +141,8 @@ class _Resolver:
             return self._source(m, done)
         if m.kind is MentionKind.INSTITUTION and m.country is None and m.owner is not None:
             return self._owned(m, done)
+        if m.possessor is not None:
+            return self._thing(self._of_possessor(m, done))
         return self._thing(m)
 
     # -- people -------------------------------------------------------------------------
@@ -176,7 +178,9 @@ class _Resolver:
         if actor_id not in self.listed:
             self.listed[actor_id] = self.kb.person(self.names[actor_id], self.published)
         listed = self.listed[actor_id]
-        if listed is not None:  # what the text and other articles leave open
+        if listed is not None and sector not in _INTERNATIONAL:
+            # what the text and other articles leave open; an official of an
+            # international body speaks for it, not for the country he comes from
             country = country or listed.country
             sector = sector or (listed.sector if listed.current else None)
         if user is not None:
@@ -265,7 +269,8 @@ class _Resolver:
         if m.country:
             return self._thing(replace(m, kind=MentionKind.INSTITUTION))
         if m.speaking:
-            name = " ".join(w for w in m.text.split() if w.lower() not in ("the", "a", "an"))
+            words = [w for w in m.text.split() if w.lower() not in ("the", "a", "an")]
+            name = "Unnamed " + " ".join(words)  # "Unnamed senior official"
             unnamed = replace(m, kind=MentionKind.ORG, actor_kind=ActorKind.ORG, name=name)
             return self._thing(unnamed)
         return None
@@ -372,6 +377,15 @@ class _Resolver:
         ]
         return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
 
+    def _of_possessor(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Mention:
+        """ "Netanyahu's Cabinet", "his Cabinet": a body of its owner's country."""
+        owner = next(
+            (a for pm, a in done if pm.start <= (m.possessor or 0) < pm.end), None
+        ) or self._pronoun(replace(m, start=m.possessor or m.start), done)
+        if owner is None or owner.kind is not ActorKind.PERSON or owner.country is None:
+            return m
+        return replace(m, kind=MentionKind.INSTITUTION, country=owner.country)
+
     def _thing(self, m: Mention) -> Actor:
         if m.kind is MentionKind.COUNTRY and m.country:
             actor = country_actor(self.kb, m.country, m.text)
@@ -426,6 +440,7 @@ def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
     )
 
 
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
 _VARIATION_REACH = 400  # characters from a speaker to "the deputy speaker went on to say"
 _COLLECTIVE_REACH = 1000  # characters from a body to "the leaders" that stand for it
 # Offices one person rarely holds together: a foreign minister is not "the president".

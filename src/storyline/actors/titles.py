@@ -17,6 +17,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TITLE_REACH = 7  # words a title form may span, with country words skipped
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
 
 
 def title_before(
@@ -43,7 +44,7 @@ def title_before(
             doc[i].text[:1].isupper()
             or words[i] in QUALIFIERS
             or title_word(words[i], kb)
-            or doc[i].text == "."
+            or doc[i].text in (".", "-")  # "Sec.", "Secretary-General"
             or _in_institution(words, i, kb)  # "Russian foreign ministry spokeswoman"
         )
     ):
@@ -114,6 +115,11 @@ def modifiers_before(
         if inst is not None and k + inst[1] == title_at:
             start, sector, title_at = k, inst[0].sector, k  # countries come before it
             break
+    else:  # "ECOWAS Commission President": an organ of a known body, of its sector
+        for k in range(floor, title_at):
+            org = kb.organisation(doc[k].text) if doc[k].text.isupper() else None
+            if org is not None and org.sector in _INTERNATIONAL:
+                return k, org.country, org.sector
     k = title_at - 1
     while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
         country, start, k = kb.country(doc[k].text), k, k - 1
@@ -175,6 +181,9 @@ def appositive_title(
         country = next((kb.country(t.text) for t in sub if kb.country(t.text)), None)
         for tok in sub:
             hit = match_title(doc, tok.i, words, kb)
-            if hit is not None and hit[1] <= sub[-1].i + 1:
-                return hit[0], country or hit[2]
+            if hit is None or hit[1] > sub[-1].i + 1:
+                continue
+            if hit[1] < len(doc) and doc[hit[1]].ent_type_ == "PERSON":
+                continue  # "X, US President Donald Trump's adviser": that title is Trump's
+            return hit[0], country or hit[2]
     return None
