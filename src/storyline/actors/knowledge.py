@@ -293,7 +293,9 @@ class Knowledge:
         region, a crossing), not a country."""
         place = self.places.find(text)
         if place is not None:
-            return place.kind != "country"
+            # a venue ("the Kremlin") stands for its occupant; an alternate name of a city
+            # ("Hamas" for Hamm) is too weak to make a name a place
+            return place.kind not in ("country", "venue") and not place.alternate
         return self.world.place(text) is not None
 
     def is_honorific(self, text: str) -> bool:

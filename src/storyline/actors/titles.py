@@ -4,10 +4,12 @@ an appositive title ("Nikol Pashinyan, Armenia's prime minister,")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge, Title
 
 if TYPE_CHECKING:
@@ -185,5 +187,20 @@ def appositive_title(
                 continue
             if hit[1] < len(doc) and doc[hit[1]].ent_type_ == "PERSON":
                 continue  # "X, US President Donald Trump's adviser": that title is Trump's
+            body = _international_body(doc[sub[0].i : sub[-1].i + 1], kb)
+            if body is not None:  # "X, the President of the ECOWAS Commission"
+                return replace(hit[0], sector=body.sector), body.country
             return hit[0], country or hit[2]
+    return None
+
+
+def _international_body(span: Span, kb: Knowledge) -> DictionaryEntry | None:
+    """An international body a phrase names, whole or by its abbreviation ("the
+    President of the ECOWAS Commission")."""
+    names = [e.text for e in span.ents if e.label_ == "ORG"]
+    names += [t.text for t in span if t.text.isupper() and len(t) > 1]
+    for name in names:
+        org = kb.organisation(name)
+        if org is not None and org.sector in _INTERNATIONAL:
+            return org
     return None
