@@ -1157,3 +1157,40 @@ def test_an_official_of_an_international_body_speaks_for_it_not_for_his_country(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.country, actor.sector) == (None, "IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actors", "actors"),
+    [
+        pytest.param(
+            "Ethiopia, Tigray Rebels Agree Truce After Talks In Pretoria\n\nThe government "
+            "and the rebels agreed to stop fighting, AU envoy Olusegun Obasanjo said.",
+            ["Tigray Rebels"],
+            ["Ethiopia", "AU envoy Olusegun Obasanjo"],
+            id="rebels-capitalised",
+        ),
+        pytest.param(
+            "Sudan Army Chief Holds Separate Talks With Mediators\n\nSudanese army chief "
+            "Abdel Fattah al-Burhan met Saudi mediators in Jeddah.",
+            ["Holds Separate", "Army Chief Holds"],
+            ["Sudanese army chief Abdel Fattah al-Burhan"],
+            id="verbs-capitalised",
+        ),
+        pytest.param(
+            "Guterres Urges Restraint As Fighting Spreads Near Goma\n\nUN Secretary-General "
+            "Antonio Guterres called for calm in eastern Congo.",
+            ["Urges Restraint"],
+            ["Guterres", "UN Secretary-General Antonio Guterres"],
+            id="headline-name-named-in-the-story",
+        ),
+    ],
+)
+def test_a_headline_names_only_who_the_story_or_the_dictionaries_name(
+    resources: Resources, text: str, not_actors: list[str], actors: list[str]
+) -> None:
+    result = analyse(resources, text)
+    written = [m.evidence.text for m in result.actor_mentions]
+    for phrase in not_actors:
+        assert not any(phrase in w for w in written), (phrase, written)
+    for phrase in actors:
+        assert phrase in written, (phrase, written)

@@ -53,8 +53,15 @@ def find_mentions(
     people = [e for e in joined_names(doc, kb) if is_person_name(e, kb)]
     # a name that is also a place ("Rubio", "Goma") is a person only once the article
     # names that person in full elsewhere
-    names = known_names | {n for e in people if not placed(e, kb) for n in name_forms(e, kb)}
-    people = [e for e in people if not placed(e, kb) or name_forms(e, kb)[0] in names]
+    # ... and one in a headline only when the dictionaries or the story itself name them
+    headline = headline_tokens(doc)
+    sure = [e for e in people if not placed(e, kb) and e.start not in headline]
+    names = known_names | {n for e in sure for n in name_forms(e, kb)}
+    people = [
+        e
+        for e in people
+        if e in sure or name_forms(e, kb)[0] in names or kb.person(e.text, None) is not None
+    ]
     for ent in people:
         claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
@@ -84,7 +91,10 @@ def find_mentions(
             claims.add(replace(mention, country=body.country, sector=body.sector), start, end)
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS and claims.free(ent.start, ent.end):
-            claims.add(named_non_person(ent, words, kb), ent.start, ent.end)
+            mention = named_non_person(ent, words, kb)
+            if ent.start in headline and mention is not None and mention.country is None:
+                continue  # a headline's capitals make any words look like a name
+            claims.add(mention, ent.start, ent.end)
     for tok in doc:
         if tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             claims.add(
@@ -100,6 +110,30 @@ def find_mentions(
             claims.add(secretary, tok.i - 1, tok.i + 1)
     found = [_with_speaking(doc, m, kb) for m in sorted(claims.found, key=lambda m: m.start)]
     return respectively(doc, kb, found)
+
+
+def headline_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of headline lines: a line of three or more words with no closing
+    full stop, whose words (other than short function words) all start with a capital
+    ("Ethiopia, Tigray Rebels Agree Truce After Talks In Pretoria")."""
+    found: set[int] = set()
+    line: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is not None and "\n" not in tok.text:
+            line.append(tok)
+            if "\n" not in tok.whitespace_:
+                continue
+        words = [t for t in line if t.is_alpha]
+        content = [t for t in words if not (t.is_stop and len(t) <= 3)]
+        if (
+            len(words) >= 3
+            and line[-1].text not in (".", "!", "?", ":", '"', "”")
+            and content
+            and all(t.text[:1].isupper() for t in content)
+        ):
+            found.update(t.i for t in line)
+        line = []
+    return frozenset(found)
 
 
 def _with_speaking(doc: Doc, m: Mention, kb: Knowledge) -> Mention:
