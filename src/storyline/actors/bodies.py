@@ -33,12 +33,14 @@ _SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "camp", "base", "
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
 
-def listed_bodies(doc: Doc, kb: Knowledge) -> list[tuple[int, int, WorldActor]]:
+def listed_bodies(
+    doc: Doc, tokens: list[Token], kb: Knowledge
+) -> list[tuple[int, int, WorldActor]]:
     """Organisations and armed groups of several words that the dictionaries list and
     the text writes with capitals ("the Shining Path", "Abu Sayyaf Group"), as token
     ranges; a leading "the" is part of the mention."""
-    kept = [t for t in doc if name_key(t.text)]  # words as names are compared
-    keys = [name_key(t.text) for t in kept]
+    keyed = [(t, key) for t in tokens if (key := name_key(t.text))]  # words as compared
+    kept, keys = [t for t, _ in keyed], [key for _, key in keyed]
     found = []
     k = 0
     while k < len(kept):

@@ -34,6 +34,7 @@ from storyline.actors.people import (
     the_secretary,
 )
 from storyline.actors.roles import noun_phrase_at
+from storyline.actors.titles import DETERMINERS
 from storyline.records import ActorKind
 
 __all__ = ["find_mentions"]
@@ -48,13 +49,14 @@ def find_mentions(
 
     `known_names` are folded names and surnames of people known from other articles.
     """
-    words = [fold(t.text) for t in doc]
+    tokens = list(doc)  # Token objects are built anew at every doc[i]: once here
+    words = [fold(t.text) for t in tokens]
     claims = Claims(doc)
     people = [e for e in joined_names(doc, kb) if is_person_name(e, kb)]
     # a name that is also a place ("Rubio", "Goma") is a person only once the article
     # names that person in full elsewhere
     # ... and one in a headline only when the dictionaries or the story itself name them
-    headline = headline_tokens(doc)
+    headline = headline_tokens(tokens)
     sure = [e for e in people if not placed(e, kb) and e.start not in headline]
     names = known_names | {n for e in sure for n in name_forms(e, kb)}
     people = [
@@ -67,7 +69,7 @@ def find_mentions(
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
         if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
             claim_person(doc, ent, words, kb, claims)
-    for tok in doc:  # a known surname or first name the NER missed (even as a noun)
+    for tok in tokens:  # a known surname or first name the NER missed (even as a noun)
         if (
             tok.pos_ in ("PROPN", "NOUN")
             and tok.ent_type_ == ""
@@ -76,16 +78,18 @@ def find_mentions(
             and fold(tok.text) in names
         ):
             claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
-    for tok in doc:  # a full name the NER missed, as the subject of a speech verb
+    for tok in tokens:  # a full name the NER missed, as the subject of a speech verb
         name = speaking_name(tok, kb) or honoured_name(tok, kb)
         if name is not None:
             claim_person(doc, name, words, kb, claims)
-    for i in range(len(doc)):
-        if claims.free(i, i + 1):
+    for i, tok in enumerate(tokens):
+        # a phrase starts with a determiner, a capital (a country, a body) or a title
+        opens = tok.text[:1].isupper() or words[i] in DETERMINERS or kb.starts_title(words[i])
+        if opens and claims.free(i, i + 1):
             found = noun_phrase_at(doc, i, words, kb, claims)
             if found is not None:
                 claims.add(found[1], *found[0])
-    for start, end, body in listed_bodies(doc, kb):  # a body the NER missed
+    for start, end, body in listed_bodies(doc, tokens, kb):  # a body the NER missed
         if claims.free(start, end):
             mention = span_mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, name=body.name)
             claims.add(replace(mention, country=body.country, sector=body.sector), start, end)
@@ -95,7 +99,7 @@ def find_mentions(
             if ent.start in headline and mention is not None and mention.country is None:
                 continue  # a headline's capitals make any words look like a name
             claims.add(mention, ent.start, ent.end)
-    for tok in doc:
+    for tok in tokens:
         if tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             claims.add(
                 span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON),
@@ -112,13 +116,13 @@ def find_mentions(
     return respectively(doc, kb, found)
 
 
-def headline_tokens(doc: Doc) -> frozenset[int]:
+def headline_tokens(tokens: list[Token]) -> frozenset[int]:
     """The tokens of headline lines: a line of three or more words with no closing
     full stop, whose words (other than short function words) all start with a capital
     ("Ethiopia, Tigray Rebels Agree Truce After Talks In Pretoria")."""
     found: set[int] = set()
     line: list[Token] = []
-    for tok in [*doc, None]:
+    for tok in [*tokens, None]:
         if tok is not None and "\n" not in tok.text:
             line.append(tok)
             if "\n" not in tok.whitespace_:

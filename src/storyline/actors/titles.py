@@ -83,6 +83,9 @@ def match_title(
 ) -> tuple[Title, int, str | None] | None:
     """A title starting at token j, skipping country words inside it ("head of American
     diplomacy", "top US diplomat"): the title, the token after it and that country."""
+    first = next((k for k in range(j, min(j + 2, len(words))) if words[k]), None)
+    if first is None or not kb.starts_title(words[first]):
+        return None  # no title starts here (most words): nothing to read
     kept: list[int] = []
     skipped: list[tuple[int, str]] = []
     k = j

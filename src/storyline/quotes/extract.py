@@ -54,7 +54,7 @@ def extract_quotes(
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     text = doc.text  # built anew at every access: once here
-    candidates = [_direct(doc, q, marks, actors, kb, sent_index) for q in quoted]
+    candidates = [_direct(doc, text, q, marks, actors, kb, sent_index) for q in quoted]
     candidates += _outermost(_indirect(doc, marks, actors, kb, sent_index))
     quotes: list[Quote] = []
     continued: list[bool] = []
@@ -141,6 +141,7 @@ def _quote(text: str, doc_id: str, c: _Candidate, att: Attribution) -> Quote:
 
 def _direct(
     doc: Doc,
+    text: str,
     q: QuotedSpan,
     marks: list[tuple[int, int]],
     actors: ArticleActors,
@@ -153,7 +154,7 @@ def _direct(
     after = [t for t in close_tok.sent if t.i > close_tok.i and not inside(t.idx, marks)]
     after = _until_next_quote(after, marks, q.close_mark)
     before = [t for t in open_tok.sent if t.i < open_tok.i and not inside(t.idx, marks)]
-    governing = _governing_verb(doc, q, marks, kb)
+    governing = _governing_verb(doc, text, q, marks, kb)
     cues = [t for t in after if is_cue(t, kb)] + [t for t in reversed(before) if is_cue(t, kb)]
     # "X urged ... and for “mechanisms” to be introduced “to prevent ...”": the act in
     # words earlier in the sentence, when no verb of saying is there
@@ -186,7 +187,7 @@ def _direct(
 
 
 def _governing_verb(
-    doc: Doc, q: QuotedSpan, marks: list[tuple[int, int]], kb: Knowledge
+    doc: Doc, text: str, q: QuotedSpan, marks: list[tuple[int, int]], kb: Knowledge
 ) -> Token | None:
     """The verb of speaking (or of an act in words) whose clause holds the quotation:
     "stated that the nation is “happy ...”", "urged ... for “international mechanisms”"."""
@@ -194,7 +195,6 @@ def _governing_verb(
     if span is None:
         return None
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    text = doc.text  # built anew at every access
     for token in roots[:1]:
         for _ in range(6):
             if token.head.i == token.i:
