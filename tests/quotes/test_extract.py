@@ -987,3 +987,157 @@ def test_words_relayed_according_to_others_stay_the_speakers(
 ) -> None:
     quote = quote_of(analyse(resources, text), clause, INDIRECT)
     assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "Nigerian President Bola Tinubu pointed out that the border had been closed "
+            "for a week.",
+            "the border had been closed for a week",
+            "bola-tinubu",
+            id="pointed-out",
+        ),
+        pytest.param(
+            "Chilean President Gabriel Boric made clear that no troops would be sent.",
+            "no troops would be sent",
+            "gabriel-boric",
+            id="made-clear",
+        ),
+        pytest.param(
+            "Malaysian Prime Minister Anwar Ibrahim spelled out that the talks would resume "
+            "in May.",
+            "the talks would resume in May",
+            "anwar-ibrahim",
+            id="spelled-out",
+        ),
+    ],
+)
+def test_a_phrasal_verb_of_saying_reports_its_clause(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Neither the toll nor the footage the militia says it shot near Gao could be verified.",
+            id="thing-as-subject",
+        ),
+        pytest.param(
+            "The weapons the rebels say they seized were shown on television.",
+            id="relative-clause-with-a-gap",
+        ),
+        pytest.param(
+            "A band of officers went on television to proclaim the president's removal.",
+            id="no-clause-with-a-verb",
+        ),
+    ],
+)
+def test_no_quote_where_nobody_reports_a_claim(resources: Resources, text: str) -> None:
+    result = analyse(resources, text)
+    assert [q.evidence.text for q in result.quotes if q.kind is INDIRECT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "The International Atomic Energy Agency said stocks had grown. The agency added "
+            "that inspectors had been barred.",
+            "inspectors had been barred",
+            "international-atomic-energy-agency",
+            id="the-agency",
+        ),
+        pytest.param(
+            "Al-Shabaab claimed the raid on the base. The group said forty soldiers had died.",
+            "forty soldiers had died",
+            "al-shabaab",
+            id="the-group",
+        ),
+        pytest.param(
+            "The African Union condemned the attack. The continental body said it mourned "
+            "the dead.",
+            "it mourned the dead",
+            "african-union",
+            id="the-continental-body",
+        ),
+    ],
+)
+def test_a_definite_body_noun_refers_back_to_the_body_named_before(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "country", "sector"),
+    [
+        pytest.param(
+            "Gunmen attacked a checkpoint in northern Kosovo overnight. The police said two "
+            "officers were hurt.",
+            "two officers were hurt",
+            "XKX",
+            "COP",
+            id="the-police",
+        ),
+        pytest.param(
+            "Protests spread across Bolivia on Friday. The government said the fuel price "
+            "would not change.",
+            "the fuel price would not change",
+            "BOL",
+            "GOV",
+            id="the-government",
+        ),
+        pytest.param(
+            "Clashes broke out in Myanmar's Shan state. The military said rebels had "
+            "attacked first.",
+            "rebels had attacked first",
+            "MMR",
+            "MIL",
+            id="the-military",
+        ),
+    ],
+)
+def test_a_state_institution_with_none_named_is_that_of_the_country_told_of(
+    resources: Resources, text: str, clause: str, country: str, sector: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "sector"),
+    [
+        pytest.param(
+            "Witnesses said the convoy left before dawn.",
+            "the convoy left before dawn",
+            "CVL",
+            id="witnesses",
+        ),
+        pytest.param(
+            "Doctors at the clinic said three of the wounded had died.",
+            "three of the wounded had died",
+            "HLH",
+            id="doctors",
+        ),
+        pytest.param(
+            "Residents told reporters that the shelling had stopped.",
+            "the shelling had stopped",
+            "CVL",
+            id="residents",
+        ),
+    ],
+)
+def test_people_named_by_what_they_are_speak_for_others_like_them(
+    resources: Resources, text: str, clause: str, sector: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None
+    assert (quote.speaker.kind, quote.speaker.sector) == (ActorKind.ORG, sector)

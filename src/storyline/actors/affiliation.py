@@ -103,5 +103,5 @@ def speaks(tok: Token, kb: Knowledge) -> bool:
     as saying")."""
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        return fold(head.lemma_) in kb.cue_verbs
+        return kb.says(head)
     return tok.dep_ == "dobj" and head.lemma_ in ("quote", "cite")

@@ -15,6 +15,7 @@ from datetime import date
 from importlib import resources
 
 import yaml
+from spacy.tokens import Token
 
 from storyline.actors.countries import CountryIndex
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
@@ -85,6 +86,7 @@ class Knowledge:
         honorifics: frozenset[str] = frozenset(),
         body_words: frozenset[str] = frozenset(),
         not_body_heads: frozenset[str] = frozenset(),
+        anaphors: dict[str, frozenset[str]] | None = None,
         world: World,
         places: Gazetteer,
         user: ActorDictionary | None = None,
@@ -104,6 +106,7 @@ class Knowledge:
         self.honorifics = honorifics
         self.body_words = body_words  # "Division", "Service": an unknown name is a body
         self.not_body_heads = not_body_heads  # "Agreement", "Summit": a name is no body
+        self.anaphors = anaphors or {}  # "the agency": the sectors it may refer back to
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor
         self.user = user or ActorDictionary()
@@ -181,6 +184,7 @@ class Knowledge:
             honorifics=honorifics,
             body_words=frozenset(fold(w) for w in orgs.get("body_words", [])),
             not_body_heads=frozenset(fold(w) for w in orgs.get("not_body_heads", [])),
+            anaphors={fold(k): frozenset(v) for k, v in orgs.get("anaphors", {}).items()},
             world=World.load(),
             places=Gazetteer.load(countries),
             user=user,
@@ -298,6 +302,28 @@ class Knowledge:
             return place.kind not in ("country", "venue") and not place.alternate
         return self.world.place(text) is not None
 
+    def says(self, verb: Token) -> bool:
+        """Whether a verb is one of saying ("said", "added"), phrasal ones with their
+        particle or complement ("pointed out", "made clear")."""
+        return any(form in self.cue_verbs for form in _verb_forms(verb))
+
+    def speaks(self, verb: Token) -> bool:
+        """Whether a verb is one of saying or of an act done in words ("urged")."""
+        return any(f in self.cue_verbs or f in self.speech_acts for f in _verb_forms(verb))
+
+    def may_speak(self, noun: str) -> bool:
+        """Whether a folded common noun can name who speaks: a title, an agent noun, a
+        document, an institution ("the spokesman", "witnesses", "the statement",
+        "the ministry"); a thing ("the toll", "the video") cannot."""
+        words = [noun]
+        return (
+            self.starts_title(noun)
+            or noun in self.source_nouns
+            or self.world.agent_at(words, 0) is not None
+            or self.institution_at(words, 0) is not None
+            or noun in self.body_words
+        )
+
     def is_honorific(self, text: str) -> bool:
         """A courtesy word before a name ("Mr", "Hon.", "H.E."), as written."""
         return text.rstrip(".") in self.honorifics
@@ -305,3 +331,15 @@ class Knowledge:
     def is_platform(self, text: str) -> bool:
         """Whether the name is a social platform (a channel, not a speaker)."""
         return fold(text).removeprefix("the ") in self.platforms
+
+
+_PARTICLES = frozenset({"prt", "acomp", "oprd", "advmod", "ccomp"})  # "made (it) clear"
+
+
+def _verb_forms(verb: Token) -> list[str]:
+    """A verb's folded lemma, and with each particle or complement after it ("point
+    out", "make clear")."""
+    lemma = fold(verb.lemma_)
+    return [lemma] + [
+        f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLES and c.i > verb.i
+    ]

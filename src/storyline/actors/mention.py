@@ -48,6 +48,7 @@ class Mention:
     plural: bool = False  # several holders of a title ("the leaders")
     body: str | None = None  # the organisation an office belongs to ("the Kremlin spokesman")
     possessor: int | None = None  # where its owner is named: "Netanyahu's Cabinet", "his"
+    refers: frozenset[str] = frozenset()  # "the agency": sectors of the body it refers to
 
 
 class Claims:

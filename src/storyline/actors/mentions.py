@@ -149,8 +149,7 @@ def _with_speaking(doc: Doc, m: Mention, kb: Knowledge) -> Mention:
     if span is None:
         return m
     verbs = _controlled(span.root.head)
-    speech = kb.cue_verbs | kb.speech_acts
-    return replace(m, speaking=any(fold(v.lemma_) in speech for v in verbs))
+    return replace(m, speaking=any(kb.speaks(v) for v in verbs))
 
 
 def _controlled(verb: Token) -> list[Token]:

@@ -132,7 +132,7 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
 def speaking_name(tok: Token, kb: Knowledge) -> Span | None:
     """ "Petar Petković, the office's director, told reporters": a name of two to four
     capitalised proper nouns that is the subject of a verb of speaking."""
-    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or fold(tok.head.lemma_) not in kb.cue_verbs:
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not kb.says(tok.head):
         return None
     start = tok.i
     while (

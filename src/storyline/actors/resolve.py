@@ -143,6 +143,8 @@ class _Resolver:
             return self._owned(m, done)
         if m.possessor is not None:
             return self._thing(self._of_possessor(m, done))
+        if m.refers:
+            return self._referred(m, done)
         return self._thing(m)
 
     # -- people -------------------------------------------------------------------------
@@ -279,6 +281,9 @@ class _Resolver:
         """ "The leaders" with no country: the body or group that was last the subject
         of a clause in the sentences just before ("The Heads of State of ECOWAS ...
         The leaders denounced ...")."""
+        told = self._told_before(m, done)  # "The leaders ... the leaders warned"
+        if told is not None:
+            return told
         earlier = [
             (pm, a)
             for pm, a in done
@@ -377,6 +382,27 @@ class _Resolver:
         ]
         return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
 
+    def _referred(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "the agency", "the group", "the police": the last body of a sector the noun
+        may stand for, named before it; for a state institution with none, that of the
+        country the article has named most so far."""
+        earlier = [
+            (pm, a)
+            for pm, a in done
+            if pm.start < m.start
+            and a.kind in (ActorKind.ORG, ActorKind.GROUP)
+            and a.sector in m.refers
+            and not self._in_quote(pm)
+        ]
+        if earlier:
+            return max(earlier, key=lambda pair: pair[0].start)[1]
+        state = sorted(m.refers & _STATE)
+        named = Counter(a.country for pm, a in done if pm.start < m.start and a.country)
+        top = named.most_common(2)
+        if not state or not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        return self._thing(replace(m, country=top[0][0], sector=state[0], refers=frozenset()))
+
     def _of_possessor(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Mention:
         """ "Netanyahu's Cabinet", "his Cabinet": a body of its owner's country."""
         owner = next(
@@ -441,6 +467,7 @@ def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
 
 
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})  # a state's own institutions
 _VARIATION_REACH = 400  # characters from a speaker to "the deputy speaker went on to say"
 _COLLECTIVE_REACH = 1000  # characters from a body to "the leaders" that stand for it
 # Offices one person rarely holds together: a foreign minister is not "the president".

@@ -14,6 +14,7 @@ from storyline.actors.affiliation import affiliation_after, seat_before, speaks
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Claims, Mention, MentionKind, span_mention
+from storyline.actors.names import fold
 from storyline.actors.titles import DETERMINERS, POSSESSIVE, attaches_back, match_title, of_country
 from storyline.records import ActorKind
 
@@ -73,6 +74,8 @@ def noun_phrase_at(
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
         return _body(doc, i, end, country, inst[0].sector, definite=definite)
+    if country is None and doc[i].lower_ == "the":
+        return _anaphor(doc, i, kb, claims)
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
         return (i, j + 1), span_mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
     return None
@@ -88,6 +91,21 @@ def _organisation_before_title(
         if org is not None and org.sector and match_title(doc, j + size, words, kb) is not None:
             return org, j + size
     return None, j
+
+
+def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
+    """ "the agency", "the UN nuclear watchdog", "the continental body", "the police": a
+    definite phrase headed by a body noun that refers back to a body named before."""
+    head = doc[i].head
+    if head.i <= i or head.i - i > 5 or not claims.free(i, head.i + 1):
+        return None
+    refers = kb.anaphors.get(fold(head.text)) if head.is_lower and not head.ent_type_ else None
+    if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
+        return None  # "the government of Sudan" is read with its country elsewhere
+    if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in doc[i : head.i]):
+        return None  # "the Sudanese army", "the Machar group": named with their owner
+    mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
+    return (i, head.i + 1), replace(mention, refers=refers)
 
 
 def _label(doc: Doc, i: int) -> bool:

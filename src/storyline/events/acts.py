@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.names import fold
 from storyline.events.lexicon import Lexicon, Trigger
 
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -89,7 +88,7 @@ def stated_intention(token: Token, kb: Knowledge) -> Intention | None:
         if aux & _WILL:
             return Intention(tuple(chain))
         if "would" in aux:
-            reported = node.dep_ == "ccomp" and fold(node.head.lemma_) in kb.cue_verbs
+            reported = node.dep_ == "ccomp" and kb.says(node.head)
             return Intention(tuple(chain)) if reported else None
         if not _complement(node):
             return None
@@ -202,7 +201,7 @@ def _unreal(token: Token, stated: bool = False) -> bool:
 def obliging(token: Token, kb: Knowledge, lexicon: Lexicon) -> list[Trigger]:
     """ "Russia said that Sudan must return the helicopter": a verb of saying whose
     reported clause tells someone what they must do is a demand on them."""
-    if token.pos_ != "VERB" or fold(token.lemma_) not in kb.cue_verbs:
+    if token.pos_ != "VERB" or not kb.says(token):
         return []
     for clause in token.children:
         if clause.dep_ == "ccomp" and any(

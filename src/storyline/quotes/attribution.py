@@ -33,18 +33,17 @@ class Attribution:
     cue: str | None
     via: tuple[str, ...] = ()
     anaphoric: bool = False  # the speaker was a pronoun or "the statement"
+    mute: bool = False  # the subject is a thing, which says nothing ("the toll")
 
 
 def is_cue(token: Token, kb: Knowledge) -> bool:
     """Whether a token is a speech verb ("said", "added", "told")."""
-    return token.pos_ in ("VERB", "AUX") and fold(token.lemma_) in kb.cue_verbs
+    return token.pos_ in ("VERB", "AUX") and kb.says(token)
 
 
 def is_speech_act(token: Token, kb: Knowledge) -> bool:
     """Whether a token is a verb of speaking or of an act done in words ("urged")."""
-    return token.pos_ == "VERB" and (
-        fold(token.lemma_) in kb.cue_verbs or fold(token.lemma_) in kb.speech_acts
-    )
+    return token.pos_ == "VERB" and kb.speaks(token)
 
 
 def attribute(
@@ -61,7 +60,7 @@ def attribute(
         if reporter is not None:
             channel = actors.at(*_chars(_phrase(reporter)), head=reporter.idx)
             via = _with(via, channel.name if channel else _phrase(reporter).text)
-        return _attribution(_phrase(speaker_token), cue, actors, via)
+        return _attribution(_phrase(speaker_token), cue, kb, actors, via)
     according = according_to(cue.sent, kb, actors)
     if subject is None:
         if according is not None:
@@ -71,11 +70,11 @@ def attribute(
         return Attribution(speaker=None, speaker_text=None, cue=cue.text, via=via)
     if according is not None and according[0] is not None:
         via = _with(via, according[0].name)  # "According to the report, X urged ..."
-    return _attribution(_phrase(subject), cue, actors, via)
+    return _attribution(_phrase(subject), cue, kb, actors, via)
 
 
 def _attribution(
-    span: Span, cue: Token, actors: ArticleActors, via: tuple[str, ...]
+    span: Span, cue: Token, kb: Knowledge, actors: ArticleActors, via: tuple[str, ...]
 ) -> Attribution:
     speaker = _named_in_apposition(span.root, actors) or actors.at(
         *_chars(span), head=span.root.idx
@@ -85,8 +84,20 @@ def _attribution(
     )
     if speaker is not None and speaker.name in via:
         via = tuple(v for v in via if v != speaker.name)
+    root = span.root
+    mute = (
+        speaker is None
+        and not anaphoric
+        and root.pos_ == "NOUN"
+        and not kb.may_speak(fold(root.lemma_))
+    )
     return Attribution(
-        speaker=speaker, speaker_text=span.text, cue=cue.text, via=via, anaphoric=anaphoric
+        speaker=speaker,
+        speaker_text=span.text,
+        cue=cue.text,
+        via=via,
+        anaphoric=anaphoric,
+        mute=mute,
     )
 
 

@@ -247,9 +247,9 @@ def _indirect(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in doc:
-        if inside(token.idx, marks) or not is_cue(token, kb):
+        if inside(token.idx, marks) or not is_cue(token, kb) or _describes_a_thing(token):
             continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        clause = _reported_clause(token)
         if (comma := _said_after(token)) is not None:  # "CLAUSE, X said."
             span = _trimmed(doc[_sentence_start(doc[comma]) : comma])
         elif (between := _said_between(token)) is not None:  # "A, X warned, B."
@@ -260,13 +260,16 @@ def _indirect(
             continue
         if span is None or _covered(span, marks) > _MAX_COVERED:
             continue
+        attribution = attribute(token, kb, actors, marks)
+        if attribution.mute:
+            continue  # "neither the toll nor the video ... says": no one speaks
         found.append(
             _Candidate(
                 start=span[0],
                 end=span[1],
                 kind=QuoteKind.INDIRECT,
                 sent=sent_index[token.sent.start],
-                attribution=attribute(token, kb, actors, marks),
+                attribution=attribution,
             )
         )
     for sent in doc.sents:
@@ -274,6 +277,29 @@ def _indirect(
         if according is not None:
             found.append(according)
     return found
+
+
+def _reported_clause(cue: Token) -> Token | None:
+    """The head of the clause a speech verb reports: its clausal complement with a verb
+    ("proclaim the government's overthrow" reports none), also through the word that
+    completes a phrasal verb ("made clear that ...")."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ in ("ccomp", "acomp", "oprd") and child.pos_ == "ADJ":
+            inner = [c for c in child.children if c.dep_ in ("ccomp", "csubj")]
+            if inner and inner[0].pos_ in ("VERB", "AUX"):
+                return inner[0]
+    return None
+
+
+def _describes_a_thing(cue: Token) -> bool:
+    """ "the video al-Shabab says it filmed": a speech verb in a relative clause whose
+    gap is in what is said describes the noun, it reports no claim of its own ("the
+    man who said the war was over" does: "who" is its subject)."""
+    if cue.dep_ != "relcl":
+        return False
+    return not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in cue.children)
 
 
 def _outermost(found: list[_Candidate]) -> list[_Candidate]:
