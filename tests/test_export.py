@@ -33,6 +33,7 @@ from tests.conftest import make_article, make_result
 # Fields storyline adds to the contract (allowed: "fields may be added").
 ADDED: dict[str, list[str]] = {
     "events": ["future", "contested", "quad", "score", "also"],
+    "quotes": ["joint_speakers"],
 }
 CONTRACT: dict[str, list[str]] = {
     "articles": ["doc_id", "file", "title", "published", "outlet", "url", "duplicate_of"],
@@ -369,6 +370,7 @@ def test_quotes_jsonl_holds_speaker_object_and_via_list(filled: SQLiteStore, out
         "speaker_text": "Kovačevski",
         "cue": "told",
         "via": ["MIA", "Reuters"],
+        "joint_speakers": [],
     }
 
 

@@ -60,6 +60,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "speaker_text",
         "cue",
         "via",
+        # added by storyline (the contract allows added fields)
+        "joint_speakers",
     ),
     "stories": ("story_id", "date", "title", "event_ids", "doc_ids", "types"),
 }
@@ -150,6 +152,7 @@ def quote_record(quote: Quote, file: str) -> Record:
         "speaker_text": quote.speaker_text,
         "cue": quote.cue,
         "via": list(quote.via),
+        "joint_speakers": [actor_record(a) for a in quote.joint],
     }
 
 

@@ -159,6 +159,8 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     via: tuple[str, ...] = ()
+    # the other parties of a joint statement ("Hamas and Islamic Jihad said")
+    joint: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1141,3 +1141,34 @@ def test_people_named_by_what_they_are_speak_for_others_like_them(
     quote = quote_of(analyse(resources, text), clause, INDIRECT)
     assert quote.speaker is not None
     assert (quote.speaker.kind, quote.speaker.sector) == (ActorKind.ORG, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speakers"),
+    [
+        pytest.param(
+            "Hamas and Islamic Jihad said in a joint statement that they accepted the truce.",
+            "they accepted the truce",
+            {"hamas", "palestinian-islamic-jihad"},
+            id="two-groups",
+        ),
+        pytest.param(
+            "In a joint statement, Armenia and Azerbaijan said they would open the border.",
+            "they would open the border",
+            {"ARM", "AZE"},
+            id="two-countries",
+        ),
+        pytest.param(
+            "Ethiopia, Sudan and Egypt said the talks on the dam had failed.",
+            "the talks on the dam had failed",
+            {"ETH", "SDN", "EGY"},
+            id="three-countries",
+        ),
+    ],
+)
+def test_a_joint_statement_is_spoken_by_all_its_parties(
+    resources: Resources, text: str, clause: str, speakers: set[str]
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None
+    assert {quote.speaker.actor_id, *(a.actor_id for a in quote.joint)} == speakers

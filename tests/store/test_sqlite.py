@@ -378,6 +378,17 @@ def test_quotes_round_trip(store: SQLiteStore, quote: Quote) -> None:
     assert store.quotes(doc_id="some-other-doc") == []
 
 
+def test_a_joint_statement_keeps_all_its_speakers_through_a_merge(store: SQLiteStore) -> None:
+    joint = replace(indirect_quote(), speaker=VUCIC, joint=(KURTI,))
+    store.save_result(full_result(quotes=(joint,)))
+    assert store.quotes() == [joint]
+
+    store.merge_actors({KURTI.actor_id: VUCIC.actor_id})
+
+    [merged] = store.quotes()
+    assert [a.actor_id for a in merged.joint] == [VUCIC.actor_id]
+
+
 def test_resaving_an_article_replaces_its_facts(store: SQLiteStore) -> None:
     store.save_result(full_result())
     changed = consult_event(type="AGREE", confidence=0.9)
@@ -420,7 +431,7 @@ def test_resaving_prunes_actors_nothing_refers_to(store: SQLiteStore) -> None:
 
 @pytest.mark.parametrize(
     "reference",
-    ["actor mention", "quote speaker", "event source", "event target"],
+    ["actor mention", "quote speaker", "joint speaker", "event source", "event target"],
 )
 def test_pruning_keeps_an_actor_that_any_fact_refers_to(store: SQLiteStore, reference: str) -> None:
     text = "Kurti met Vučić on Monday, and Kurti said he was hopeful."
@@ -435,6 +446,17 @@ def test_pruning_keeps_an_actor_that_any_fact_refers_to(store: SQLiteStore, refe
                     evidence=span("he was hopeful", doc, text),
                     kind=QuoteKind.INDIRECT,
                     speaker=KURTI,
+                ),
+            )
+        },
+        "joint speaker": {
+            "quotes": (
+                Quote(
+                    quote_id="q-joint",
+                    evidence=span("he was hopeful", doc, text),
+                    kind=QuoteKind.INDIRECT,
+                    speaker=VUCIC,
+                    joint=(KURTI,),
                 ),
             )
         },

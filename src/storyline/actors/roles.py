@@ -74,10 +74,10 @@ def noun_phrase_at(
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
         return _body(doc, i, end, country, inst[0].sector, definite=definite)
-    if country is None and doc[i].lower_ == "the":
-        return _anaphor(doc, i, kb, claims)
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
         return (i, j + 1), span_mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
+    if country is None and doc[i].lower_ == "the":
+        return _anaphor(doc, i, kb, claims)
     return None
 
 

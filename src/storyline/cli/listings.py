@@ -129,7 +129,9 @@ def quotes(
         return
     rows = [
         (
-            q.speaker.name if q.speaker else (q.speaker_text or "?"),
+            ", ".join(a.name for a in (q.speaker, *q.joint))
+            if q.speaker
+            else (q.speaker_text or "?"),
             q.speaker.role if q.speaker else None,
             q.speaker.country if q.speaker else None,
             q.kind.value,

@@ -34,6 +34,7 @@ class Attribution:
     via: tuple[str, ...] = ()
     anaphoric: bool = False  # the speaker was a pronoun or "the statement"
     mute: bool = False  # the subject is a thing, which says nothing ("the toll")
+    joint: tuple[Actor, ...] = ()  # the other parties speaking together ("A and B said")
 
 
 def is_cue(token: Token, kb: Knowledge) -> bool:
@@ -98,7 +99,16 @@ def _attribution(
         via=via,
         anaphoric=anaphoric,
         mute=mute,
+        joint=_joint(root, speaker, actors),
     )
+
+
+def _joint(head: Token, speaker: Actor | None, actors: ArticleActors) -> tuple[Actor, ...]:
+    """ "Hamas and Islamic Jihad said in a joint statement": the other subjects that
+    speak together with the first."""
+    found = [actors.at(c.idx, c.idx + len(c.text), head=c.idx) for c in head.conjuncts]
+    kept = {a.actor_id: a for a in found if a is not None and a != speaker}
+    return tuple(kept.values())
 
 
 def _named_in_apposition(head: Token, actors: ArticleActors) -> Actor | None:

@@ -133,6 +133,7 @@ def _quote(text: str, doc_id: str, c: _Candidate, att: Attribution) -> Quote:
         speaker_text=att.speaker_text,
         cue=att.cue,
         via=att.via,
+        joint=att.joint,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 
 from storyline.records import (
     Actor,
@@ -104,11 +105,12 @@ def quote_row(quote: Quote) -> dict[str, object]:
         "speaker_text": quote.speaker_text,
         "cue": quote.cue,
         "via": json.dumps(list(quote.via)),
+        "joint_ids": json.dumps([a.actor_id for a in quote.joint]),
     }
 
 
-def to_quote(row: sqlite3.Row, speaker: Actor | None) -> Quote:
-    """A quote read back, with its speaker already resolved."""
+def to_quote(row: sqlite3.Row, speaker: Actor | None, actors: Mapping[str, Actor]) -> Quote:
+    """A quote read back, with its speaker already resolved and its joint parties."""
     return Quote(
         quote_id=row["quote_id"],
         evidence=Evidence(
@@ -119,6 +121,7 @@ def to_quote(row: sqlite3.Row, speaker: Actor | None) -> Quote:
         speaker_text=row["speaker_text"],
         cue=row["cue"],
         via=tuple(json.loads(row["via"])),
+        joint=tuple(actors[i] for i in json.loads(row["joint_ids"]) if i in actors),
     )
 
 

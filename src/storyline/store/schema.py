@@ -131,6 +131,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX events_story ON events (story_id);
         """,
     ),
+    (
+        4,
+        "quotes: the other parties of a joint statement",
+        """
+        ALTER TABLE quotes ADD COLUMN joint_ids TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 )
 
 BOOKKEEPING = """

@@ -176,6 +176,7 @@ class SQLiteStore:
         self._db.execute(
             """DELETE FROM actors WHERE actor_id NOT IN (SELECT actor_id FROM actor_mentions)
                AND actor_id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
+               AND actor_id NOT IN (SELECT value FROM quotes, json_each(quotes.joint_ids))
                AND actor_id NOT IN (SELECT source_id FROM events)
                AND actor_id NOT IN (SELECT value FROM events, json_each(events.target_ids))"""
         )
@@ -207,16 +208,22 @@ class SQLiteStore:
                     "UPDATE events SET source_id = :new WHERE source_id = :old",
                 ):
                     self._db.execute(sql, {"old": old_id, "new": new_id})
-                for row in self._db.execute(
-                    "SELECT event_id, target_ids FROM events WHERE target_ids LIKE ?",
-                    (f'%"{old_id}"%',),
-                ).fetchall():
-                    ids = [new_id if t == old_id else t for t in json.loads(row["target_ids"])]
-                    self._db.execute(
-                        "UPDATE events SET target_ids = ? WHERE event_id = ?",
-                        (json.dumps(ids), row["event_id"]),
-                    )
+                for table, key, column in (
+                    ("events", "event_id", "target_ids"),
+                    ("quotes", "quote_id", "joint_ids"),
+                ):
+                    self._replace_in_lists(table, key, column, old_id, new_id)
                 self._db.execute("DELETE FROM actors WHERE actor_id = ?", (old_id,))
+
+    def _replace_in_lists(self, table: str, key: str, column: str, old: str, new: str) -> None:
+        """Replace an actor id inside a JSON list column (targets, joint speakers)."""
+        for row in self._db.execute(
+            f"SELECT {key}, {column} FROM {table} WHERE {column} LIKE ?", (f'%"{old}"%',)
+        ).fetchall():
+            ids = [new if t == old else t for t in json.loads(row[column])]
+            self._db.execute(
+                f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (json.dumps(ids), row[key])
+            )
 
     def _insert(self, table: str, row: dict[str, object]) -> None:
         cols = ", ".join(row)
@@ -315,7 +322,7 @@ class SQLiteStore:
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [
-            rows.to_quote(r, actors.get(r["speaker_id"]) if r["speaker_id"] else None)
+            rows.to_quote(r, actors.get(r["speaker_id"]) if r["speaker_id"] else None, actors)
             for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
         ]
 
@@ -345,8 +352,9 @@ def _referenced_actors(result: ArticleResult) -> list[Actor]:
     """Every actor the result names: its own, and those its quotes and events refer to."""
     found: dict[str, Actor] = {a.actor_id: a for a in result.actors}
     for quote in result.quotes:
-        if quote.speaker is not None:
-            found.setdefault(quote.speaker.actor_id, quote.speaker)
+        for actor in (quote.speaker, *quote.joint):
+            if actor is not None:
+                found.setdefault(actor.actor_id, actor)
     for event in result.events:
         for actor in (event.source, *event.targets):
             found.setdefault(actor.actor_id, actor)
