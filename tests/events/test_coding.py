@@ -69,9 +69,25 @@ def test_plural_nouns_stand_for_the_bodies_of_their_countries(
 def test_a_noun_the_knowledge_files_do_not_know_is_a_group_of_its_country(
     resources: Resources,
 ) -> None:
-    events = _code(resources, "Greek and Turkish warships attacked Libyan fishing boats.")
+    events = _code(resources, "Greek and Turkish trawlers attacked Libyan fishing boats.")
     sources = {(e.source.country, e.source.kind.value, e.source.sector) for e in events}
     assert sources == {("GRC", "group", None), ("TUR", "group", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Greek and Turkish warships attacked Libyan fishing boats.", "GRC", "MIL"),
+        ("Armed Colombian smugglers attacked a Venezuelan border post.", "COL", "CRM"),
+        ("Indian farmers attacked Pakistani soldiers near the border.", "IND", "AGR"),
+    ],
+    ids=["warships", "smugglers", "farmers"],
+)
+def test_an_agent_noun_of_the_dictionaries_gives_the_sector_of_its_country(
+    resources: Resources, text: str, country: str, sector: str
+) -> None:
+    sources = {(e.source.country, e.source.sector) for e in _code(resources, text)}
+    assert (country, sector) in sources
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,8 @@ def _collective(actors: list[Actor]) -> list[Actor]:
 
 def noun_sector(tok: Token, kb: Knowledge) -> str | None:
     """The sector a noun with its modifiers stands for ("security forces" COP, "rebels"
-    REB, "negotiators" GOV), or None when the knowledge files do not know it."""
+    REB, "negotiators" GOV; "farmers" AGR from the agent nouns of the Phoenix
+    dictionaries), or None when the knowledge does not know it."""
     doc = tok.doc
     mods = [c for c in tok.children if c.dep_ in _MODIFIERS and c.i < tok.i]
     start = min((c.left_edge.i for c in mods), default=tok.i)
@@ -139,6 +140,10 @@ def noun_sector(tok: Token, kb: Knowledge) -> str | None:
             title = kb.title_at(forms, k)
             if title is not None and k + title[1] == len(forms):
                 return title[0].sector or "GOV"
+    for k in range(len(words)):  # the agent nouns of the Phoenix dictionaries
+        agent = kb.world.agent_at(words, k)
+        if agent is not None and k + agent[1] == len(words) and not agent[0].international:
+            return agent[0].sector
     return None
 
 

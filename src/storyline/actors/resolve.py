@@ -34,6 +34,15 @@ _SECTOR_NAMES = {
     "REB": "{} rebels",
     "CVL": "{} civilians",
     "BUS": "{} businesses",
+    "AGR": "{} farmers",
+    "CRM": "{} criminal groups",
+    "REL": "{} religious groups",
+    "HLH": "{} health workers",
+    "EDU": "{} students and teachers",
+    "LAB": "{} labour",
+    "REF": "{} refugees",
+    "HRI": "{} human rights groups",
+    "ENV": "{} environmental groups",
 }
 
 
