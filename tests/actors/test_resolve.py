@@ -1193,3 +1193,39 @@ def test_a_headline_names_only_who_the_story_or_the_dictionaries_name(
         assert not any(phrase in w for w in written), (phrase, written)
     for phrase in actors:
         assert phrase in written, (phrase, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "role"),
+    [
+        pytest.param(
+            "On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned the envoy.",
+            "Dubem Oniya",
+            "NGA",
+            "Foreign Minister",
+            id="junior",
+        ),
+        pytest.param(
+            "Former Malian prime minister Moussa Mara was arrested in Bamako.",
+            "Moussa Mara",
+            "MLI",
+            "Prime Minister",
+            id="former",
+        ),
+        pytest.param(
+            "Acting Haitian president Ariel Henry resigned on Monday.",
+            "Ariel Henry",
+            "HTI",
+            "President",
+            id="acting",
+        ),
+    ],
+)
+def test_a_title_phrase_runs_through_the_words_that_qualify_an_office(
+    resources: Resources, text: str, phrase: str, country: str, role: str
+) -> None:
+    result = analyse(resources, text)
+    found = [m for m in result.actor_mentions if phrase in m.evidence.text]
+    assert found, [m.evidence.text for m in result.actor_mentions]
+    actor = next(a for a in result.actors if a.actor_id == found[0].actor_id)
+    assert (actor.country, actor.role) == (country, role)

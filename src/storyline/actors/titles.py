@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 DETERMINERS = frozenset({"the", "a", "an"})
 QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
+# Words that qualify an office without changing it ("junior foreign minister", "former
+# president", "acting head of the army"): the title phrase runs through them.
+OFFICE_MODIFIERS = frozenset(
+    """former ex acting interim outgoing incoming caretaker junior then newly appointed
+    elected current veteran longtime long-time de facto self-declared""".split()
+)
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TITLE_REACH = 7  # words a title form may span, with country words skipped
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
@@ -45,6 +51,7 @@ def title_before(
         and (
             doc[i].text[:1].isupper()
             or words[i] in QUALIFIERS
+            or words[i] in OFFICE_MODIFIERS
             or title_word(words[i], kb)
             or doc[i].text in (".", "-")  # "Sec.", "Secretary-General"
             or _in_institution(words, i, kb)  # "Russian foreign ministry spokeswoman"
@@ -126,8 +133,10 @@ def modifiers_before(
             if org is not None and org.sector in _INTERNATIONAL:
                 return k, org.country, org.sector
     k = title_at - 1
-    while k >= floor and doc[k].text[:1].isupper() and kb.country(doc[k].text):
-        country, start, k = kb.country(doc[k].text), k, k - 1
+    while k >= floor and (
+        (doc[k].text[:1].isupper() and kb.country(doc[k].text)) or words[k] in OFFICE_MODIFIERS
+    ):
+        country, start, k = kb.country(doc[k].text) or country, k, k - 1
     return start, country, sector
 
 
