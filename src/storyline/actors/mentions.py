@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from storyline.actors.affiliation import speaks
 from storyline.actors.bodies import listed_bodies, named_non_person
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import NAME_LABELS, Claims, Mention, MentionKind, span_mention
@@ -40,6 +41,7 @@ from storyline.records import ActorKind
 __all__ = ["find_mentions"]
 
 _PRONOUNS = frozenset({"he", "she"})
+_COLLECTIVE = frozenset({"it", "they"})
 
 
 def find_mentions(
@@ -104,6 +106,13 @@ def find_mentions(
         if tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             claims.add(
                 span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON),
+                tok.i,
+                tok.i + 1,
+            )
+        elif tok.lower_ in _COLLECTIVE and speaks(tok, kb):
+            # "..., they said", "It added": a body or group speaking
+            claims.add(
+                span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.ORG),
                 tok.i,
                 tok.i + 1,
             )

@@ -348,8 +348,23 @@ class _Resolver:
         return actor
 
     def _pronoun(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """A pronoun subject: the last person before it outside quotations, preferring
-        the subjects of clauses ("Kurti accused Belgrade ... he said")."""
+        """A pronoun subject: "he" and "she" the last person before it outside
+        quotations, preferring the subjects of clauses ("Kurti accused Belgrade ... he
+        said"); "it" and "they" speaking, the last body, group or country that spoke (else
+        that was the subject of a clause) just before ("The ministry said ... It added",
+        "..., they said"), never one person."""
+        if m.actor_kind is not ActorKind.PERSON:
+            bodies = [
+                (pm, a)
+                for pm, a in done
+                if pm.start < m.start
+                and m.start - pm.end <= _VARIATION_REACH
+                and pm.subject
+                and a.kind is not ActorKind.PERSON
+                and not self._in_quote(pm)
+            ]
+            pool = [pair for pair in bodies if pair[0].speaking] or bodies  # speakers first
+            return max(pool, key=lambda pair: pair[0].start)[1] if pool else None
         earlier = [
             (pm, a)
             for pm, a in done
@@ -416,7 +431,9 @@ class _Resolver:
         """ "Netanyahu's Cabinet", "his Cabinet": a body of its owner's country."""
         owner = next(
             (a for pm, a in done if pm.start <= (m.possessor or 0) < pm.end), None
-        ) or self._pronoun(replace(m, start=m.possessor or m.start), done)
+        ) or self._pronoun(
+            replace(m, start=m.possessor or m.start, actor_kind=ActorKind.PERSON), done
+        )
         if owner is None or owner.kind is not ActorKind.PERSON or owner.country is None:
             return m
         return replace(m, kind=MentionKind.INSTITUTION, country=owner.country)

@@ -26,7 +26,7 @@ from storyline.quotes.attribution import (
     is_speech_act,
 )
 from storyline.quotes.marks import QuotedSpan, inside
-from storyline.records import Actor, ActorKind, Evidence, Quote, QuoteKind, stable_id
+from storyline.records import Evidence, Quote, QuoteKind, stable_id
 
 _MAX_COVERED = 0.5  # an indirect clause mostly in quotation marks is the direct quote's frame
 _ANAPHORA_REACH = 3  # sentences within which "he added" continues the last speaker
@@ -60,10 +60,6 @@ def extract_quotes(
     continued: list[bool] = []
     last: tuple[int, Attribution] | None = None
     for c in sorted((c for c in candidates if c is not None), key=lambda c: c.start):
-        if c.attribution is not None and _plural_pronoun(c.attribution):
-            # "..., they said": a body or group named before, never one person
-            body = _body_before(doc, actors, c.start)
-            c = replace(c, attribution=replace(c.attribution, speaker=body, anaphoric=body is None))
         attribution = _settle(c, last)
         if attribution is None:
             continue
@@ -78,28 +74,6 @@ def extract_quotes(
                 quotes[i], speaker=quotes[i + 1].speaker, speaker_text=quotes[i + 1].speaker_text
             )
     return tuple(quotes)
-
-
-def _plural_pronoun(att: Attribution) -> bool:
-    return att.anaphoric and att.speaker is None and (att.speaker_text or "").lower() == "they"
-
-
-def _body_before(doc: Doc, actors: ArticleActors, pos: int) -> Actor | None:
-    """The last body, group or country named as a subject in the two sentences before."""
-    start = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if start is None:
-        return None
-    sents = list(doc.sents)
-    here = next((n for n, sent in enumerate(sents) if sent.start <= start.start < sent.end), 0)
-    floor = sents[max(0, here - 2)].start_char
-    for m in reversed(actors.mentions):
-        if not floor <= m.evidence.start < pos:
-            continue
-        actor = actors.actor(m.actor_id)
-        span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
-        if actor and actor.kind is not ActorKind.PERSON and span and span.root.dep_ == "nsubj":
-            return actor
-    return None
 
 
 def _settle(c: _Candidate, last: tuple[int, Attribution] | None) -> Attribution | None:
