@@ -80,7 +80,7 @@ def _body_in(phrase: Span, kb: Knowledge) -> Affiliation | None:
         (inst[0].sector for k in range(len(words)) if (inst := kb.institution_at(words, k))),
         None,
     )
-    named = [e for e in phrase.ents if e.label_ == "ORG"]
+    named = [e for e in phrase.ents if e.label_ == "ORG" and not kb.is_place(e.text)]
     if country is None and named:
         name = named[0].text.removeprefix("the ").removeprefix("The ")
         return Affiliation(end=end, sector=sector, organisation=name)

@@ -103,7 +103,7 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
         ent.label_ == "ORG"
         and not _joins_countries(ent, kb)
         and not kb.is_platform(text)
-        and not _names_a_place(ent)
+        and not names_a_place(ent)
         and _unlisted_body(ent, kb)
     ):
         text = ent.text
@@ -201,7 +201,7 @@ def in_place_slot(token: Token) -> bool:
     return prep.lower_ in _LOCATIVE or (prep.lower_ == "to" and prep.head.lower_ == "close")
 
 
-def _names_a_place(ent: Span) -> bool:
+def names_a_place(ent: Span) -> bool:
     """ "the Essequibo region", "the Lachin corridor": a name before a place noun."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     # lower case only: "Islamic State" and "Border Police" are organisations

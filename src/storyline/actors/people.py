@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.actors.bodies import in_place_slot
+from storyline.actors.bodies import in_place_slot, names_a_place
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import NAME_LABELS, Claims, Mention, MentionKind, span_mention
 from storyline.actors.names import fold
@@ -185,14 +185,16 @@ def is_person_name(ent: Span, kb: Knowledge) -> bool:
 
 def placed(ent: Span, kb: Knowledge) -> bool:
     """Whether a name the NER tags as a person may be a place: the gazetteer knows it
-    ("Goma", "Rubio" in Venezuela) or it stands where places stand ("sites in Wunliet,
-    Aswa and Rejaf"), no title or honorific goes before it and the dictionaries know
-    no such person."""
+    ("Goma", "Rubio" in Venezuela), it stands where places stand ("sites in Wunliet,
+    Aswa and Rejaf") or it names one ("the Jarinje crossing"), no title or honorific
+    goes before it and the dictionaries know no such person."""
     text = _clean_name(ent, kb)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (kb.is_honorific(before.text) or title_word(before.lower_, kb)):
         return False  # "President Garcia", "Mr Goma": a person
-    return kb.person(text, None) is None and (kb.is_place(text) or in_place_slot(ent.root))
+    if kb.person(text, None) is not None:
+        return False
+    return kb.is_place(text) or in_place_slot(ent.root) or names_a_place(ent)
 
 
 def claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: Claims) -> None:

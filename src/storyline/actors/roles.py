@@ -197,7 +197,8 @@ def _holders(doc, i, end, title, country, definite, kb, claims):
     if title.anonymous and speaks(head, kb):
         sector = title.sector or ("GOV" if title.family in _SPEAKING_FOR else None)
         anonymous = span_mention(doc, i, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
-        name = f"Unnamed {doc[i:end].text.removeprefix('the ')}"  # "Unnamed diplomats"
+        words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[i:end] if t.lower_ != "the"]
+        name = "Unnamed " + " ".join(words)  # "Unnamed diplomats", "Unnamed Western officials"
         return (i, end), replace(anonymous, name=name, anonymous=True)
     if doc[i].lower_ == "the" and end - i == 2 and (end == len(doc) or doc[end].dep_ != "prep"):
         return (i, end), span_mention(
