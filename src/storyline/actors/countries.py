@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pycountry
-import yaml
 
+from storyline.actors import datafiles
 from storyline.actors.names import name_key
 
 
@@ -20,10 +18,9 @@ class CountryIndex:
 
     @classmethod
     def load(cls) -> CountryIndex:
-        """The index with the package's curated aliases."""
-        text = resources.files("storyline.data").joinpath("countries.yaml").read_text("utf-8")
-        data = yaml.safe_load(text)
-        return cls(data["aliases"], data.get("names"))
+        """The index with the package's curated aliases (countries.yaml, checked)."""
+        data = datafiles.load("countries.yaml")
+        return cls(dict(data["aliases"]), dict(data.get("names") or {}))
 
     def code(self, name: str) -> str | None:
         """The alpha-3 code of a country name, or None when it is not a country.

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from storyline.actors import datafiles
 from storyline.actors.countries import CountryIndex
+from storyline.actors.datafiles import Located
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
 from storyline.actors.names import fold
 from storyline.actors.world import World, WorldActor
@@ -45,9 +45,9 @@ class Institution:
     sector: str
 
 
-def _data(name: str) -> dict:
-    text = resources.files("storyline.data").joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text) or {}
+def _data(name: str) -> Located:
+    """A knowledge file, checked against its schema (ConfigError naming file and line)."""
+    return datafiles.load(name)
 
 
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
@@ -141,12 +141,12 @@ class Knowledge:
             )
             for t in title_data["titles"]
         ]
+        demonym_data = _data("demonyms.yaml")
         demonyms = {
-            fold(form): code
-            for code, forms in _data("demonyms.yaml")["demonyms"].items()
-            for form in forms
+            fold(form): code for code, forms in demonym_data["demonyms"].items() for form in forms
         }
         places = _data("capitals.yaml")
+        datafiles.check_places(demonym_data, places)
         capitals = {fold(name): code for name, code in places["capitals"].items()}
         seats = {fold(name): (v[0], v[1]) for name, v in places.get("seats", {}).items()}
         orgs = _data("organisations.yaml")
