@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -21,8 +22,10 @@ from storyline.actors.datafiles import Located
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
 from storyline.actors.names import fold
 from storyline.actors.world import World, WorldActor
-from storyline.gazetteer import Gazetteer
 from storyline.records import ActorKind
+
+if TYPE_CHECKING:
+    from storyline.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,7 +189,7 @@ class Knowledge:
             not_body_heads=frozenset(fold(w) for w in orgs.get("not_body_heads", [])),
             anaphors={fold(k): frozenset(v) for k, v in orgs.get("anaphors", {}).items()},
             world=World.load(),
-            places=Gazetteer.load(countries),
+            places=_gazetteer(countries),
             user=user,
         )
 
@@ -331,6 +334,13 @@ class Knowledge:
     def is_platform(self, text: str) -> bool:
         """Whether the name is a social platform (a channel, not a speaker)."""
         return fold(text).removeprefix("the ") in self.platforms
+
+
+def _gazetteer(countries: CountryIndex) -> Gazetteer:
+    """The gazetteer, imported here: it reads country names through this package."""
+    from storyline.gazetteer import Gazetteer
+
+    return Gazetteer.load(countries)
 
 
 _PARTICLES = frozenset({"prt", "acomp", "oprd", "advmod", "ccomp"})  # "made (it) clear"
