@@ -1229,3 +1229,66 @@ def test_a_title_phrase_runs_through_the_words_that_qualify_an_office(
     assert found, [m.evidence.text for m in result.actor_mentions]
     actor = next(a for a in result.actors if a.actor_id == found[0].actor_id)
     assert (actor.country, actor.role) == (country, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        pytest.param(
+            "South Sudan's principal opposition party rejected the vote.",
+            "South Sudan's principal opposition party",
+            "SSD",
+            "OPP",
+            id="two-word-country-and-adjective",
+        ),
+        pytest.param(
+            "The Sri Lankan navy detained six trawlers off Jaffna.",
+            "The Sri Lankan navy",
+            "LKA",
+            "MIL",
+            id="two-word-demonym",
+        ),
+        pytest.param(
+            "Saudi Arabia's main intelligence agency denied the report.",
+            "Saudi Arabia's main intelligence agency",
+            "SAU",
+            "SPY",
+            id="two-word-country-possessive",
+        ),
+    ],
+)
+def test_a_country_of_several_words_binds_the_institution_after_it(
+    resources: Resources, text: str, phrase: str, country: str, sector: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "The SPLM-IO said its leader had been detained in Juba.",
+            "The SPLM-IO",
+            "SPLM-IO",
+            id="hyphenated-acronym",
+        ),
+        pytest.param(
+            "Hamas and Islamic Jihad rejected the plan.",
+            "Islamic Jihad",
+            "Palestinian Islamic Jihad",
+            id="curated-alias-wins",
+        ),
+        pytest.param(
+            "Clashes with the Lord's Resistance Army were reported. Fighters of the Shining "
+            "Path ambushed a patrol.",
+            "the Shining Path",
+            "Shining Path",
+            id="dictionary-group",
+        ),
+    ],
+)
+def test_a_known_body_the_ner_misses_is_found(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name

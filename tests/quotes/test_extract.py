@@ -1172,3 +1172,36 @@ def test_a_joint_statement_is_spoken_by_all_its_parties(
     quote = quote_of(analyse(resources, text), clause, INDIRECT)
     assert quote.speaker is not None
     assert {quote.speaker.actor_id, *(a.actor_id for a in quote.joint)} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            'The minister was "held without charge", with his family "kept in the dark", '
+            "opposition spokesman Pal Mai Deng told the media.",
+            "held without charge",
+            "pal-mai-deng",
+            id="told-the-media",
+        ),
+        pytest.param(
+            'The ceasefire was "a fragile first step" and the talks "only a beginning", '
+            "Kenyan President William Ruto said on Friday.",
+            "a fragile first step",
+            "william-ruto",
+            id="said-after-two-partial-quotes",
+        ),
+        pytest.param(
+            'The port remains "closed to all shipping" and the border "sealed", Ukrainian '
+            "Foreign Minister Andrii Sybiha wrote on X.",
+            "closed to all shipping",
+            "andrii-sybiha",
+            id="wrote",
+        ),
+    ],
+)
+def test_partial_quotes_before_another_share_the_sentences_speaker(
+    resources: Resources, text: str, words: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), words, DIRECT)
+    assert speaker_id(quote) == speaker

@@ -14,7 +14,6 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
 from storyline.actors.names import fold, name_key
 from storyline.actors.titles import POSSESSIVE, with_determiner
-from storyline.actors.world import WorldActor
 from storyline.records import ActorKind
 
 # Plural titles that stand for a country's body: "Ethiopian officials", "US diplomats".
@@ -35,16 +34,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
 def listed_bodies(
     doc: Doc, tokens: list[Token], kb: Knowledge
-) -> list[tuple[int, int, WorldActor]]:
-    """Organisations and armed groups of several words that the dictionaries list and
-    the text writes with capitals ("the Shining Path", "Abu Sayyaf Group"), as token
-    ranges; a leading "the" is part of the mention."""
+) -> list[tuple[int, int, DictionaryEntry]]:
+    """Organisations and armed groups of several words that the knowledge lists and
+    the text writes with capitals ("the Shining Path", "the SPLM-IO", "Abu Sayyaf
+    Group"), as token ranges; a leading "the" is part of the mention."""
     keyed = [(t, key) for t in tokens if (key := name_key(t.text))]  # words as compared
     kept, keys = [t for t, _ in keyed], [key for _, key in keyed]
     found = []
     k = 0
     while k < len(kept):
-        hit = kb.world.body_at(keys, k) if kept[k].text[:1].isupper() else None
+        hit = kb.body_at(keys, k) if kept[k].text[:1].isupper() else None
         if hit is None or kb.is_office(hit[0].name):
             k += 1
             continue

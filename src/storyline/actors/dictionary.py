@@ -98,6 +98,16 @@ class ActorDictionary:
         """The entries in force, in the order they were given."""
         return self._entries
 
+    def longest_from(self) -> dict[str, int]:
+        """For each first word of a name or alias of several words (its `name_key`), the
+        number of words of the longest one."""
+        out: dict[str, int] = {}
+        for key in self._index:
+            words = key.split()
+            if len(words) > 1:
+                out[words[0]] = max(out.get(words[0], 0), len(words))
+        return out
+
     def lookup(self, text: str) -> DictionaryEntry | None:
         """The entry whose name or alias is this text, compared with `name_key`."""
         return self._index.get(name_key(text))

@@ -128,6 +128,9 @@ class Knowledge:
         for options in self._institution_index.values():
             options.sort(key=lambda pair: -len(pair[0]))
         self._country_cache: dict[str, str | None] = {}
+        self._curated_starts = self.organisations.longest_from()
+        for word, size in self.user.longest_from().items():
+            self._curated_starts[word] = max(size, self._curated_starts.get(word, 0))
 
     @classmethod
     def load(cls, user: ActorDictionary | None = None) -> Knowledge:
@@ -280,6 +283,18 @@ class Knowledge:
             sector=body.sector,
             source=body.source,
         )
+
+    def body_at(self, keys: list[str], i: int) -> tuple[DictionaryEntry, int] | None:
+        """The longest organisation or armed group name of several words starting at
+        word i of a text's words (each word's `name_key`), from every list the knowledge
+        has (the user's first), and how many words it spans: for names the NER misses
+        ("the SPLM-IO", "the Shining Path")."""
+        longest = max(self._curated_starts.get(keys[i], 0), self.world.longest_body_from(keys[i]))
+        for n in range(min(longest, len(keys) - i), 1, -1):
+            found = self.organisation(" ".join(keys[i : i + n]))
+            if found is not None:
+                return found, n
+        return None
 
     def is_office(self, name: str) -> bool:
         """Whether a name ends in a title: an office ("US Secretary of State", which the

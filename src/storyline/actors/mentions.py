@@ -91,9 +91,8 @@ def find_mentions(
             found = noun_phrase_at(doc, i, words, kb, claims)
             if found is not None:
                 claims.add(found[1], *found[0])
-    for start, end, listed in listed_bodies(doc, tokens, kb):  # a body the NER missed
+    for start, end, body in listed_bodies(doc, tokens, kb):  # a body the NER missed
         if claims.free(start, end):
-            body = kb.organisation(doc[start:end].text) or listed  # curated knowledge first
             mention = span_mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, name=body.name)
             claims.add(replace(mention, country=body.country, sector=body.sector), start, end)
     for ent in doc.ents:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from storyline.actors.affiliation import affiliation_after, seat_before, speaks
 from storyline.actors.dictionary import DictionaryEntry
@@ -36,7 +36,7 @@ def noun_phrase_at(
     """A role noun, a country's institution or a speaking document starting at token i."""
     if doc[i].is_punct or doc[i].is_space or _label(doc, i):
         return None
-    if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc[i - 1], kb):
+    if i > 0 and claims.free(i - 1, i) and _starts_phrase(doc, i - 1, kb):
         return None  # the phrase starts earlier and is read from there
     if i > 0 and doc[i - 1].lower_ in _ANYONE:
         return None  # "until the last soldier", "every official": no one in particular
@@ -44,11 +44,12 @@ def noun_phrase_at(
     definite = doc[i].lower_ not in _INDEFINITE
     if doc[i].lower_ in DETERMINERS:
         j += 1
-    while j < len(doc) and claims.free(j, j + 1) and _is_country_word(doc[j], kb):
-        country = kb.country(doc[j].text)
-        j += 1
+    while j < len(doc) and claims.free(j, j + 1) and (named := _country_at(doc, j, kb)):
+        country, j = named[0], j + named[1]
         if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
+    if country is not None:  # "South Sudan's principal opposition party"
+        j = _past_adjectives(doc, j, words, kb)
     org = None  # "an EU official", "a UN spokesperson": an official of that body
     if country is None and j > i and j + 1 < len(doc) and claims.free(j, j + 1):
         org, j = _organisation_before_title(doc, j, words, kb)
@@ -218,13 +219,31 @@ def _body(
     return (i, end), mention
 
 
-def _starts_phrase(tok: Token, kb: Knowledge) -> bool:
-    return tok.lower_ in DETERMINERS or _is_country_word(tok, kb)
+def _starts_phrase(doc: Doc, i: int, kb: Knowledge) -> bool:
+    return doc[i].lower_ in DETERMINERS or _country_at(doc, i, kb) is not None
 
 
-def _is_country_word(tok: Token, kb: Knowledge) -> bool:
-    """A country name, demonym or "US" in a modifier position."""
-    return bool(tok.text[:1].isupper() and kb.country(tok.text))
+def _country_at(doc: Doc, j: int, kb: Knowledge) -> tuple[str, int] | None:
+    """A country name or demonym of one to three capitalised words at token j ("US",
+    "Armenian", "South Sudan", "Sri Lankan"), and how many words it spans."""
+    for size in (3, 2, 1):
+        span = doc[j : j + size]
+        if len(span) == size and all(t.text[:1].isupper() for t in span):
+            code = kb.country(span.text)
+            if code is not None:
+                return code, size
+    return None
+
+
+def _past_adjectives(doc: Doc, j: int, words: list[str], kb: Knowledge) -> int:
+    """Past up to two adjectives before an institution or title ("principal", "main",
+    "ruling"), where one follows; else j."""
+    for k in range(j, min(j + 3, len(doc))):
+        if kb.institution_at(words, k) or kb.starts_title(words[k]):
+            return k  # "foreign minister" starts at once: nothing to pass
+        if doc[k].pos_ != "ADJ" or not doc[k].is_lower:
+            break
+    return j
 
 
 def _with_source_noun(end: int, words: list[str], kb: Knowledge) -> int:

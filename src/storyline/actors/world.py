@@ -141,6 +141,11 @@ class World:
         """An organisation or armed group by name or listed alias/abbreviation."""
         return self._actor(self._bodies, text, None)
 
+    def longest_body_from(self, word: str) -> int:
+        """How many words the longest body name of several words starting with this
+        word (its `name_key`) has; 0 for none."""
+        return self._body_starts.get(word, 0)
+
     def body_at(self, keys: Sequence[str], i: int) -> tuple[WorldActor, int] | None:
         """The longest organisation or group name starting at word i of a text's words
         (each word's `name_key`), and how many words it spans: for names the NER

@@ -140,6 +140,9 @@ def _direct(
     ]
     if governing is not None:
         cues = [governing] + [t for t in cues if t.i != governing.i]
+    if not cues:  # 'X was "held captive", with his life "in danger", Y told the media'
+        later = [t for t in close_tok.sent if t.i > close_tok.i and not inside(t.idx, marks)]
+        cues = [t for t in later if is_cue(t, kb)][:1]
     attribution = None
     for cue in cues:
         found = attribute(cue, kb, actors, marks)
