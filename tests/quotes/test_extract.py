@@ -1205,3 +1205,67 @@ def test_partial_quotes_before_another_share_the_sentences_speaker(
 ) -> None:
     quote = quote_of(analyse(resources, text), words, DIRECT)
     assert speaker_id(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "According to a statement released by the office of Israeli Prime Minister "
+            "Benjamin Netanyahu, the cabinet approved the deal.",
+            "the cabinet approved the deal",
+            "isr-gov",
+            id="released-by-a-persons-office",
+        ),
+        pytest.param(
+            "According to a report issued by the Kenyan interior ministry, the attackers "
+            "crossed from Somalia.",
+            "the attackers crossed from Somalia",
+            "ken-gov",
+            id="issued-by-a-ministry",
+        ),
+        pytest.param(
+            "According to a statement from Hamas, the talks in Cairo had failed.",
+            "the talks in Cairo had failed",
+            "hamas",
+            id="statement-from",
+        ),
+    ],
+)
+def test_according_to_a_document_is_its_issuers_word(
+    resources: Resources, text: str, clause: str, speaker: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert speaker_id(quote) == speaker
+    assert quote.via == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "country"),
+    [
+        pytest.param(
+            "Gunmen attacked a checkpoint in northern Kosovo. According to police, two trucks "
+            "blocked the bridge.",
+            "two trucks blocked the bridge",
+            "XKX",
+            id="according-to-police",
+        ),
+        pytest.param(
+            "A bomb went off in Peshawar on Monday. Police said seven people were wounded.",
+            "seven people were wounded",
+            "PAK",
+            id="police-said",
+        ),
+        pytest.param(
+            "Protesters marched through Tbilisi overnight. Authorities said 40 were detained.",
+            "40 were detained",
+            "GEO",
+            id="authorities-said",
+        ),
+    ],
+)
+def test_a_bare_institution_noun_is_that_of_the_country_told_of(
+    resources: Resources, text: str, clause: str, country: str
+) -> None:
+    quote = quote_of(analyse(resources, text), clause, INDIRECT)
+    assert quote.speaker is not None and quote.speaker.country == country

@@ -88,6 +88,7 @@ def resolve_actors(
     dictionaries know are coded as on the day it was published."""
     mentions = find_mentions(doc, kb, registry.known_names())
     resolver = _Resolver(kb, registry, quoted or [], published)
+    resolver.places = _places(doc, kb)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -105,6 +106,18 @@ def resolve_actors(
             for m, a in resolved
         ),
     )
+
+
+def _places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
+    """Where the article names a place of a known country ("in Peshawar"): for "police
+    said" when no country is named as an actor."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            place = kb.places.find(ent.text)
+            if place is not None and place.location.country and place.kind != "country":
+                found.append((ent.start_char, place.location.country))
+    return found
 
 
 def _names_first(mentions: list[Mention]) -> list[Mention]:
@@ -136,6 +149,7 @@ class _Resolver:
         self.names: dict[str, str] = {}  # actor id -> canonical name
         self.fixed: dict[str, Actor] = {}  # non-person actors and placeholders
         self.listed: dict[str, WorldActor | None] = {}  # people as the dictionaries code them
+        self.places: list[tuple[int, str]] = []  # (offset, country) of places named
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -409,7 +423,7 @@ class _Resolver:
     def _referred(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
         """ "the agency", "the group", "the police": the last body of a sector the noun
         may stand for, named before it; for a state institution with none, that of the
-        country the article has named most so far."""
+        country the article has named most so far (as an actor, or by its places)."""
         earlier = [
             (pm, a)
             for pm, a in done
@@ -422,6 +436,7 @@ class _Resolver:
             return max(earlier, key=lambda pair: pair[0].start)[1]
         state = sorted(m.refers & _STATE)
         named = Counter(a.country for pm, a in done if pm.start < m.start and a.country)
+        named.update(country for at, country in self.places if at < m.start)
         top = named.most_common(2)
         if not state or not top or (len(top) == 2 and top[0][1] == top[1][1]):
             return None

@@ -75,9 +75,13 @@ def noun_phrase_at(
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
         return _body(doc, i, end, country, inst[0].sector, definite=definite)
+    if doc[i].lower_ == "the" and j == i + 1 and words[j] in _OFFICES:
+        owned = _office_of(doc, i, j)  # "the office of Israeli Prime Minister X"
+        if owned is not None:
+            return owned
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in kb.source_nouns:
         return (i, j + 1), span_mention(doc, i, j + 1, MentionKind.SOURCE, ActorKind.ORG)
-    if country is None and doc[i].lower_ == "the":
+    if country is None and (doc[i].lower_ == "the" or j == i):
         return _anaphor(doc, i, kb, claims)
     return None
 
@@ -95,18 +99,35 @@ def _organisation_before_title(
 
 
 def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
-    """ "the agency", "the UN nuclear watchdog", "the continental body", "the police": a
-    definite phrase headed by a body noun that refers back to a body named before."""
-    head = doc[i].head
-    if head.i <= i or head.i - i > 5 or not claims.free(i, head.i + 1):
+    """ "the agency", "the UN nuclear watchdog", "the continental body", "the police",
+    "police said": a definite phrase, or a bare plural or mass noun, headed by a body
+    noun that refers back to a body named before."""
+    head = doc[i].head if doc[i].lower_ == "the" else doc[i]
+    if head.i == i and (head.tag_ not in ("NNS", "NNP", "NN") or any(head.children)):
+        return None  # bare: "police said", "authorities said", not "a group of"
+    if head.i < i or head.i - i > 5 or not claims.free(i, head.i + 1):
         return None
-    refers = kb.anaphors.get(fold(head.text)) if head.is_lower and not head.ent_type_ else None
+    common = head.is_lower or (head.is_sent_start and head.is_title)  # "Police said ..."
+    refers = kb.anaphors.get(fold(head.text)) if common and not head.ent_type_ else None
     if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
         return None  # "the government of Sudan" is read with its country elsewhere
     if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in doc[i : head.i]):
         return None  # "the Sudanese army", "the Machar group": named with their owner
     mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
     return (i, head.i + 1), replace(mention, refers=refers)
+
+
+def _office_of(doc: Doc, i: int, j: int):
+    """ "the office of Israeli Prime Minister Benjamin Netanyahu": a person's office, of
+    that person's country, as "the prime minister's office" is."""
+    if j + 2 >= len(doc) or doc[j + 1].lower_ != "of":
+        return None
+    owner = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
+    if owner is None or owner.ent_type_ != "PERSON":
+        return None
+    # "the office" only: the person's own mention holds the rest of the phrase
+    mention = span_mention(doc, i, j + 1, MentionKind.INSTITUTION, ActorKind.ORG, sector="GOV")
+    return (i, j + 1), replace(mention, possessor=owner.idx)
 
 
 def _label(doc: Doc, i: int) -> bool:

@@ -190,9 +190,27 @@ def according_to(
             if obj is None:
                 continue
             span = _phrase(obj)
-            if not documents and fold(obj.lemma_) in kb.source_nouns:
-                return None
+            if fold(obj.lemma_) in kb.source_nouns:
+                if not documents:
+                    return None
+                issuer = _issued_by(obj)  # "a statement released by the PM's office"
+                if issuer is not None:
+                    span = _phrase(issuer)
+                    return actors.at(*_chars(span), head=issuer.idx), span.text
             return actors.at(*_chars(span), head=obj.idx), span.text
+    return None
+
+
+def _issued_by(document: Token) -> Token | None:
+    """Who issued a document: "a statement released by X", "a report issued by X", "a
+    statement from X"."""
+    for child in document.children:
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

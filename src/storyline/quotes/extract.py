@@ -199,12 +199,11 @@ def _according(
     found = according_to(sent, kb, actors)
     if found is None:
         return None
-    return Attribution(
-        speaker=found[0],
-        speaker_text=found[1],
-        cue="according to",
-        via=channels(sent, kb, actors, marks),
-    )
+    speaker, written = found
+    # the issuer of the document read from is the speaker, not a channel too
+    issued = {written, written.removeprefix("the "), speaker.name if speaker else ""}
+    via = tuple(v for v in channels(sent, kb, actors, marks) if v not in issued)
+    return Attribution(speaker=speaker, speaker_text=written, cue="according to", via=via)
 
 
 def _until_next_quote(tokens: list[Token], marks: list[tuple[int, int]], after: int):
