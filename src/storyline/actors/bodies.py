@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.mention import Mention, MentionKind, span_mention
+from storyline.actors.mention import Mention, MentionKind, body_mention, span_mention
 from storyline.actors.names import fold, name_key
 from storyline.actors.titles import POSSESSIVE, with_determiner
 from storyline.records import ActorKind
@@ -58,16 +58,7 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
     doc, text = ent.doc, ent.text
     org = kb.organisation(text)
     if org is not None and not kb.is_platform(text):
-        return span_mention(
-            doc,
-            ent.start,
-            ent.end,
-            MentionKind.ORG,
-            org.kind,
-            name=org.name,
-            country=org.country,
-            sector=org.sector,
-        )
+        return body_mention(doc, ent.start, ent.end, org)
     seat = kb.seat(text)
     if seat is not None:
         return span_mention(

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
+from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Title
 from storyline.records import ActorKind
 
@@ -70,6 +71,7 @@ class Claims:
 
 
 def span_mention(doc: Doc, start: int, end: int, kind: MentionKind, actor_kind: ActorKind, **kw):
+    """The mention of tokens [start, end)."""
     span = doc[start:end]
     return Mention(
         start=span.start_char,
@@ -79,4 +81,18 @@ def span_mention(doc: Doc, start: int, end: int, kind: MentionKind, actor_kind: 
         actor_kind=actor_kind,
         subject=span.root.dep_ in ("nsubj", "nsubjpass"),
         **kw,
+    )
+
+
+def body_mention(doc: Doc, start: int, end: int, body: DictionaryEntry) -> Mention:
+    """The mention of a known organisation or group at tokens [start, end)."""
+    return span_mention(
+        doc,
+        start,
+        end,
+        MentionKind.ORG,
+        body.kind,
+        name=body.name,
+        country=body.country,
+        sector=body.sector,
     )

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Token
 from storyline.actors.affiliation import speaks
 from storyline.actors.bodies import listed_bodies, named_non_person
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.mention import NAME_LABELS, Claims, Mention, MentionKind, span_mention
+from storyline.actors.mention import (
+    NAME_LABELS,
+    Claims,
+    Mention,
+    MentionKind,
+    body_mention,
+    span_mention,
+)
 from storyline.actors.names import fold
 from storyline.actors.people import (
     NOT_NAMES,
@@ -93,8 +100,7 @@ def find_mentions(
                 claims.add(found[1], *found[0])
     for start, end, body in listed_bodies(doc, tokens, kb):  # a body the NER missed
         if claims.free(start, end):
-            mention = span_mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, name=body.name)
-            claims.add(replace(mention, country=body.country, sector=body.sector), start, end)
+            claims.add(body_mention(doc, start, end, body), start, end)
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS and claims.free(ent.start, ent.end):
             mention = named_non_person(ent, words, kb)
