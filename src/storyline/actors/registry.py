@@ -30,6 +30,7 @@ class ActorRegistry:
     def __init__(self, actors: Iterable[Actor] = ()) -> None:
         self._by_id: dict[str, Actor] = {}
         self._by_surname: dict[str, set[str]] = defaultdict(set)
+        self._names: set[str] = set()  # folded names and surnames, kept as people are added
         self.add(actors)
 
     def add(self, actors: Iterable[Actor]) -> None:
@@ -38,7 +39,10 @@ class ActorRegistry:
             old = self._by_id.get(actor.actor_id)
             self._by_id[actor.actor_id] = old.merged(actor) if old else actor
             if actor.kind is ActorKind.PERSON and not is_placeholder(actor):
-                self._by_surname[surname(actor.name)].add(actor.actor_id)
+                last = surname(actor.name)
+                self._by_surname[last].add(actor.actor_id)
+                # "Controller BBC One" must not make every "one" him
+                self._names.update(n for n in (fold(actor.name), last) if n not in STOP_WORDS)
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, if known."""
@@ -68,14 +72,7 @@ class ActorRegistry:
 
     def known_names(self) -> frozenset[str]:
         """Folded full names and surnames of the people known."""
-        people = [a for a in self._by_id.values() if a.kind is ActorKind.PERSON]
-        return frozenset(
-            n
-            for a in people
-            if not is_placeholder(a)
-            for n in (fold(a.name), surname(a.name))
-            if n not in STOP_WORDS  # "Controller BBC One" must not make every "one" him
-        )
+        return frozenset(self._names)
 
     def actors(self) -> list[Actor]:
         """Everything known."""

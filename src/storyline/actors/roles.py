@@ -247,6 +247,8 @@ def _starts_phrase(doc: Doc, i: int, kb: Knowledge) -> bool:
 def _country_at(doc: Doc, j: int, kb: Knowledge) -> tuple[str, int] | None:
     """A country name or demonym of one to three capitalised words at token j ("US",
     "Armenian", "South Sudan", "Sri Lankan"), and how many words it spans."""
+    if not doc[j].text[:1].isupper():
+        return None  # most words: no need to read further
     for size in (3, 2, 1):
         span = doc[j : j + size]
         if len(span) == size and all(t.text[:1].isupper() for t in span):

@@ -21,13 +21,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     punctuation between: "... Deputy Chairman Oyet Nathaniel Pierino has confirmed")
     or after an honorific's full stop ("Hon. Oyet said"). The parser keeps boundaries
     set before it."""
-    honorifics = _HONORIFICS
-    for token in doc[1:]:
-        before = doc[token.i - 1]
+    tokens = list(doc)  # doc[i] builds a Token anew each time: once here
+    for k in range(1, len(tokens)):
+        before, token = tokens[k - 1], tokens[k]
         if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
         elif before.is_alpha or (
-            before.text == "." and token.i > 1 and doc[token.i - 2].text in honorifics
+            before.text == "." and k > 1 and tokens[k - 2].text in _HONORIFICS
         ):
             token.is_sent_start = False
     dateline = read_dateline(doc.text)
