@@ -667,3 +667,20 @@ def test_a_known_body_named_before_the_thing_accepted_and_a_host_after_the_fact(
     pairs = {(e.type, e.source.name, tuple(t.name for t in e.targets)) for e in events}
     assert ("AGREE", "William Ruto", ("European Union",)) in pairs
     assert ("CONSULT", "Kaja Kallas", ("William Ruto",)) in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Serb protesters clashed with troops of the Kosovo Force in Zvecan.", "Kosovo Force"),
+        ("Fighters from Islamic State attacked Syrian troops near Hasakah.", "Islamic State"),
+        ("Al-Shabaab attacked soldiers of the African Union Mission in Somalia.", "African Union"),
+    ],
+    ids=["troops-of-a-force", "fighters-from-a-group", "soldiers-of-a-mission"],
+)
+def test_people_of_an_international_body_are_that_body(
+    resources: Resources, text: str, body: str
+) -> None:
+    names = {a.name for e in _code(resources, text) for a in (e.source, *e.targets)}
+    assert any(body in n for n in names), names
+    assert not any(n in ("Kosovo armed forces", "Somalia armed forces") for n in names), names

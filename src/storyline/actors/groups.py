@@ -64,6 +64,9 @@ def group_actors(
         codes = _named_after(tok, kb)[:1] if sector else []
         return [_body(kb, c, sector, tok) for c in codes]
     sector = noun_sector(tok, kb)
+    body = _body_of(tok, actors) if sector else None
+    if body is not None:  # "troops of the Kosovo Force": the force's own, not Kosovo's
+        return [body]
     codes = _named_before(tok, kb)  # "Bosnian Serbs" are Bosnia's, "Iraqi Kurds" Iraq's
     if not codes:
         code = country_word(tok, kb)
@@ -73,6 +76,18 @@ def group_actors(
     if not codes and actors_of is not None and sector is not None:  # not "its partners"
         codes = [a.country for a in _owners(tok, actors_of) if a.country]
     return [_body(kb, c, sector, tok) for c in dict.fromkeys(codes)]
+
+
+def _body_of(tok: Token, actors: ArticleActors) -> Actor | None:
+    """The organisation a plural noun's "of"/"from" phrase names ("troops of the Kosovo
+    Force", "fighters from the SPLM-IO"), when it is an organisation, not a country."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found = actors.at(obj.idx, obj.idx + len(obj.text), head=obj.idx) if obj else None
+            if found is not None and found.kind is ActorKind.ORG and found.country is None:
+                return found
+    return None
 
 
 def counted(tok: Token) -> Token | None:
