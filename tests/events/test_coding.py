@@ -684,3 +684,36 @@ def test_people_of_an_international_body_are_that_body(
     names = {a.name for e in _code(resources, text) for a in (e.source, *e.targets)}
     assert any(body in n for n in names), names
     assert not any(n in ("Kosovo armed forces", "Somalia armed forces") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colombia and the ELN rebels signed a peace accord in Havana.", ("AGREE", "COL", "COL")),
+        ("Serbia and Kosovo inked a peace deal in Brussels.", ("AGREE", "SRB", "XKX")),
+        ("Ethiopia signed a peace agreement with Eritrea in Jeddah.", ("AGREE", "ETH", "ERI")),
+        ("Greece and Turkey signed a trade agreement on Monday.", ("SUPPORT", "GRC", "TUR")),
+    ],
+    ids=["peace-accord", "inked-peace-deal", "peace-agreement-with", "cooperation-treaty"],
+)
+def test_a_signed_peace_accord_is_an_agreement_a_treaty_of_cooperation_support(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(t, s, r) for t, s, _, r in _dyads(_code(resources, text))}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Sudan agreed to a ceasefire with the Rapid Support Forces.", "Rapid Support Forces"),
+        ("Armenia agreed on a roadmap with Azerbaijan in Vienna.", "Azerbaijan"),
+        ("The Israeli cabinet signed off on a truce deal with Lebanon.", "Lebanon"),
+    ],
+    ids=["agreed-to-with", "agreed-on-with", "signed-off-on-with"],
+)
+def test_what_is_agreed_to_brings_its_own_participants(
+    resources: Resources, text: str, target: str
+) -> None:
+    targets = {t.name for e in _code(resources, text) for t in e.targets}
+    assert target in targets, targets

@@ -29,6 +29,7 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
+_AGREED_TO = frozenset({"to", "on", "upon"})
 _BOTH = frozenset({"both", "two"})
 _WHEN = frozenset({"DATE", "TIME"})  # "on Sunday" is no one's slot
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place not read as an actor is a place
@@ -241,6 +242,15 @@ class Framer:
 
     def _targets(self, token: Token, trigger: Trigger) -> Iterator[Actor]:
         objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        # What is agreed to or signed off on is an object too: its own participants are
+        # the act's ("agreed to a ceasefire with Hezbollah", "signed off on a deal with X")
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ in ("prep", "prt") and c.lower_ in _AGREED_TO
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
         # The object the lexicon names first ("reaffirmed ... support for X").
         objects.sort(key=lambda c: c.lemma_.lower() not in trigger.objects)
         for slot in trigger.targets:
