@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.eval.gold import GoldActor, GoldArticle, GoldDate, GoldEvent, GoldQuote
@@ -441,6 +443,36 @@ def test_optional_gold_events_help_precision_not_recall() -> None:
     assert [(f.event_id, f.type, f.source, f.target) for f in result.false_positives] == [
         ("o2", "THREATEN", "Antony Blinken", "Nikol Pashinyan")
     ]
+
+
+def test_score_events_lists_which_output_event_matched_which_gold_dyad() -> None:
+    g_aze = gold_actor("AZE", "AZE", COUNTRY, "AZE")
+    gold = gold_article(
+        (
+            gold_event(targets=(G_ARM, g_aze), types=("SUPPORT",), date=None),
+            gold_event(types=("ACCUSE",), date=None, required=False, event_id="e2"),
+            gold_event(types=("REJECT",), date=None, event_id="e3"),
+        )
+    )
+    azerbaijan = actor("Azerbaijan", COUNTRY, "AZE")
+    armenia_again = actor("Republic of Armenia", COUNTRY, "ARM")  # the same gold dyad twice
+    out = [
+        replace(event(targets=(ARMENIA, azerbaijan, armenia_again), type="SUPPORT"), story_id="s1"),
+        replace(event(targets=(azerbaijan,), type="SUPPORT", event_id="ev2"), story_id="s2"),
+        event(type="ACCUSE", event_id="ev3"),  # an optional gold event, in no story
+        event(type="THREATEN", event_id="ev4"),  # matches nothing
+    ]
+
+    result = score_events(gold, out, MatchMode.COUNTRY_SECTOR)
+
+    assert [(m.gold_id, m.gold_target, m.event_id, m.story_id) for m in result.matches] == [
+        ("e1", "ARM", "ev1", "s1"),
+        ("e1", "AZE", "ev1", "s1"),
+        ("e1", "AZE", "ev2", "s2"),
+        ("e2", "nikol-pashinyan", "ev3", None),
+    ]
+    assert [m.gold_id for m in result.misses] == ["e3"]
+    assert [f.event_id for f in result.false_positives] == ["ev4"]
 
 
 def gold_quote(quote_id: str, span: tuple[int, int], *, required: bool = True) -> GoldQuote:

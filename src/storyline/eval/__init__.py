@@ -1,4 +1,4 @@
-"""Evaluation: score what is stored against gold annotations (events, quotes, mentions)."""
+"""Evaluation: score what is stored against gold annotations (events, quotes, mentions, stories)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,27 @@ from pathlib import Path
 from storyline.eval.gold import GoldArticle, load_gold
 from storyline.eval.match import MatchMode, score_events, score_mentions, score_quotes
 from storyline.eval.report import ArticleScore, EvalReport, render_text, report_to_dict
+from storyline.eval.stories import found_stories, load_gold_stories, score_stories
 from storyline.records import ActorMention, Article
 from storyline.store.sqlite import SQLiteStore
 
-__all__ = ["EvalReport", "evaluate", "load_gold", "render_text", "report_to_dict"]
+__all__ = [
+    "EvalReport",
+    "evaluate",
+    "load_gold",
+    "load_gold_stories",
+    "render_text",
+    "report_to_dict",
+]
 
 
 def evaluate(store: SQLiteStore, gold_dir: Path) -> EvalReport:
-    """Score every gold article in `gold_dir` against the store's records for it."""
+    """Score every gold article in `gold_dir` against the store's records for it.
+
+    With a `stories.json` in the folder, the output's stories are scored against it too.
+    """
     golds = load_gold(gold_dir)
+    stories = load_gold_stories(gold_dir, golds)
     stored = [stats.article for stats in store.articles()]
     actors = {actor.actor_id: actor for actor in store.actors()}
     mentions: dict[str, list[ActorMention]] = {}
@@ -40,7 +52,11 @@ def evaluate(store: SQLiteStore, gold_dir: Path) -> EvalReport:
                 mentions=score_mentions(gold, own_mentions, actors),
             )
         )
-    return EvalReport(gold_dir=str(gold_dir), articles=tuple(scores))
+    return EvalReport(
+        gold_dir=str(gold_dir),
+        articles=tuple(scores),
+        stories=None if stories is None else score_stories(stories, found_stories(golds, scores)),
+    )
 
 
 def find_article(gold: GoldArticle, stored: Sequence[Article]) -> Article | None:

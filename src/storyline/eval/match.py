@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from storyline.eval.report import (
     EventFalsePositive,
+    EventMatch,
     EventMiss,
     EventScore,
     MentionScore,
@@ -220,9 +221,12 @@ def score_events(gold: GoldArticle, events: Sequence[Event], mode: MatchMode) ->
     """Dyad recall over required gold events, precision over all output dyads, and the lists."""
     golds = [d for e in gold.events for d in gold_dyads(e)]
     outs = [d for e in events for d in output_dyads(e)]
+    matched = [(g, o) for g in golds for o in outs if dyad_matches(o, g, mode)]
+    found_golds = {id(g) for g, _ in matched}
+    correct_outs = {id(o) for _, o in matched}
     required = [g for g in golds if g.event.required]
-    misses = [g for g in required if not any(dyad_matches(o, g, mode) for o in outs)]
-    wrong = [o for o in outs if not any(dyad_matches(o, g, mode) for g in golds)]
+    misses = [g for g in required if id(g) not in found_golds]
+    wrong = [o for o in outs if id(o) not in correct_outs]
     return EventScore(
         mode=mode.value,
         score=Score(
@@ -233,6 +237,16 @@ def score_events(gold: GoldArticle, events: Sequence[Event], mode: MatchMode) ->
         ),
         misses=tuple(_event_miss(g) for g in misses),
         false_positives=tuple(_event_false_positive(o) for o in wrong),
+        matches=tuple(dict.fromkeys(_event_match(g, o) for g, o in matched)),
+    )
+
+
+def _event_match(gold: GoldDyad, output: OutputDyad) -> EventMatch:
+    return EventMatch(
+        gold_id=gold.event.event_id,
+        gold_target=gold.target.actor_id if gold.target else None,
+        event_id=output.event.event_id,
+        story_id=output.event.story_id,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Self, TypeVar
 
 _T = TypeVar("_T")
@@ -17,9 +17,16 @@ class _Summable:
     __slots__ = ()
 
     def __add__(self, other: Self) -> Self:
-        """Both, every field added."""
+        """Both, every field added (None, nothing counted, adds nothing)."""
         names = [f.name for f in fields(self)]  # type: ignore[arg-type]
-        return type(self)(**{n: getattr(self, n) + getattr(other, n) for n in names})
+        return type(self)(**{n: _plus(getattr(self, n), getattr(other, n)) for n in names})
+
+
+def _plus(a: Any, b: Any) -> Any:
+    """a + b, where None stands for nothing counted (a gold folder without stories)."""
+    if a is None:
+        return b
+    return a if b is None else a + b
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,13 +93,24 @@ class EventFalsePositive:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventMatch:
+    """An output event with a dyad matching a gold dyad: which output event found which gold one."""
+
+    gold_id: str
+    gold_target: str | None  # gold actor id of the dyad's target
+    event_id: str
+    story_id: str | None  # the output event's story (None: in no story)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventScore:
-    """Event dyads scored in one actor-matching mode, with what went wrong."""
+    """Event dyads scored in one actor-matching mode, with what went wrong and what matched."""
 
     mode: str
     score: Score
     misses: tuple[EventMiss, ...] = ()
     false_positives: tuple[EventFalsePositive, ...] = ()
+    matches: tuple[EventMatch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,8 +170,65 @@ class MentionScore:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StoryScore(_Summable):
+    """Story assignment of the gold story events found, pairwise and B-cubed.
+
+    Only gold events named in `stories.json` and found (an output event matched one of
+    their dyads by country+sector) are judged; two are the same in the output when the
+    output events that matched them share a story. Gold pairs with an event not found
+    cannot be judged and are counted apart, so a high figure over few pairs is not misread.
+    """
+
+    story_events: int = 0  # gold events named in the gold stories
+    found_events: int = 0  # of those, the ones an output event matched
+    linked: int = 0  # pairs of found events in one gold story and one output story
+    gold_pairs: int = 0  # pairs of found events in one gold story (judged)
+    output_pairs: int = 0  # pairs of found events whose output events share a story
+    unjudged_pairs: int = 0  # pairs in one gold story with an event not found
+    b3_precision_sum: float = 0.0  # per found event, summed; divided by found_events
+    b3_recall_sum: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        """Pairs right over the pairs the output puts in one story (0 when there are none)."""
+        return self.linked / self.output_pairs if self.output_pairs else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Pairs right over the judged pairs of one gold story (0 when there are none)."""
+        return self.linked / self.gold_pairs if self.gold_pairs else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of pairwise precision and recall."""
+        return _f1(self.precision, self.recall)
+
+    @property
+    def b3_precision(self) -> float:
+        """B-cubed precision over the found events (0 when none was found)."""
+        return self.b3_precision_sum / self.found_events if self.found_events else 0.0
+
+    @property
+    def b3_recall(self) -> float:
+        """B-cubed recall over the found events (0 when none was found)."""
+        return self.b3_recall_sum / self.found_events if self.found_events else 0.0
+
+    @property
+    def b3_f1(self) -> float:
+        """Harmonic mean of B-cubed precision and recall."""
+        return _f1(self.b3_precision, self.b3_recall)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figures(_Summable):
-    """The headline counts of one article, or of all of them added up (micro-averaged)."""
+    """The headline counts of one article, or of all of them added up (micro-averaged).
+
+    `stories` is set on the report's totals only, and only when the gold has stories.
+    """
 
     events_country_sector: Score = Score()
     events_person: Score = Score()
@@ -161,6 +236,7 @@ class Figures(_Summable):
     attribution: Ratio = Ratio()
     kind_agreement: Ratio = Ratio()
     mentions: Ratio = Ratio()
+    stories: StoryScore | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,10 +274,12 @@ class EvalReport:
 
     gold_dir: str
     articles: tuple[ArticleScore, ...]
+    stories: StoryScore | None = None  # None when the gold folder has no stories.json
 
     def totals(self) -> Figures:
-        """Counts added over the articles, so the figures are micro-averaged."""
-        return sum((a.figures() for a in self.articles), Figures())
+        """Counts added over the articles (micro-averaged), with the story figures."""
+        added = sum((a.figures() for a in self.articles), Figures())
+        return replace(added, stories=self.stories)
 
 
 # -- text ------------------------------------------------------------------------------
@@ -317,6 +395,7 @@ def _table(report: EvalReport) -> list[str]:
         ),
         "-" * len(header),
         _row("TOTAL", t, width),
+        *([_stories_line(t.stories)] if t.stories is not None else []),
     ]
 
 
@@ -325,6 +404,18 @@ def _row(name: str, f: Figures, width: int) -> str:
         f"{name:<{width}}  {_prf(f.events_country_sector):<17}  {_prf(f.events_person):<18}  "
         f"{_prf(f.quotes):<14}  {_ratio(f.attribution):<11}  {_ratio(f.kind_agreement):<11}  "
         f"{_ratio(f.mentions)}"
+    )
+
+
+def _stories_line(s: StoryScore) -> str:
+    """Story figures in one line, with how many pairs they rest on and how many they could not."""
+    p = f"{s.precision:.2f}" if s.output_pairs else "-"
+    r, f = (f"{s.recall:.2f}", f"{s.f1:.2f}") if s.gold_pairs else ("-", "-")
+    b3 = f"{s.b3_precision:.2f}/{s.b3_recall:.2f}/{s.b3_f1:.2f}" if s.found_events else "-/-/-"
+    return (
+        f"stories pairwise P/R/F1 {p}/{r}/{f} ({s.gold_pairs} gold pairs judged,"
+        f" {s.unjudged_pairs} not judged: events not found; {s.output_pairs} output pairs)"
+        f" | B-cubed P/R/F1 {b3} | {s.found_events} of {s.story_events} story events found"
     )
 
 
@@ -347,7 +438,24 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
     return {
         "gold_dir": report.gold_dir,
         "articles": [_article_dict(a) for a in report.articles],
-        "total": _figures_dict(report.totals()),
+        "total": _figures_dict(report.totals()) | {"stories": _stories_dict(report.stories)},
+    }
+
+
+def _stories_dict(s: StoryScore | None) -> dict[str, Any] | None:
+    """The story figures and their counts; None when the gold has no stories."""
+    if s is None:
+        return None
+    return {
+        "events": {"in_stories": s.story_events, "found": s.found_events},
+        "pairwise": {
+            "linked": s.linked,
+            "gold_pairs": s.gold_pairs,
+            "output_pairs": s.output_pairs,
+            "unjudged_pairs": s.unjudged_pairs,
+        }
+        | {k: round(getattr(s, k), 4) for k in ("precision", "recall", "f1")},
+        "b_cubed": {k: round(getattr(s, f"b3_{k}"), 4) for k in ("precision", "recall", "f1")},
     }
 
 
@@ -373,6 +481,7 @@ def _article_dict(a: ArticleScore) -> dict[str, Any]:
         figures["events"][e.mode] |= {
             "misses": _dicts(e.misses),
             "false_positives": _dicts(e.false_positives),
+            "matches": _dicts(e.matches),
         }
     figures["quotes"] |= {
         "misses": _dicts(a.quotes.misses),
