@@ -23,7 +23,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.eval import evaluate
-from storyline.eval.report import Figures, Ratio, Score
+from storyline.eval.report import Figures, Ratio, Score, StoryScore
 from storyline.ingest import read_articles
 from storyline.pipeline import Resources, ingest, load_resources
 from storyline.store import open_store
@@ -109,6 +109,9 @@ def figures_of(totals: Figures) -> dict[str, float]:
                 figures[f"{field.name}_{part}"] = round(getattr(value, part), 3)
         elif isinstance(value, Ratio):
             figures[field.name] = round(value.value, 3)
+        elif isinstance(value, StoryScore):  # only where the gold has stories.json
+            for part in ("precision", "recall", "f1", "b3_f1"):
+                figures[f"stories_{part}"] = round(getattr(value, part), 3)
     return figures
 
 
@@ -236,6 +239,13 @@ def test_figures_cover_every_ratio_of_the_report_totals() -> None:
     assert figures["quotes_f1"] == 0.667
     assert figures["mentions"] == 0.333
     assert set(figures) >= {"events_country_sector_f1", "events_person_f1", "attribution"}
+    assert not any(name.startswith("stories") for name in figures)  # no stories.json
+
+
+def test_figures_cover_the_story_scores_where_the_gold_has_stories() -> None:
+    stories = StoryScore(story_events=4, found_events=4, linked=1, gold_pairs=2, output_pairs=1)
+    figures = figures_of(Figures(stories=stories))
+    assert (figures["stories_precision"], figures["stories_recall"]) == (1.0, 0.5)
 
 
 def test_the_record_holds_every_figure_of_both_sets() -> None:
