@@ -34,7 +34,8 @@ from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.names import fold
-from storyline.actors.resolve import ArticleActors, country_actor, country_body
+from storyline.actors.resolve import ArticleActors
+from storyline.actors.states import country_actor, country_body
 from storyline.records import Actor, ActorKind
 
 _PLURAL = frozenset({"NNS", "NNPS"})

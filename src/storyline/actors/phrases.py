@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from storyline.actors.groups import antecedent, counted, country_word, group_actors
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.resolve import ArticleActors, country_actor, country_body
+from storyline.actors.resolve import ArticleActors
+from storyline.actors.states import country_actor, country_body
 from storyline.records import Actor, ActorKind, Quote, QuoteKind
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})

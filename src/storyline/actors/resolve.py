@@ -19,31 +19,9 @@ from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
+from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
-
-_SECTOR_NAMES = {
-    "GOV": "Government of {}",
-    "MIL": "{} armed forces",
-    "LEG": "{} legislature",
-    "JUD": "{} judiciary",
-    "COP": "{} police",
-    "SPY": "{} intelligence services",
-    "MED": "{} state media",
-    "OPP": "{} opposition",
-    "REB": "{} rebels",
-    "CVL": "{} civilians",
-    "BUS": "{} businesses",
-    "AGR": "{} farmers",
-    "CRM": "{} criminal groups",
-    "REL": "{} religious groups",
-    "HLH": "{} health workers",
-    "EDU": "{} students and teachers",
-    "LAB": "{} labour",
-    "REF": "{} refugees",
-    "HRI": "{} human rights groups",
-    "ENV": "{} environmental groups",
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -481,30 +459,6 @@ class _Resolver:
         for actor_id in self.people:
             out[actor_id] = self._person_actor(actor_id)
         return out
-
-
-def country_actor(kb: Knowledge, code: str, alias: str | None = None) -> Actor:
-    """A country as an actor."""
-    return Actor(
-        actor_id=code,
-        name=kb.countries.name(code),
-        kind=ActorKind.COUNTRY,
-        country=code,
-        aliases=(alias,) if alias else (),
-    )
-
-
-def country_body(kb: Knowledge, country: str, sector: str, alias: str) -> Actor:
-    """The organisation that is a country's government, military, ... ("Government of Armenia")."""
-    pattern = _SECTOR_NAMES.get(sector, "{} " + sector.lower())
-    return Actor(
-        actor_id=f"{country.lower()}-{sector.lower()}",
-        name=pattern.format(kb.countries.name(country)),
-        kind=ActorKind.ORG,
-        country=country,
-        sector=sector,
-        aliases=(alias,),
-    )
 
 
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
