@@ -37,13 +37,18 @@ def listed_bodies(
 ) -> list[tuple[int, int, DictionaryEntry]]:
     """Organisations and armed groups of several words that the knowledge lists and
     the text writes with capitals ("the Shining Path", "the SPLM-IO", "Abu Sayyaf
-    Group"), as token ranges; a leading "the" is part of the mention."""
+    Group"), or whose acronym it writes ("ECOWAS", "IGAD", "the IAEA": the NER often
+    takes one for an adjective or a place), as token ranges; a leading "the" is part
+    of the mention."""
     keyed = [(t, key) for t in tokens if (key := name_key(t.text))]  # words as compared
     kept, keys = [t for t, _ in keyed], [key for _, key in keyed]
     found = []
     k = 0
     while k < len(kept):
         hit = kb.body_at(keys, k) if kept[k].text[:1].isupper() else None
+        if hit is None and _acronym(kept[k].text) and not _named_on(doc, kept[k]):
+            entry = kb.organisation(kept[k].text)
+            hit = (entry, 1) if entry is not None else None
         if hit is None or kb.is_office(hit[0].name):
             k += 1
             continue
@@ -51,6 +56,19 @@ def listed_bodies(
         found.append((with_determiner(doc, start), end, hit[0]))
         k += hit[1]
     return found
+
+
+def _acronym(word: str) -> bool:
+    """An acronym as news writes one: three or more capitals, perhaps with a hyphen
+    ("NATO", "SPLM-IO"); two-letter ones ("US", "UN") are too often something else."""
+    letters = word.replace("-", "")
+    return len(letters) >= 3 and letters.isalpha() and letters.isupper()
+
+
+def _named_on(doc: Doc, token: Token) -> bool:
+    """Whether a capitalised word follows, so that the word opens a longer name (an
+    organ: "the IAEA Board of Governors", "the ECOWAS Commission")."""
+    return token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
 
 
 def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | None:

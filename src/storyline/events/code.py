@@ -92,7 +92,9 @@ def code_events(
     events: list[Event] = []
     frames: dict[int, Frame] = {}
     for token in doc:
-        triggers = lexicon.triggers_for(token) or obliging(token, kb, lexicon)
+        triggers = (
+            lexicon.triggers_for(token) or obliging(token, kb, lexicon) or lexicon.fallback(token)
+        )
         if not triggers or _object_of_trigger(token, lexicon) or not _licensed(token):
             continue
         when = (

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from storyline.events.verbs import VerbDictionary
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,7 +51,8 @@ class Intention:
 
 
 class Lexicon:
-    """Triggers by (lemma, part of speech), the PLOVER types, and stated intentions."""
+    """Triggers by (lemma, part of speech), the PLOVER types, and stated intentions; the
+    CAMEO verb dictionary for verbs it has no trigger for."""
 
     def __init__(
         self,
@@ -58,8 +63,10 @@ class Lexicon:
         ultimatum: Intention | None = None,
         obligation: Intention | None = None,
         domestic: frozenset[str] = frozenset(),
+        verbs: VerbDictionary | None = None,
     ) -> None:
         self.types = types
+        self.verbs = verbs
         self.intentions = intentions or {}
         self.ultimatum = ultimatum
         self.obligation = obligation
@@ -69,8 +76,11 @@ class Lexicon:
             self._index[(trigger.lemma, trigger.pos)].append(trigger)
 
     @classmethod
-    def load(cls) -> Lexicon:
-        """The package's lexicon."""
+    def load(cls, *, verbs: bool = True) -> Lexicon:
+        """The package's lexicon; with `verbs` (the default), the CAMEO verb dictionary
+        as its fallback for verbs the curated triggers do not list."""
+        from storyline.events.verbs import VerbDictionary  # it builds this module's Trigger
+
         data = resources.files("storyline.data")
         events = yaml.safe_load(data.joinpath("events.yaml").read_text("utf-8"))
         entries = events["triggers"]
@@ -110,6 +120,7 @@ class Lexicon:
             ultimatum=_statement(events.get("ultimatum")),
             obligation=_statement(events.get("obligation")),
             domestic=frozenset(events.get("domestic") or ()),
+            verbs=VerbDictionary.load() if verbs else None,
         )
 
     def obliging(self, token: Token) -> Trigger | None:
@@ -163,6 +174,17 @@ class Lexicon:
         # A trigger with a particle or object rule is more specific than a bare one.
         found.sort(key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs)))
         return found[:1]
+
+    def fallback(self, token: Token) -> list[Trigger]:
+        """The CAMEO verb dictionary's trigger for a verb this lexicon has no trigger for
+        (the caller asks `triggers_for` first); none without the dictionary. A verb whose
+        object is a trigger here ("intensified its attacks", "wrapped up the talks")
+        leaves the act to that noun, whose entry knows where its participants are."""
+        if self.verbs is None or token.pos_ != "VERB":
+            return []
+        if any(c.dep_ in ("dobj", "nsubjpass") and self.triggers_for(c) for c in token.children):
+            return []
+        return self.verbs.fallback(token)
 
 
 def _statement(entry: dict | None) -> Intention | None:
