@@ -1292,3 +1292,36 @@ def test_a_known_body_the_ner_misses_is_found(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        pytest.param(
+            "ECOWAS leaders gave the junta in Bamako a week to hand back power.",
+            "ECOWAS",
+            "Economic Community of West African States",
+            id="bloc-as-modifier",
+        ),
+        pytest.param(
+            "IGAD urged the two generals in Khartoum to return to the talks.",
+            "IGAD",
+            "Intergovernmental Authority on Development",
+            id="bloc-as-subject",
+        ),
+        pytest.param(
+            "Inspectors told the IAEA that the plant near Zaporizhzhia had lost power.",
+            "IAEA",
+            "International Atomic Energy Agency",
+            id="agency-as-object",
+        ),
+    ],
+)
+def test_a_known_bodys_acronym_is_a_mention_though_the_ner_misses_it(
+    resources: Resources, text: str, acronym: str, name: str
+) -> None:
+    result = analyse(resources, text)
+    found = [m for m in result.actor_mentions if acronym in m.evidence.text]
+    assert found, [m.evidence.text for m in result.actor_mentions]
+    actor = next(a for a in result.actors if a.actor_id == found[0].actor_id)
+    assert (actor.name, actor.kind) == (name, ORG)
