@@ -3,11 +3,13 @@
 An act is reported when it happened. What is asked for ("urged the troops to leave"),
 prevented, threatened or refused, supposed ("if goods could be shipped") or claimed
 ("allegations that it had played a role in ...") is not. An act its actor says it will
-do ("Finland will give Tanzania a grant", "Syria says it is ready to withdraw its
-troops", "the rebels said they would boycott the vote", "Obama agreed to lift the
-sanctions") is coded flagged as still to come, and the statement with it, which the
-lexicon's `intentions` code as a promise, a threat or a refusal, unless a verb of
-intent ("agreed", "offered") is a trigger of its own. "would" counts only as the
+do ("Syria says it is ready to withdraw its troops", "the rebels said they would boycott
+the vote", "Obama agreed to lift the sanctions") is not news of its own: the statement
+is, which the lexicon's `intentions` code as a promise, a threat or a refusal (or the
+verb of intent, "agreed", "offered", when it is a trigger of its own), and the act lends
+it its parties. A plan or decision told as fact ("Finland will give Tanzania a grant",
+"is scheduled to visit", "announced it would suspend aid") is coded as the act, flagged
+as still to come, with the statement. "would" counts only as the
 reported "will" of a verb of saying ("said they would ..."). What an actor wants or
 plans to do ("wants to attack Switzerland") is coded as the statement only. A verb of
 saying whose reported clause says what someone must do is a demand on them.
@@ -15,7 +17,7 @@ saying whose reported clause says what someone must do is a demand on them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -48,6 +50,9 @@ _DUE = frozenset({"scheduled", "due", "set", "slated", "going"})
 # "wants to attack", "plans to build", "is seeking to deepen": what the actor means to
 # do, said but not done, so the act is not coded, only the statement of it.
 _WANTING = frozenset({"want", "plan", "intend", "hope", "aim", "seek", "wish"})
+# "announced it would prohibit all aid", "decided it will close the border": a decision
+# made known is the act itself, not a promise of it.
+_DECIDING = frozenset({"announce", "decide", "order", "rule"})
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing"})
 _CHAIN = 4  # "will continue to provide", "is ready to continue supporting"
 
@@ -59,6 +64,7 @@ class Intention:
     chain: tuple[Token, ...]
     by_verb: bool = False  # "agreed to lift": the verb of intent may code the statement
     wished: bool = False  # "wants to attack": only the statement is coded
+    fact: bool = False  # "is scheduled to attend", "announced it would close": the act is told
 
     @property
     def denied(self) -> bool:
@@ -85,11 +91,12 @@ def stated_intention(token: Token, kb: Knowledge) -> Intention | None:
         return None
     for _ in range(_CHAIN):
         aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
-        if aux & _WILL:
-            return Intention(tuple(chain))
+        if aux & _WILL:  # the narrator's own "will" tells a plan
+            told = len(chain) == 1 and not (node.dep_ == "ccomp" and kb.says(node.head))
+            return Intention(tuple(chain), fact=told or _decided(node))
         if "would" in aux:
             reported = node.dep_ == "ccomp" and kb.says(node.head)
-            return Intention(tuple(chain)) if reported else None
+            return Intention(tuple(chain), fact=_decided(node)) if reported else None
         if not _complement(node):
             return None
         node = node.head
@@ -99,7 +106,7 @@ def stated_intention(token: Token, kb: Knowledge) -> Intention | None:
         if node.lower_ in _READY and node.pos_ == "ADJ":  # not "the army prepared to"
             return Intention(tuple(chain))
         if node.lower_ in _DUE and not any(c.dep_ == "prt" for c in node.children):
-            return Intention(tuple(chain))  # "is scheduled to attend", not "set up to"
+            return Intention(tuple(chain), fact=True)  # "is scheduled to attend", not "set up to"
         if _is(node, _WANTING):
             return Intention(tuple(chain), wished=True)
     return None
@@ -114,6 +121,7 @@ class Act:
     negated: bool = False
     coming: bool = False  # the act said to be coming: flagged future
     said: bool = False  # the statement of it: dated when said, never future
+    lends: bool = False  # only lends its parties to the statement of it: no event of its own
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
@@ -161,9 +169,18 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
         return []
     act = Act(trigger, said.denied, coming=True)
     if said.by_verb and lexicon.triggers_for(said.chain[-1]):
-        return [act]  # "agreed to lift": "agreed" is coded in its own right
+        return [replace(act, lends=True)]  # "agreed to lift": "agreed" is coded in its own right
     intended = lexicon.intended(trigger, said.denied, ultimatum=said.on_condition)
-    return [act, Act(intended, said=True)] if intended is not None else [act]
+    if intended is None:
+        return [act]
+    # a promise or threat is the news, not the act it is of, unless the act is told as
+    # a plan or a decision
+    return [act if said.fact else replace(act, lends=True), Act(intended, said=True)]
+
+
+def _decided(node: Token) -> bool:
+    """ "announced it would prohibit", "decided that it will close": a decision told."""
+    return node.dep_ == "ccomp" and _is(node.head, _DECIDING)
 
 
 def _unreal(token: Token, stated: bool = False) -> bool:

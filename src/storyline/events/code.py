@@ -3,10 +3,10 @@
 An event takes the date of its own clause; otherwise the article's main news date (the
 day most of its dated news is on); otherwise a window of the week before publication.
 Hypothetical clauses ("if goods could be shipped ...") are not events; negated ones
-are kept and flagged; acts said to be coming are flagged and coded with the promise or
-threat they are (`acts`). Background dated more than a year before publication is
-flagged historical. An act with no recipient is coded only when its lexicon entry
-allows none and the clause names no one; a protest, curfew or eased restriction with no
+are kept and flagged; an act said to be coming is coded as the promise or threat it is,
+with the act's parties, and the act itself only when told as a plan or decision
+(`acts`). Background dated more than a year before publication is flagged historical.
+An act with no recipient is coded only when its lexicon entry allows none and the clause names no one; a protest, curfew or eased restriction with no
 one named is aimed at the country where it happens. The same act reported twice in an
 article is one event with both spans.
 """
@@ -116,6 +116,8 @@ def code_events(
                 framed = _framed(token, act.trigger, frames, events, framer, ctx)
             for key, frame in framed:
                 frames.setdefault(token.i, frame)
+                if act.lends:
+                    continue
                 found = _events(article, token, act, frame, when, key)
                 for event in found:
                     framer.note(event)
