@@ -6,8 +6,9 @@ Hypothetical clauses ("if goods could be shipped ...") are not events; negated o
 are kept and flagged; an act said to be coming is coded as the promise or threat it is,
 with the act's parties, and the act itself only when told as a plan or decision
 (`acts`). Background dated more than a year before publication is flagged historical.
-An act with no recipient is coded only when its lexicon entry allows none and the clause names no one; a protest, curfew or eased restriction with no
-one named is aimed at the country where it happens. The same act reported twice in an
+An act with no recipient is coded only when its lexicon entry allows none and the
+clause names no one; a protest, curfew or eased restriction with no one named is aimed
+at the country where it happens. The same act reported twice in an
 article is one event with both spans.
 """
 
