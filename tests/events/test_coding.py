@@ -748,3 +748,21 @@ def test_what_is_agreed_to_brings_its_own_participants(
 ) -> None:
     targets = {t.name for e in _code(resources, text) for t in e.targets}
     assert target in targets, targets
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Mediators in Doha want to end Israel's offensive in Gaza.", "ASSAULT"),
+        (
+            "Chad and Sudan signed an accord on Friday aimed at halting the Sudanese shelling.",
+            "ASSAULT",
+        ),
+        ("Norway suspended its aid to the Nicaraguan government in March.", "AID"),
+    ],
+    ids=["end-offensive", "halting-shelling", "suspended-aid"],
+)
+def test_an_act_named_as_what_is_ended_is_not_reported_as_done(
+    resources: Resources, text: str, absent: str
+) -> None:
+    assert absent not in {e.type for e in _code(resources, text)}

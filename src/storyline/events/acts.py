@@ -34,6 +34,7 @@ _UNREALISING = frozenset(
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
 _WITHHOLDING = frozenset({"threaten", "refuse", "decline"})
+_ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
 # Nouns whose "that" clause is what someone claims or wants, not what happened.
 _CLAIMS = frozenset(
     """allegation accusation claim charge rumor rumour suggestion demand call request
@@ -156,6 +157,8 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
     """What a trigger reports: the act; for an act its actor says it will do, the act to
     come and the promise, threat or refusal of it; nothing for an act that is only asked
     for, prevented or supposed."""
+    if _ended(token):
+        return []
     said = stated_intention(token, kb)
     if said is None:
         negated = any(c.dep_ == "neg" for c in token.children)
@@ -181,6 +184,13 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
 def _decided(node: Token) -> bool:
     """ "announced it would prohibit", "decided that it will close": a decision told."""
     return node.dep_ == "ccomp" and _is(node.head, _DECIDING)
+
+
+def _ended(token: Token) -> bool:
+    """An act named as what is ended or halted ("to end Israel's offensive", "aimed at
+    halting the conflict", "to bring the fighting to a stop") is not reported as done:
+    what ends it is the news, coded by its own trigger if it has one."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and _is(token.head, _ENDING)
 
 
 def _unreal(token: Token, stated: bool = False) -> bool:
