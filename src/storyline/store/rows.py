@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Mapping
 
+from storyline.dates.span import day_span
 from storyline.records import (
     Actor,
     ActorKind,
@@ -128,6 +129,7 @@ def to_quote(row: sqlite3.Row, speaker: Actor | None, actors: Mapping[str, Actor
 def event_row(event: Event) -> dict[str, object]:
     """An event's columns; actors are stored by id."""
     ev, date, loc = event.evidence, event.date, event.location
+    days = day_span(date)
     return {
         "event_id": event.event_id,
         "doc_id": ev.doc_id,
@@ -141,6 +143,8 @@ def event_row(event: Event) -> dict[str, object]:
         "date_after": date.window[0] if date and date.window else None,
         "date_before": date.window[1] if date and date.window else None,
         "date_text": date.text if date else None,
+        "day_first": days[0].isoformat() if days else None,
+        "day_last": days[1].isoformat() if days else None,
         "location": json.dumps(
             {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
         )

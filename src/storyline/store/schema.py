@@ -6,6 +6,26 @@ Each migration runs once, inside a transaction, and is recorded in
 
 from __future__ import annotations
 
+
+def _first_day(window: str, value: str) -> str:
+    """SQL for the first day of an event's date: its window's, else its value's."""
+    text = f"CASE WHEN date_precision = 'window' OR {value} IS NULL THEN {window} ELSE {value} END"
+    return (
+        f"CASE length({text}) WHEN 10 THEN {text} WHEN 7 THEN {text} || '-01' "
+        f"WHEN 4 THEN {text} || '-01-01' END"
+    )
+
+
+def _last_day(window: str, value: str) -> str:
+    """SQL for the last day of an event's date (a month's last day, a year's 31 December)."""
+    text = f"CASE WHEN date_precision = 'window' OR {value} IS NULL THEN {window} ELSE {value} END"
+    return (
+        f"CASE length({text}) WHEN 10 THEN {text} "
+        f"WHEN 7 THEN date({text} || '-01', '+1 month', '-1 day') "
+        f"WHEN 4 THEN {text} || '-12-31' END"
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -136,6 +156,36 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         "quotes: the other parties of a joint statement",
         """
         ALTER TABLE quotes ADD COLUMN joint_ids TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
+    (
+        5,
+        "story linking by index: event days, event participants, story articles",
+        f"""
+        ALTER TABLE events ADD COLUMN day_first TEXT;
+        ALTER TABLE events ADD COLUMN day_last TEXT;
+        UPDATE events SET
+            day_first = {_first_day("coalesce(date_after, date)", "date")},
+            day_last = {_last_day("coalesce(date_before, date)", "date")};
+        CREATE INDEX events_kind_days ON events (type, day_first, day_last);
+        CREATE TABLE event_actors (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, actor_id)
+        );
+        CREATE INDEX event_actors_actor ON event_actors (actor_id);
+        INSERT OR IGNORE INTO event_actors (event_id, actor_id)
+            SELECT event_id, source_id FROM events
+            UNION SELECT event_id, value FROM events, json_each(events.target_ids);
+        CREATE TABLE story_docs (
+            story_id TEXT NOT NULL REFERENCES stories (story_id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, doc_id)
+        );
+        CREATE INDEX story_docs_doc ON story_docs (doc_id);
+        INSERT OR IGNORE INTO story_docs (story_id, doc_id)
+            SELECT story_id, value FROM stories, json_each(stories.doc_ids);
+        CREATE INDEX articles_duplicate ON articles (duplicate_of);
         """,
     ),
 )

@@ -132,6 +132,10 @@ class SQLiteStore:
                     self._insert("quotes", rows.quote_row(quote))
                 for event in result.events:
                     self._insert("events", rows.event_row(event))
+                    self._db.executemany(
+                        "INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)",
+                        [(event.event_id, a.actor_id) for a in (event.source, *event.targets)],
+                    )
                 self._prune_actors()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{article.file}: cannot store the article ({exc})") from exc
@@ -151,6 +155,10 @@ class SQLiteStore:
                     )
             for story in stories:
                 self._insert("stories", rows.story_row(story))
+                self._db.executemany(
+                    "INSERT INTO story_docs (story_id, doc_id) VALUES (?, ?)",
+                    [(story.story_id, d) for d in story.doc_ids],
+                )
                 self._db.executemany(
                     "UPDATE events SET story_id = ? WHERE event_id = ?",
                     [(story.story_id, e) for e in story.event_ids],
@@ -206,6 +214,8 @@ class SQLiteStore:
                     "DELETE FROM actor_mentions WHERE actor_id = :old",
                     "UPDATE quotes SET speaker_id = :new WHERE speaker_id = :old",
                     "UPDATE events SET source_id = :new WHERE source_id = :old",
+                    "UPDATE OR IGNORE event_actors SET actor_id = :new WHERE actor_id = :old",
+                    "DELETE FROM event_actors WHERE actor_id = :old",
                 ):
                     self._db.execute(sql, {"old": old_id, "new": new_id})
                 for table, key, column in (
@@ -337,6 +347,95 @@ class SQLiteStore:
             for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
         ]
 
+    # -- story linking: candidates through indexes, never a scan ---------------------------
+
+    def events_sharing(
+        self,
+        *,
+        types: Collection[str],
+        actor_ids: Collection[str],
+        countries: Collection[str],
+        days: tuple[str, str] | None = None,
+    ) -> list[Event]:
+        """Events of these types that name one of these actors or an actor of one of these
+        countries, and (with `days`, first and last ISO day) whose days overlap them or
+        are unknown; in event id order."""
+        if not types or not (actor_ids or countries):
+            return []
+        args: list[object] = [*types, *actor_ids, *countries]
+        sql = f"""SELECT DISTINCT e.* FROM events e
+                  JOIN event_actors ea ON ea.event_id = e.event_id
+                  JOIN actors a ON a.actor_id = ea.actor_id
+                  WHERE e.type IN ({_marks(types)})
+                  AND (ea.actor_id IN ({_marks(actor_ids)})
+                       OR a.country IN ({_marks(countries)}))"""
+        if days is not None:
+            sql += " AND (e.day_first IS NULL OR (e.day_first <= ? AND e.day_last >= ?))"
+            args += [days[1], days[0]]
+        return self._events(sql + " ORDER BY e.event_id", args)
+
+    def unlinked_events(self) -> list[Event]:
+        """Events in no story yet, in event id order."""
+        return self._events("SELECT * FROM events WHERE story_id IS NULL ORDER BY event_id", [])
+
+    def events_naming(self, actor_ids: Collection[str]) -> list[Event]:
+        """Events one of these actors takes part in, in event id order."""
+        found: dict[str, Event] = {}
+        for chunk in _chunks(sorted(actor_ids)):
+            sql = f"""SELECT DISTINCT e.* FROM events e JOIN event_actors ea USING (event_id)
+                      WHERE ea.actor_id IN ({_marks(chunk)})"""
+            found |= {e.event_id: e for e in self._events(sql, list(chunk))}
+        return [found[k] for k in sorted(found)]
+
+    def events_in(
+        self, *, doc_ids: Collection[str] = (), story_ids: Collection[str] = ()
+    ) -> list[Event]:
+        """Events of these articles or stories, in event id order."""
+        found: dict[str, Event] = {}
+        for column, values in (("doc_id", doc_ids), ("story_id", story_ids)):
+            for chunk in _chunks(sorted(values)):
+                sql = f"SELECT * FROM events WHERE {column} IN ({_marks(chunk)})"
+                found |= {e.event_id: e for e in self._events(sql, list(chunk))}
+        return [found[k] for k in sorted(found)]
+
+    def story_ids(
+        self, *, doc_ids: Collection[str] = (), event_ids: Collection[str] = ()
+    ) -> set[str]:
+        """Ids of the stories citing these articles or holding these events."""
+        found: set[str] = set()
+        for sql, values in (
+            ("SELECT story_id FROM story_docs WHERE doc_id IN ({})", doc_ids),
+            (
+                "SELECT story_id FROM events WHERE story_id IS NOT NULL AND event_id IN ({})",
+                event_ids,
+            ),
+        ):
+            for chunk in _chunks(sorted(values)):
+                found |= {r[0] for r in self._db.execute(sql.format(_marks(chunk)), chunk)}
+        return found
+
+    def copies_of(self, doc_ids: Collection[str]) -> list[Article]:
+        """The stored near-duplicate copies of these articles, in doc id order."""
+        found = []
+        for chunk in _chunks(sorted(doc_ids)):
+            sql = f"SELECT * FROM articles WHERE duplicate_of IN ({_marks(chunk)})"
+            found += [rows.to_article(r) for r in self._db.execute(sql, chunk)]
+        return sorted(found, key=lambda a: a.doc_id)
+
+    def _events(self, sql: str, args: list[object]) -> list[Event]:
+        """Events read by a query, with only the actors they name."""
+        found = self._db.execute(sql, args).fetchall()
+        ids = {r["source_id"] for r in found} | {
+            t for r in found for t in json.loads(r["target_ids"])
+        }
+        actors: dict[str, Actor] = {}
+        for chunk in _chunks(sorted(ids)):
+            for r in self._db.execute(
+                f"SELECT * FROM actors WHERE actor_id IN ({_marks(chunk)})", chunk
+            ):
+                actors[r["actor_id"]] = rows.to_actor(r)
+        return [rows.to_event(r, actors) for r in found]
+
     def stories(self) -> list[Story]:
         """Stories in date order (undated last)."""
         return [
@@ -359,6 +458,17 @@ def _referenced_actors(result: ArticleResult) -> list[Actor]:
         for actor in (event.source, *event.targets):
             found.setdefault(actor.actor_id, actor)
     return list(found.values())
+
+
+def _marks(values: Collection[object]) -> str:
+    """Placeholders for an IN list (an empty list matches nothing)."""
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """A long id list in pieces SQLite accepts as parameters."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def _evidence_row(ev: Evidence) -> dict[str, object]:

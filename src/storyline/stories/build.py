@@ -9,7 +9,14 @@ from dataclasses import replace
 from storyline.dates.span import day_span
 from storyline.records import Actor, ActorKind, Article, DatePrecision, Event, Story
 from storyline.store import SQLiteStore
-from storyline.stories.link import Linked, link_events, reachable
+from storyline.stories.link import (
+    Linked,
+    Neighbours,
+    kin_types,
+    link_events,
+    participant_keys,
+    reachable,
+)
 
 # How a story's title reads its main event: source, verb, targets.
 _VERBS = {
@@ -50,53 +57,87 @@ def relink(
     Without `changed`, every story is rebuilt. With the ids of the articles ingested
     or replaced since the last linking (and `moved`, the actors merged into others
     since), only the stories their events can reach are rebuilt; the result is the
-    one full linking gives, whatever the order the articles came in.
+    one full linking gives, whatever the order the articles came in. Candidate pairs
+    come from the store's indexes (kind, days, participants), never from all pairs.
     """
-    articles = {s.article.doc_id: s.article for s in store.articles()}
-    copies: dict[str, list[Article]] = defaultdict(list)
-    for article in articles.values():
-        if article.duplicate_of:
-            copies[article.duplicate_of].append(article)
-    pool = [
-        Linked(
-            event=e,
-            outlet=articles[e.evidence.doc_id].outlet,
-            duplicate_of=articles[e.evidence.doc_id].duplicate_of,
-        )
-        for e in store.events()
-    ]
+    articles = _Articles(store)
+    neighbours = _store_neighbours(store, articles)
     drop: set[str] | None = None
-    if changed is not None:
-        pool, drop = _affected(store.stories(), pool, set(changed), set(moved), articles)
-    stories = [story(story_id, members, copies) for story_id, members in link_events(pool).items()]
+    if changed is None:
+        pool = [articles.linked(e) for e in store.events()]
+    else:
+        pool, drop = _affected(store, articles, neighbours, set(changed), set(moved))
+    originals = {x.duplicate_of or x.event.evidence.doc_id for x in pool}
+    copies: dict[str, list[Article]] = defaultdict(list)
+    for copy in store.copies_of(originals):
+        copies[copy.duplicate_of or ""].append(copy)
+    linked = link_events(pool, neighbours)
+    stories = [story(story_id, members, copies) for story_id, members in linked.items()]
     store.replace_stories(stories, drop=drop)
     return stories
 
 
+class _Articles:
+    """The outlet and original of each article whose events are linked, read once."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self._store = store
+        self._known: dict[str, Article | None] = {}
+
+    def linked(self, event: Event) -> Linked:
+        """The event with what linking needs of its article."""
+        doc_id = event.evidence.doc_id
+        if doc_id not in self._known:
+            self._known[doc_id] = self._store.article(doc_id)
+        article = self._known[doc_id]
+        return Linked(
+            event=event,
+            outlet=article.outlet if article else None,
+            duplicate_of=article.duplicate_of if article else None,
+        )
+
+
+def _store_neighbours(store: SQLiteStore, articles: _Articles) -> Neighbours:
+    """Candidates from the store: events of a kin type, of overlapping or unknown days,
+    that name one of the event's actors or an actor of one of its countries."""
+
+    def find(item: Linked) -> list[Linked]:
+        event = item.event
+        ids, countries = participant_keys(event)
+        span = day_span(event.date)
+        days = (span[0].isoformat(), span[1].isoformat()) if span else None
+        found = store.events_sharing(
+            types=kin_types(event), actor_ids=ids, countries=countries, days=days
+        )
+        return [articles.linked(e) for e in found if e.event_id != event.event_id]
+
+    return find
+
+
 def _affected(
-    stored: list[Story],
-    pool: list[Linked],
+    store: SQLiteStore,
+    articles: _Articles,
+    neighbours: Neighbours,
     changed: set[str],
     moved: set[str],
-    articles: dict[str, Article],
 ) -> tuple[list[Linked], set[str]]:
     """The events whose stories may change, and the ids of the stories they are in now."""
     # A new copy of an article changes the sources of the original's stories.
-    touched = changed | {articles[d].duplicate_of for d in changed if articles[d].duplicate_of}
-    by_id = {x.event.event_id: x for x in pool}
+    originals = {a.duplicate_of for d in changed if (a := store.article(d)) and a.duplicate_of}
+    touched = changed | originals
     seeds = {
-        x.event.event_id
-        for x in pool
-        if x.event.evidence.doc_id in touched
-        or x.event.story_id is None
-        or {a.actor_id for a in (x.event.source, *x.event.targets)} & moved
+        e.event_id: e
+        for e in (
+            *store.events_in(doc_ids=touched),
+            *store.unlinked_events(),
+            *store.events_naming(moved),
+        )
     }
     # Stories of replaced articles or moved actors fall apart and are linked anew.
-    stale = [s for s in stored if set(s.doc_ids) & touched or set(s.event_ids) & seeds]
-    seeds |= {e for s in stale for e in s.event_ids if e in by_id}
-    members = reachable([by_id[e] for e in sorted(seeds)], pool)
-    reached = {x.event.event_id for x in members}
-    drop = {s.story_id for s in stored if set(s.event_ids) & reached} | {s.story_id for s in stale}
+    stale = store.story_ids(doc_ids=touched, event_ids=seeds)
+    seeds |= {e.event_id: e for e in store.events_in(story_ids=stale)}
+    members = reachable([articles.linked(seeds[k]) for k in sorted(seeds)], neighbours)
+    drop = stale | store.story_ids(event_ids=[x.event.event_id for x in members])
     return members, drop
 
 

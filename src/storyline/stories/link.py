@@ -1,24 +1,29 @@
-"""Cross-article event linking: one story per real event, with all its reports.
+"""Cross-article event linking: one story per real act, with all its reports.
 
-Two events from different articles report the same act when their types agree, they
-share participants (either direction for acts PLOVER treats as reciprocal), their
-dates are compatible (two different days never are), their places do not conflict,
-and, when their dates are only loosely known, their evidence sentences say alike
-things. Clusters are built greedily from the strongest pairs, in an order fixed by
-the events themselves, never merging two acts one article tells apart or two events
-whose dates disagree, so the result does not depend on the order of ingest.
+Two events from different articles report the same act when their kinds of act agree
+(an arrest may be told as an abduction, a signed accord as an agreement), they share
+participants (either direction for acts that are mutual), their dates are compatible
+(a day inside the other's window; two different days never are), their places do not
+conflict, and, when their dates are only loosely known, their evidence sentences say
+alike things or name the same place. Candidates come from an index (kind, days,
+participants), never from all pairs. Clusters are built greedily from the strongest
+pairs, in an order fixed by the events themselves, and two clusters join only when
+every event of one could be the act of every event of the other, never when one
+article tells two of their acts apart; so the result does not depend on the order of
+ingest.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from storyline.dates.span import day_span
 from storyline.records import Actor, ActorKind, Event, EventDate, stable_id
+from storyline.stories.sides import participants_overlap
 
-RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
     [
@@ -49,6 +54,17 @@ _STOP = frozenset(
 )
 _LOOSE_SIMILARITY = 0.12  # evidence overlap needed when a date is only a window or month
 
+# Kinds of act that several types can report; any other type is a kind of its own.
+_KIND_TYPES = {
+    "force": ("ASSAULT", "COERCE"),
+    "detain": ("ASSAULT", "COERCE"),
+    "accord": ("AGREE", "SUPPORT"),
+    "ceasefire": ("AGREE", "RETREAT"),
+    "call": ("CONSULT",),
+}
+
+Neighbours = Callable[["Linked"], Iterable["Linked"]]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Linked:
@@ -59,19 +75,25 @@ class Linked:
     duplicate_of: str | None
 
 
-def link_events(events: list[Linked]) -> dict[str, list[Linked]]:
-    """Story id -> its events, for every event (an unlinked event is its own story)."""
-    pairs = []
-    by_type: dict[str, list[Linked]] = defaultdict(list)
-    for item in events:
-        by_type[act_kind(item.event)].append(item)
-    for group in by_type.values():
-        group.sort(key=lambda x: x.event.event_id)
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                score = same_act(a.event, b.event)
-                if score > 0:
-                    pairs.append((-score, a.event.event_id, b.event.event_id))
+def link_events(
+    events: list[Linked], neighbours: Neighbours | None = None
+) -> dict[str, list[Linked]]:
+    """Story id -> its events, for every event (an unlinked event is its own story).
+
+    `neighbours` gives an event's candidates (default: an in-memory index of `events`
+    by kind and participant); only candidates in `events` are compared.
+    """
+    find = neighbours or candidate_index(events)
+    known = {item.event.event_id for item in events}
+    pairs = set()
+    for a in events:
+        for b in find(a):
+            ida, idb = sorted((a.event.event_id, b.event.event_id))
+            if ida == idb or idb not in known or ida not in known:
+                continue
+            score = same_act(a.event, b.event)
+            if score > 0:
+                pairs.add((-score, ida, idb))
     clusters = {item.event.event_id: [item] for item in events}
     owner = {item.event.event_id: item.event.event_id for item in events}
     for _, a, b in sorted(pairs):
@@ -88,28 +110,74 @@ def link_events(events: list[Linked]) -> dict[str, list[Linked]]:
     }
 
 
-def act_kind(event: Event) -> str:
-    """What must agree for two events to be one act: the type, except that a ceasefire
-    agreed (AGREE) and a ceasefire declared or observed (RETREAT) are one kind."""
-    return "ceasefire" if event.mode == "ceasefire" else event.type
+def act_kinds(event: Event) -> frozenset[str]:
+    """The kinds of act an event may be a report of; two events can be one act only when
+    they share one. A ceasefire agreed (AGREE) or declared (RETREAT) is a ceasefire; an
+    arrest (COERCE) may be told as an abduction (ASSAULT), the capture of a place as an
+    attack on it; a signed accord (SUPPORT, CAMEO 057) as an agreement (AGREE); a phone
+    call is never the meeting of the same two on the same day."""
+    kind, mode = event.type, event.mode
+    if mode == "ceasefire":
+        return frozenset({"ceasefire"})
+    if kind == "ASSAULT":
+        return frozenset({"force", "detain"} if mode == "abduct" else {"force"})
+    if kind == "COERCE":
+        extra = {"arrest": "detain", "seize": "force"}.get(mode or "")
+        return frozenset({kind, extra} if extra else {kind})
+    if kind == "CONSULT" and mode == "phone":
+        return frozenset({"call"})
+    if kind == "AGREE" or (kind == "SUPPORT" and (event.cameo or "").startswith("057")):
+        return frozenset({kind, "accord"})
+    return frozenset({kind})
 
 
-def reachable(seeds: list[Linked], pool: list[Linked]) -> list[Linked]:
-    """The seeds and every pool event linked to them through a chain of candidate pairs.
+def kin_types(event: Event) -> tuple[str, ...]:
+    """The event types whose events may share a kind of act with this one."""
+    return tuple(sorted({t for k in act_kinds(event) for t in _KIND_TYPES.get(k, (k,))}))
+
+
+def participant_keys(event: Event) -> tuple[set[str], set[str]]:
+    """What a candidate must share with the event: one of its countries, or (for an
+    actor of no country, such as an international body) the actor itself."""
+    actors = (event.source, *event.targets)
+    return {a.actor_id for a in actors}, {a.country for a in actors if a.country}
+
+
+def candidate_index(events: list[Linked]) -> Neighbours:
+    """An in-memory index of events by type and participant: the candidates of an event
+    are those of a kin type that share a country or an actor with it."""
+    index: dict[tuple[str, str], list[Linked]] = defaultdict(list)
+    for item in events:
+        ids, countries = participant_keys(item.event)
+        for key in ids | countries:
+            index[item.event.type, key].append(item)
+
+    def find(item: Linked) -> list[Linked]:
+        ids, countries = participant_keys(item.event)
+        found = {
+            x.event.event_id: x
+            for t in kin_types(item.event)
+            for key in ids | countries
+            for x in index.get((t, key), ())
+        }
+        return [found[k] for k in sorted(found)]
+
+    return find
+
+
+def reachable(seeds: list[Linked], neighbours: Neighbours) -> list[Linked]:
+    """The seeds and every event linked to them through a chain of candidate pairs.
 
     Linking within this closed set decides exactly what linking everything would decide
     for its events: greedy merges only ever join clusters through a candidate pair, so
     sets no pair connects never affect each other. That is what makes linking
     incremental and still independent of the order of ingest.
     """
-    by_type: dict[str, list[Linked]] = defaultdict(list)
-    for item in pool:
-        by_type[act_kind(item.event)].append(item)
     found = {x.event.event_id: x for x in seeds}
     frontier = list(found.values())
     while frontier:
         x = frontier.pop()
-        for y in by_type[act_kind(x.event)]:
+        for y in neighbours(x):
             if y.event.event_id not in found and same_act(x.event, y.event) > 0:
                 found[y.event.event_id] = y
                 frontier.append(y)
@@ -131,70 +199,60 @@ def restates(copy: Event, original: Event) -> bool:
 
 def same_act(a: Event, b: Event) -> float:
     """How strongly two events from different articles look like one act (0: not)."""
-    if a.evidence.doc_id == b.evidence.doc_id or act_kind(a) != act_kind(b):
+    if a.evidence.doc_id == b.evidence.doc_id or not _may_be_one(a, b):
         return 0.0
-    if a.negated != b.negated:
-        return 0.0
-    if not _dates_agree(a.date, b.date):
-        return 0.0
-    if a.location and b.location and a.location.country != b.location.country:
-        return 0.0
-    overlap = _participants_overlap(a, b)
-    if overlap == 0:
-        return 0.0
-    similarity = _similarity(a.evidence.text, b.evidence.text)
+    overlap = participants_overlap(a, b, act_kinds(a) & act_kinds(b))
+    similarity = _similarity(a, b)
+    place = _same_place(a, b)
     loose = not (_is_within_week(a.date) and _is_within_week(b.date))
-    if loose and similarity < _LOOSE_SIMILARITY:
+    if loose and similarity < _LOOSE_SIMILARITY and not place:
         return 0.0
-    return overlap + similarity + (1.0 if _is_day(a.date) and _is_day(b.date) else 0.0)
+    days = 1.0 if _is_day(a.date) and _is_day(b.date) else 0.0
+    return overlap + similarity + days + (0.5 if place else 0.0)
+
+
+def _may_be_one(a: Event, b: Event) -> bool:
+    """Nothing tells the two apart: a shared kind of act, the same negation, dates that
+    agree, places in one country, shared participants."""
+    kinds = act_kinds(a) & act_kinds(b)
+    if not kinds or a.negated != b.negated or not _dates_agree(a.date, b.date):
+        return False
+    if a.location and b.location and a.location.country != b.location.country:
+        return False
+    return participants_overlap(a, b, kinds) > 0
 
 
 def _compatible(left: list[Linked], right: list[Linked]) -> bool:
-    """Clusters may join when no article tells two of their acts apart and all dates agree."""
+    """Clusters may join when no article tells two of their acts apart and every event of
+    one could be the act of every event of the other (a chain of near matches is no
+    licence to join two ends that differ)."""
     docs = {x.event.evidence.doc_id for x in left}
     if any(x.event.evidence.doc_id in docs for x in right):
         return False
-    return all(_dates_agree(x.event.date, y.event.date) for x in left for y in right)
-
-
-def _participants_overlap(a: Event, b: Event) -> int:
-    """Shared participants: by person, else by country and sector (a minister matches
-    his government); direction matters only for acts that are not reciprocal."""
-    if a.type in RECIPROCAL or act_kind(a) == "ceasefire":
-        left, right = (a.source, *a.targets), (b.source, *b.targets)
-        shared = sum(1 for x in left if any(_same_side(x, y) for y in right))
-        return shared if shared >= 2 or (shared and min(len(left), len(right)) == 1) else 0
-    if not _same_side(a.source, b.source):
-        return 0
-    targets = sum(1 for x in a.targets if any(_same_side(x, y) for y in b.targets))
-    return 1 + targets if targets else 0
-
-
-def _same_side(x: Actor, y: Actor) -> bool:
-    """The same person, or (where either is not a named person) the same country and
-    sector; a country named as such ("Armenia") is any of its bodies."""
-    if _key(x) == _key(y):
-        return True
-    named = {a.kind.value == "person" and not a.actor_id.startswith("role-") for a in (x, y)}
-    if named == {True} or x.country is None or x.country != y.country:
-        return False
-    return x.sector == y.sector or ActorKind.COUNTRY in (x.kind, y.kind)
+    return all(_may_be_one(x.event, y.event) for x in left for y in right)
 
 
 def _key(actor: Actor) -> str:
     """People by identity; everyone else by country and sector."""
-    if actor.kind.value == "person" and not actor.actor_id.startswith("role-"):
+    if actor.kind is ActorKind.PERSON and not actor.actor_id.startswith("role-"):
         return actor.actor_id
     return f"{actor.country}:{actor.sector}"
 
 
 def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
-    if a is None or b is None:
-        return True
+    """Unknown dates agree with anything; otherwise the days they allow overlap (a day
+    inside the other's window, a day inside a month)."""
     sa, sb = day_span(a), day_span(b)
     if sa is None or sb is None:
         return True
     return sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Both name a place, and it is the same one."""
+    if a.location is None or b.location is None:
+        return False
+    return a.location.name.casefold() == b.location.name.casefold()
 
 
 def _is_within_week(d: EventDate | None) -> bool:
@@ -208,7 +266,17 @@ def _is_day(d: EventDate | None) -> bool:
     return d is not None and d.value is not None and len(d.value) == 10
 
 
-def _similarity(a: str, b: str) -> float:
-    wa = set(_WORD.findall(a.lower())) - _STOP
-    wb = set(_WORD.findall(b.lower())) - _STOP
+def _similarity(a: Event, b: Event) -> float:
+    """How alike the two evidence sentences read, leaving out the parties' own names
+    ("Russia", "Russian", "Kuleba"): the participants are matched already, so sharing
+    them says nothing more of whether the act is the same."""
+    names = {w for e in (a, b) for x in (e.source, *e.targets) for w in _words(x.name)}
+    stems = {n[: max(4, len(n) - 1)] for n in names}
+    wa = {w for w in _words(a.evidence.text) if not w.startswith(tuple(stems))}
+    wb = {w for w in _words(b.evidence.text) if not w.startswith(tuple(stems))}
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a text (four letters or more, not on the stop list)."""
+    return set(_WORD.findall(text.lower())) - _STOP
