@@ -63,6 +63,19 @@ _KIND_TYPES = {
     "call": ("CONSULT",),
 }
 
+_COERCE_MODES = (
+    "arrest",
+    "censor",
+    "curfew",
+    "cyber",
+    "deport",
+    "martial-law",
+    "misinformation",
+    "restrict",
+    "seize",
+    "withhold",
+)
+
 Neighbours = Callable[["Linked"], Iterable["Linked"]]
 
 
@@ -115,15 +128,18 @@ def act_kinds(event: Event) -> frozenset[str]:
     they share one. A ceasefire agreed (AGREE) or declared (RETREAT) is a ceasefire; an
     arrest (COERCE) may be told as an abduction (ASSAULT), the capture of a place as an
     attack on it; a signed accord (SUPPORT, CAMEO 057) as an agreement (AGREE); a phone
-    call is never the meeting of the same two on the same day."""
+    call is never the meeting of the same two on the same day, nor an abduction an
+    attack, nor one kind of coercion (an arrest, a curfew, a blockade) another."""
     kind, mode = event.type, event.mode
     if mode == "ceasefire":
         return frozenset({"ceasefire"})
     if kind == "ASSAULT":
-        return frozenset({"force", "detain"} if mode == "abduct" else {"force"})
-    if kind == "COERCE":
-        extra = {"arrest": "detain", "seize": "force"}.get(mode or "")
-        return frozenset({kind, extra} if extra else {kind})
+        return frozenset({"detain"} if mode == "abduct" else {"force"})
+    if kind == "COERCE":  # an arrest, a curfew and a blockade are different acts
+        if mode is None:
+            return frozenset(f"COERCE:{m}" for m in _COERCE_MODES)
+        extra = {"arrest": "detain", "seize": "force"}.get(mode)
+        return frozenset({f"COERCE:{mode}", extra} if extra else {f"COERCE:{mode}"})
     if kind == "CONSULT" and mode == "phone":
         return frozenset({"call"})
     if kind == "AGREE" or (kind == "SUPPORT" and (event.cameo or "").startswith("057")):
@@ -133,7 +149,8 @@ def act_kinds(event: Event) -> frozenset[str]:
 
 def kin_types(event: Event) -> tuple[str, ...]:
     """The event types whose events may share a kind of act with this one."""
-    return tuple(sorted({t for k in act_kinds(event) for t in _KIND_TYPES.get(k, (k,))}))
+    kinds = act_kinds(event)
+    return tuple(sorted({t for k in kinds for t in _KIND_TYPES.get(k, (k.split(":")[0],))}))
 
 
 def participant_keys(event: Event) -> tuple[set[str], set[str]]:

@@ -17,7 +17,7 @@ from storyline.records import Actor, ActorKind, Event
 # Kinds of act where which side moved first is a matter of report, not of the act.
 _MUTUAL = frozenset({"CONSULT", "call", "COOPERATE", "AGREE", "accord", "ceasefire", "force"})
 # Kinds of act a state carries out through any of its armed or governing bodies.
-_FORCE = frozenset({"force", "detain", "COERCE"})
+_FORCE = frozenset({"force", "detain"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
@@ -34,7 +34,7 @@ def participants_overlap(a: Event, b: Event, kinds: Set[str]) -> int:
     one with a single side); otherwise the sources must be one side, and so must one of
     the targets when both name any.
     """
-    force = bool(kinds & _FORCE)
+    force = bool(kinds & _FORCE) or any(k.startswith("COERCE") for k in kinds)
     if reciprocal(kinds):
         left, right = (a.source, *a.targets), (b.source, *b.targets)
         shared = sum(1 for x in left if any(same_side(x, y, force=force) for y in right))
