@@ -48,9 +48,9 @@ PREPOSITION_SLOTS = frozenset(
         "with between to on against for of from over at into about regarding toward towards among"
     )
 )
-BASE_SLOTS = PREPOSITION_SLOTS | {"dobj", "dative"}
+BASE_SLOTS = PREPOSITION_SLOTS | {"dobj", "dative", "clause"}
 SLOTS = BASE_SLOTS | {f"{slot}_owner" for slot in BASE_SLOTS} | {"none"}
-PARTICLES = frozenset(_words("out down on off up back over for at together"))
+PARTICLES = frozenset(_words("out down on off up back over for at together to"))
 FIELDS = frozenset(
     _words("lemma pos type cameo mode particle objects needs targets reciprocal weak")
 )

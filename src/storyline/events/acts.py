@@ -34,6 +34,11 @@ _UNREALISING = frozenset(
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
 _WITHHOLDING = frozenset({"threaten", "refuse", "decline"})
+_REFUSING = frozenset({"refuse", "decline"})
+# "ordered the troops to withdraw": what is ordered is not yet done (a decision made
+# known, "ordered that the border will close", is; see _DECIDING)
+_ORDERING = frozenset({"order", "instruct", "command"})
+_SPEAKING = frozenset({"comment", "elaborate", "speculate", "respond", "discuss", "confirm"})
 _ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
 # Nouns whose "that" clause is what someone claims or wants, not what happened.
 _CLAIMS = frozenset(
@@ -157,7 +162,7 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
     """What a trigger reports: the act; for an act its actor says it will do, the act to
     come and the promise, threat or refusal of it; nothing for an act that is only asked
     for, prevented or supposed."""
-    if _ended(token):
+    if _ended(token) or _no_comment(token, kb):
         return []
     said = stated_intention(token, kb)
     if said is None:
@@ -179,6 +184,22 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
     # a promise or threat is the news, not the act it is of, unless the act is told as
     # a plan or a decision
     return [act if said.fact else replace(act, lends=True), Act(intended, said=True)]
+
+
+def refused(token: Token) -> Token | None:
+    """The act a verb of refusal is about ("refused to resign", "declined to send
+    troops"), or None."""
+    if not _is(token, _REFUSING):
+        return None
+    return next(
+        (c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+    )
+
+
+def _no_comment(token: Token, kb: Knowledge) -> bool:
+    """ "declined to comment", "refused to say where": a refusal to speak is no act."""
+    act = refused(token)
+    return act is not None and (kb.says(act) or act.lemma_.lower() in _SPEAKING)
 
 
 def _decided(node: Token) -> bool:
@@ -203,7 +224,7 @@ def _unreal(token: Token, stated: bool = False) -> bool:
     for node in (token, token.head):
         if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and _is(node.head, _UNREALISING):
             return True
-        if node.dep_ == "xcomp" and _is(node.head, _WITHHOLDING):
+        if node.dep_ == "xcomp" and _is(node.head, _WITHHOLDING | _ORDERING):
             return True
     node = token
     for _ in range(4):

@@ -23,7 +23,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.phrases import Phrases
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
-from storyline.events.acts import Act, obliging, reported_acts
+from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
@@ -291,8 +291,15 @@ def _complete(
 def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
     """An act with no recipient: its lexicon entry allows none ("protested", "resigned",
     "lifted the curfew") and the clause names none, not even one the coder cannot read
-    as an actor ("reiterated its commitment to helping ...")."""
-    return "none" in trigger.targets and not framer.names_recipient(token, trigger)
+    as an actor ("reiterated its commitment to helping ..."); a refusal of an act the
+    lexicon codes, where neither names anyone ("refused to resign", "declined to deploy
+    troops")."""
+    if "none" in trigger.targets:
+        return not framer.names_recipient(token, trigger)
+    act = refused(token) if trigger.type == "REJECT" else None
+    if act is None or framer.lexicon is None or framer.names_recipient(token, trigger):
+        return False
+    return any(not framer.names_recipient(act, t) for t in framer.lexicon.triggers_for(act))
 
 
 def _speaking_for(source: Actor, token: Token, quotes: tuple[Quote, ...]) -> Actor:

@@ -31,6 +31,11 @@ from storyline.records import Actor, ActorKind, Event
 _SUBJECT = ("nsubj",)
 _AGREED_TO = frozenset({"to", "on", "upon"})
 _BOTH = frozenset({"both", "two"})
+_STANCES = frozenset({"commit", "determine", "dedicate"})
+_PARTIES = frozenset(
+    "side country nation state party government leader neighbour neighbor rival "
+    "army force delegation team president minister official capital".split()
+)
 _WHEN = frozenset({"DATE", "TIME"})  # "on Sunday" is no one's slot
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place not read as an actor is a place
 _SLOT_PREPS = frozenset(
@@ -138,7 +143,8 @@ class Framer:
             return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
-        return self._verb_subject(token)
+        # "Ghana is committed to reform": a passive that tells its subject's own stance
+        return self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
 
     def _verb_subject(self, verb: Token, raised: bool = False) -> list[Actor]:
         for child in verb.children:
@@ -226,9 +232,19 @@ class Framer:
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
         for head in heads:
             marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
-            if (marks | {head.lower_}) & _BOTH and len(self.sides) == 2:
+            if (marks | {head.lower_}) & _BOTH and len(self.sides) == 2 and self._party(head):
                 return True
         return False
+
+    def _party(self, head: Token) -> bool:
+        """Whether "both X" or "the two X" can be the two sides: bare, or a noun of
+        parties ("both sides", "the two countries", "both leaders"), not of things
+        ("two trucks were blocking a bridge")."""
+        return (
+            head.lower_ in _BOTH
+            or head.lemma_.lower() in _PARTIES
+            or noun_sector(head, self.kb) is not None
+        )
 
     # -- targets ----------------------------------------------------------------------------
 
@@ -253,6 +269,10 @@ class Framer:
         ]
         # The object the lexicon names first ("reaffirmed ... support for X").
         objects.sort(key=lambda c: c.lemma_.lower() not in trigger.objects)
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            # a nominal act as the object of the verb that tells it: the verb's phrases
+            # are the act's ("launched a mediation effort on Monday between X and Y")
+            objects.append(token.head)
         for slot in trigger.targets:
             found = self._slot(token, slot)
             if not found and slot not in ("dobj", "dobj_owner"):
@@ -392,6 +412,14 @@ def _slot_heads(token: Token, name: str) -> list[Token]:
     """The phrases filling an argument slot of a trigger (see events.yaml, `targets`)."""
     if name == "dobj":
         return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if name == "clause":  # "allowed X to run", "ordered that X appear": who is to act
+        return [
+            s
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
     if name == "dative":
         heads = [c for c in token.children if c.dep_ == "dative"]
         return heads + [

@@ -166,7 +166,7 @@ class Lexicon:
                 for c in token.children
             ):
                 continue
-            if trigger.objects and not (_object_lemmas(token) & trigger.objects):
+            if trigger.objects and not (_object_lemmas(token, trigger.particle) & trigger.objects):
                 continue
             if trigger.needs and not ({c.lemma_.lower() for c in token.children} & trigger.needs):
                 continue
@@ -191,9 +191,14 @@ def _statement(entry: dict | None) -> Intention | None:
     return Intention(type=entry["type"], cameo=str(entry["cameo"])) if entry else None
 
 
-def _object_lemmas(token: Token) -> set[str]:
-    """Lemmas of a verb's direct object (and the nouns joined to it)."""
+def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
+    """Lemmas of a verb's direct object (and the nouns joined to it); with a particle
+    that is a preposition, its object too ("went on strike", "took to the streets")."""
     out = set()
+    if particle:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == particle:
+                out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     if token.pos_ == "ADJ":  # "ready for peace": the object of its preposition
         for prep in token.children:
             if prep.dep_ == "prep":

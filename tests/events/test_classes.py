@@ -1,0 +1,169 @@
+"""Classes of sentences the event coder reads: each rule's class, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources
+from tests.events.test_coding import _code, _dyads
+
+# -- protests: strikes, street protests and road blockades ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan teachers went on strike on Monday.", ("PROTEST", "KEN", "KEN")),
+        ("Some 2,000 dock workers in Peru stopped work on Tuesday.", ("PROTEST", "PER", "PER")),
+        ("Chilean students took to the streets of Santiago.", ("PROTEST", "CHL", "CHL")),
+        ("Angry Peruvian farmers blocked the main highway to Lima.", ("PROTEST", "PER", "PER")),
+        ("Bolivian miners blocked roads into La Paz on Friday.", ("PROTEST", "BOL", "BOL")),
+    ],
+    ids=["went-on-strike", "stopped-work", "took-to-streets", "blocked-highway", "blocked-roads"],
+)
+def test_a_strike_a_street_protest_or_a_road_blockade_is_a_protest_at_home(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    assert any(
+        d[0] == kind and d[1] == source and d[3] == target for d in _dyads(_code(resources, text))
+    )
+
+
+def test_closing_a_border_to_another_country_is_still_coercion(resources: Resources) -> None:
+    text = "Chad blocked the border crossing to Sudanese traders on Monday."
+    assert "PROTEST" not in {e.type for e in _code(resources, text)}
+
+
+# -- commitments, mediation, permission, orders -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya remains committed to the peace process.",
+        "The finance minister said Ghana is fully committed to reform.",
+        "The Peruvian government is committed to opening the mining sector.",
+    ],
+    ids=["remains", "fully", "is"],
+)
+def test_a_stated_commitment_is_an_agreement(resources: Resources, text: str) -> None:
+    assert "AGREE" in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The Chilean president launched a mediation effort on Monday between Peru and Bolivia.",
+            {"PER", "BOL"},
+        ),
+        ("Norway began a mediation effort between Colombia and Venezuela.", {"COL", "VEN"}),
+        ("Ghana's mediation mission between Mali and Niger began work last week.", {"MLI", "NER"}),
+    ],
+    ids=["launched", "began", "mission"],
+)
+def test_a_mediation_effort_between_two_sides_is_mediation(
+    resources: Resources, text: str, pair: set[str]
+) -> None:
+    events = [e for e in _code(resources, text) if e.type == "CONSULT"]
+    assert events and {t.country for t in events[0].targets} == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Venezuela's supreme court allowed the Colombian government to reopen its consulate.",
+            ("CONCEDE", "VEN", "COL"),
+        ),
+        ("Egypt permitted Mohamed ElBaradei to hold a rally in Cairo.", ("CONCEDE", "EGY", "EGY")),
+        ("Israel allowed Turkey to open a consulate in Jerusalem.", ("CONCEDE", "ISR", "TUR")),
+    ],
+    ids=["court", "permitted", "country"],
+)
+def test_allowing_someone_to_act_is_a_concession_to_them(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    assert any(
+        d[0] == kind and d[1] == source and d[3] == target for d in _dyads(_code(resources, text))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Kenyan judge ordered opposition leader Raila Odinga to appear in court.",
+            ("REQUEST", "KEN", "KEN"),
+        ),
+        (
+            "Russia ordered Ukraine to withdraw its troops from the border.",
+            ("REQUEST", "RUS", "UKR"),
+        ),
+        ("Mali instructed France to recall its ambassador.", ("REQUEST", "MLI", "FRA")),
+    ],
+    ids=["judge", "withdraw", "instructed"],
+)
+def test_ordering_someone_to_act_is_a_demand_on_them(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    events = _code(resources, text)
+    assert any(d[0] == kind and d[1] == source and d[3] == target for d in _dyads(events))
+    assert "RETREAT" not in {e.type for e in events}  # what is ordered is not done
+
+
+# -- refusals ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya's president declined to resign despite the protests.", ("REJECT", "KEN")),
+        ("Brazil has refused to send troops to Haiti.", ("REJECT", "BRA")),
+        ("Ghana refused to deploy peacekeepers in Mali.", ("REJECT", "GHA")),
+        ("Kenya's president reneged on his promise to the opposition.", ("REJECT", "KEN")),
+    ],
+    ids=["declined-to-resign", "refused-to-send", "refused-to-deploy", "reneged"],
+)
+def test_a_refusal_to_act_is_a_rejection(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    kind, source = expected
+    assert any(d[0] == kind and d[1] == source for d in _dyads(_code(resources, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign ministry declined to comment on the report.",
+        "A spokesman for the Kenyan army refused to say where the troops were.",
+        "Peru's embassy declined to elaborate.",
+    ],
+    ids=["comment", "say", "elaborate"],
+)
+def test_a_refusal_to_comment_is_no_event(resources: Resources, text: str) -> None:
+    assert "REJECT" not in {e.type for e in _code(resources, text)}
+
+
+def test_a_refusal_of_an_act_the_lexicon_does_not_code_is_no_event(resources: Resources) -> None:
+    text = "Chile and Peru met on Monday. The leaders refused to accept any new name for the river."
+    assert "REJECT" not in {e.type for e in _code(resources, text)}
+
+
+# -- "the two" ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia and Kosovo traded accusations. Police said two trucks were blocking a road.",
+        "Peru and Chile held talks. Two buses were blocking the bridge, witnesses said.",
+        "India and Pakistan exchanged fire. Both tractors blocked the highway for hours.",
+    ],
+    ids=["trucks", "buses", "tractors"],
+)
+def test_two_things_are_not_the_two_sides(resources: Resources, text: str) -> None:
+    assert "PROTEST" not in {e.type for e in _code(resources, text)}
