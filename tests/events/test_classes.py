@@ -167,3 +167,74 @@ def test_a_refusal_of_an_act_the_lexicon_does_not_code_is_no_event(resources: Re
 )
 def test_two_things_are_not_the_two_sides(resources: Resources, text: str) -> None:
     assert "PROTEST" not in {e.type for e in _code(resources, text)}
+
+
+# -- attacks no doer is named of; attacks on people the coder cannot name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A roadside bombing near Kandahar on Sunday killed one British soldier.",
+            ("ASSAULT", "AFG", "GBR"),
+        ),
+        ("A landmine explosion near Mosul killed two Iraqi children.", ("ASSAULT", "IRQ", "IRQ")),
+        (
+            "At least five Afghan civilians were killed in a car bombing in central Kabul.",
+            ("ASSAULT", "AFG", "AFG"),
+        ),
+    ],
+    ids=["bombing-killed", "explosion-killed", "killed-in-bombing"],
+)
+def test_an_attack_no_doer_is_named_of_is_the_country_s_where_it_happens(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    assert any(
+        d[0] == kind and d[1] == source and d[3] == target for d in _dyads(_code(resources, text))
+    )
+
+
+def test_an_attack_no_doer_is_named_of_between_two_sides_is_not_guessed(
+    resources: Resources,
+) -> None:
+    text = (
+        "Serbia and Kosovo traded accusations on Monday. The overnight attack happened "
+        "close to Zvecan, a town in northern Kosovo."
+    )
+    assert not [e for e in _code(resources, text) if e.type == "ASSAULT" and e.source.country]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan police fired tear gas to disperse protesters in Nairobi, killing one person.",
+            ("ASSAULT", "KEN", "KEN"),
+        ),
+        ("Israeli tanks fired four shells at targets in Gaza.", ("ASSAULT", "ISR", "PSE")),
+        ("Chilean police dispersed hundreds of students in Santiago.", ("COERCE", "CHL", "CHL")),
+    ],
+    ids=["killing-one-person", "fired-at-targets", "dispersed-students"],
+)
+def test_an_attack_on_people_the_coder_cannot_name_is_aimed_where_it_happens(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    assert any(
+        d[0] == kind and d[1] == source and d[3] == target for d in _dyads(_code(resources, text))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian army's seizure of power in Bamako was condemned.",
+        "Guinean soldiers completed their takeover of power in Conakry.",
+        "The Burkinabe junta's seizure of control in Ouagadougou drew protests.",
+    ],
+    ids=["seizure-of-power", "takeover", "seizure-of-control"],
+)
+def test_an_abstract_noun_is_not_an_unnamed_victim(resources: Resources, text: str) -> None:
+    assert not [e for e in _code(resources, text) if e.type == "COERCE" and e.targets]

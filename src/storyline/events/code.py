@@ -114,7 +114,7 @@ def code_events(
                 if token.i not in anchors and main is not None:  # "following the ceasefire"
                     when = related(main, token.head) or when
             elif not (act.said and framed):  # a statement of intent has its act's parties
-                framed = _framed(token, act.trigger, frames, events, framer, ctx)
+                framed = _framed(article, token, act.trigger, frames, events, framer, ctx)
             for key, frame in framed:
                 frames.setdefault(token.i, frame)
                 if act.lends:
@@ -174,6 +174,7 @@ def _blamed_act(token: Token, lexicon: Lexicon) -> tuple[Token, Trigger] | None:
 
 
 def _framed(
+    article: _Article,
     token: Token,
     trigger: Trigger,
     frames: dict[int, Frame],
@@ -184,16 +185,37 @@ def _framed(
     """The completed frames of an act, each with its key among the token's events: the
     subject's, and those of the other subjects doing the same ("Greek and Turkish
     warships"); none when someone receives the act and the coder cannot tell who."""
-    first = framer.frame(token, trigger)
+    first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     if first is None:
         return []
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)
         frame = _complete(frame, token, trigger, frames, events, framer, ctx)
-        if frame.targets or _stands_alone(token, trigger, framer):
+        if (
+            frame.targets
+            or _stands_alone(token, trigger, framer)
+            or (frame.source.country is not None and _unnamed(token, trigger, framer))
+        ):
             out.append((key, frame))
     return out
+
+
+def _unclaimed(article: _Article, token: Token, trigger: Trigger, framer: Framer) -> Frame | None:
+    """ "A roadside bomb near Samarra killed two soldiers", "three civilians were killed
+    in a car bombing in Baghdad": an attack the text names no doer of is coded, as
+    PLOVER codes an unknown attacker, as the country's where it happens. Not in an
+    article told between two sides: there the attack is one side's, unnamed here."""
+    if len(framer.sides) == 2 or not framer.unclaimed(token, trigger):
+        return None
+    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    place = event_location(article.doc, clause, article.gazetteer)
+    if place is None or place.country is None:
+        return None
+    code = place.country
+    return framer.frame(
+        token, trigger, article.ctx.actors.actor(code) or country_actor(article.kb, code)
+    )
 
 
 def _timing_act(token: Token, trigger: Trigger) -> bool:
@@ -273,7 +295,7 @@ def _complete(
     encouraged ..."), the partner of the call a clause is set in, the other side of a
     blockade or attack aimed at a place."""
     source = _speaking_for(frame.source, token, ctx.quotes)
-    targets = tuple(t for t in frame.targets if t.actor_id != source.actor_id)
+    targets = tuple(t for t in frame.targets if t.actor_id != source.actor_id or frame.unclaimed)
     if not targets and token.dep_ == "conj" and token.head.i in frames:
         targets = frames[token.head.i].targets
     if not targets and token.pos_ == "NOUN" and trigger.type == "CONSULT":
@@ -284,7 +306,7 @@ def _complete(
         targets = _partners(events, source)
     if not targets and trigger.type in ("COERCE", "ASSAULT"):
         targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
-    targets = tuple(t for t in targets if t.actor_id != source.actor_id)
+    targets = tuple(t for t in targets if t.actor_id != source.actor_id or frame.unclaimed)
     return replace(frame, source=source, targets=targets)
 
 
@@ -300,6 +322,13 @@ def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
     if act is None or framer.lexicon is None or framer.names_recipient(token, trigger):
         return False
     return any(not framer.names_recipient(act, t) for t in framer.lexicon.triggers_for(act))
+
+
+def _unnamed(token: Token, trigger: Trigger, framer: Framer) -> bool:
+    """ "Police dispersed demonstrators, killing one person", "tanks fired shells at
+    targets in Jericho": an attack or a coercion of people or things the coder cannot
+    read as an actor is aimed at the country where it happens (`domestic`)."""
+    return trigger.type in ("ASSAULT", "COERCE") and framer.fills_slot(token, trigger)
 
 
 def _speaking_for(source: Actor, token: Token, quotes: tuple[Quote, ...]) -> Actor:

@@ -32,6 +32,11 @@ _SUBJECT = ("nsubj",)
 _AGREED_TO = frozenset({"to", "on", "upon"})
 _BOTH = frozenset({"both", "two"})
 _STANCES = frozenset({"commit", "determine", "dedicate"})
+# What does the harm when no one is named as doing it ("a roadside bomb killed ...").
+_WEAPONS = frozenset(
+    "explosion blast bomb mine landmine rocket missile shell mortar grenade device "
+    "explosive gunfire fire drone".split()
+)
 _PARTIES = frozenset(
     "side country nation state party government leader neighbour neighbor rival "
     "army force delegation team president minister official capital".split()
@@ -69,6 +74,9 @@ class Frame:
     both_ways: bool = False  # "Both nations blame the other": each side against the other
     # "Greek and Turkish warships attacked ...": the same act by the other subjects
     others: tuple[Frame, ...] = ()
+    # an attack no doer is named of, coded as the country's where it happens: its
+    # victims may be of that country ("a mine near Mosul killed two Iraqi children")
+    unclaimed: bool = False
 
 
 class Framer:
@@ -93,10 +101,12 @@ class Framer:
         if len(parties) == 2:
             self.phrases.last_pair = parties
 
-    def frame(self, token: Token, trigger: Trigger) -> Frame | None:
-        """The source and targets of a trigger token, or None without a source."""
+    def frame(self, token: Token, trigger: Trigger, source: Actor | None = None) -> Frame | None:
+        """The source and targets of a trigger token, or None without a source; with
+        `source`, the frame of that source (an act the text names no doer of)."""
         self.sides = self.phrases.sides(token.doc)
-        sources = self._source(token, trigger)
+        unclaimed = source is not None
+        sources = [source] if source is not None else self._source(token, trigger)
         # "Both nations blame the other": each side does it to the other.
         both_ways = len(sources) == 2 and _at_each_other(token)
         if not sources and self._both_sides(token):
@@ -113,7 +123,7 @@ class Framer:
             targets = sources[1:] + targets
         if not targets and both_ways and len(sources) > 1:
             targets = sources[1:]
-        targets = unique(t for t in targets if t.actor_id != source.actor_id)
+        targets = unique(t for t in targets if t.actor_id != source.actor_id or unclaimed)
         # Reciprocal acts already join every subject; the others share only named targets.
         others = (
             ()
@@ -123,7 +133,13 @@ class Framer:
                 for s in sources[1:]
             )
         )
-        return Frame(source=source, targets=tuple(targets), both_ways=both_ways, others=others)
+        return Frame(
+            source=source,
+            targets=tuple(targets),
+            both_ways=both_ways,
+            others=others,
+            unclaimed=unclaimed,
+        )
 
     # -- sources ----------------------------------------------------------------------------
 
@@ -145,6 +161,32 @@ class Framer:
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         # "Ghana is committed to reform": a passive that tells its subject's own stance
         return self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
+
+    def unclaimed(self, token: Token, trigger: Trigger) -> bool:
+        """An attack the text names no doer of: "a roadside bomb killed two soldiers",
+        "three civilians were killed in a car bombing", "the blast in the market";
+        not one whose doer the coder cannot read ("gunmen killed ...", "an attack by
+        gunmen")."""
+        if trigger.type != "ASSAULT" or trigger.reciprocal or trigger.weak:
+            return False
+        if token.pos_ == "NOUN":
+            if any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children):
+                return False
+            verb = _governing_verb(token)
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECT] if verb else []
+            return not subjects or any(c.i == token.i for c in subjects)
+        subjects = [c for c in token.children if c.dep_ in (*_SUBJECT, "agent", "nsubjpass")]
+        if any(c.dep_ == "agent" for c in subjects):
+            return False
+        if any(c.dep_ == "nsubjpass" for c in subjects):
+            return True  # "were killed in a car bombing": the victims, no doer
+        return any(c.pos_ == "NOUN" and self._harmful(c) for c in subjects)
+
+    def _harmful(self, noun: Token) -> bool:
+        """A noun of an attack or of what does its harm ("the bombing", "a mine")."""
+        if noun.lemma_.lower() in _WEAPONS:
+            return True
+        return self.lexicon is not None and bool(self.lexicon.triggers_for(noun))
 
     def _verb_subject(self, verb: Token, raised: bool = False) -> list[Actor]:
         for child in verb.children:
@@ -368,6 +410,21 @@ class Framer:
             for filler in _slot_heads(head, slot.removesuffix("_owner"))
         )
 
+    def fills_slot(self, token: Token, trigger: Trigger) -> bool:
+        """Whether people or things fill one of the trigger's recipient slots, counted
+        or plural ("killing one person", "fired at targets", "dispersed protesters"),
+        not a name or a single abstract noun ("the seizure of power")."""
+        objects = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
+        return any(
+            filler.pos_ == "NOUN"
+            and filler.ent_type_ not in _WHEN
+            and (filler.tag_ == "NNS" or any(c.dep_ == "nummod" for c in filler.children))
+            for slot in trigger.targets
+            if slot != "none"
+            for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
+            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+        )
+
     def _someone(self, filler: Token) -> bool:
         if filler.ent_type_ in _WHEN or filler.ent_type_ in _PLACES:
             return False
@@ -446,3 +503,4 @@ def _governing_verb(token: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return head
     return None
+
