@@ -238,3 +238,31 @@ def test_an_attack_on_people_the_coder_cannot_name_is_aimed_where_it_happens(
 )
 def test_an_abstract_noun_is_not_an_unnamed_victim(resources: Resources, text: str) -> None:
     assert not [e for e in _code(resources, text) if e.type == "COERCE" and e.targets]
+
+
+# -- failures to cooperate ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ghana and Togo failed to agree on a new border line.", {"GHA", "TGO"}),
+        ("Peru and Ecuador failed to reach an agreement on fishing rights.", {"PER", "ECU"}),
+        ("Sudan and Chad refused to meet in Addis Ababa on Friday.", {"SDN", "TCD"}),
+    ],
+    ids=["failed-to-agree", "failed-to-reach", "refused-to-meet"],
+)
+def test_a_failed_or_refused_cooperation_is_a_rejection_between_its_parties(
+    resources: Resources, text: str, pair: set[str]
+) -> None:
+    events = _code(resources, text)
+    assert "AGREE" not in {e.type for e in events}
+    assert any(
+        e.type == "REJECT" and {e.source.country, *(t.country for t in e.targets)} == pair
+        for e in events
+    )
+
+
+def test_failing_to_stop_an_attack_is_no_rejection(resources: Resources) -> None:
+    text = "The Kenyan army failed to stop the attack on the town."
+    assert "REJECT" not in {e.type for e in _code(resources, text)}

@@ -33,8 +33,8 @@ _UNREALISING = frozenset(
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
-_WITHHOLDING = frozenset({"threaten", "refuse", "decline"})
-_REFUSING = frozenset({"refuse", "decline"})
+_WITHHOLDING = frozenset({"threaten", "refuse", "decline", "fail"})
+_REFUSING = frozenset({"refuse", "decline", "fail"})
 # "ordered the troops to withdraw": what is ordered is not yet done (a decision made
 # known, "ordered that the border will close", is; see _DECIDING)
 _ORDERING = frozenset({"order", "instruct", "command"})

@@ -185,6 +185,8 @@ def _framed(
     """The completed frames of an act, each with its key among the token's events: the
     subject's, and those of the other subjects doing the same ("Greek and Turkish
     warships"); none when someone receives the act and the coder cannot tell who."""
+    if _refused_together(token, trigger, framer):
+        trigger = replace(trigger, reciprocal=True)
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     if first is None:
         return []
@@ -315,13 +317,33 @@ def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
     "lifted the curfew") and the clause names none, not even one the coder cannot read
     as an actor ("reiterated its commitment to helping ..."); a refusal of an act the
     lexicon codes, where neither names anyone ("refused to resign", "declined to deploy
-    troops")."""
+    troops"), or a failure to cooperate ("failed to reach agreement")."""
     if "none" in trigger.targets:
         return not framer.names_recipient(token, trigger)
+    lexicon = framer.lexicon
     act = refused(token) if trigger.type == "REJECT" else None
-    if act is None or framer.lexicon is None or framer.names_recipient(token, trigger):
+    if act is None or lexicon is None or framer.names_recipient(token, trigger):
         return False
-    return any(not framer.names_recipient(act, t) for t in framer.lexicon.triggers_for(act))
+    return any(
+        not framer.names_recipient(act, t) and (token.lemma_ != "fail" or _cooperation(t, lexicon))
+        for t in lexicon.triggers_for(act)
+    )
+
+
+def _refused_together(token: Token, trigger: Trigger, framer: Framer) -> bool:
+    """ "Ghana and Togo failed to agree", "the two refused to meet": the refusal of an act
+    done together is between its parties."""
+    act = refused(token) if trigger.type == "REJECT" else None
+    if act is None or framer.lexicon is None:
+        return False
+    return any(t.reciprocal for t in framer.lexicon.triggers_for(act))
+
+
+def _cooperation(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "failed to reach agreement", "failed to agree on a ceasefire": only a cooperation
+    that did not come about is a refusal ("failed to stop the attack" is not)."""
+    kind = lexicon.types.get(trigger.type)
+    return kind is not None and kind.quad == "verbal_cooperation"
 
 
 def _unnamed(token: Token, trigger: Trigger, framer: Framer) -> bool:
