@@ -766,3 +766,47 @@ def test_an_act_named_as_what_is_ended_is_not_reported_as_done(
     resources: Resources, text: str, absent: str
 ) -> None:
     assert absent not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Somalia held talks on Friday. In a separate incident, Islamic State "
+        "fighters attacked Kurds near Raqqa on Saturday.",
+        "Ethiopia and Eritrea exchanged letters on Monday. Elsewhere, Boko Haram gunmen "
+        "killed herders in a village.",
+        "Uzbekistan and Kazakhstan met on Tuesday to settle the border. Separately, the "
+        "Taliban raided villages overnight.",
+    ],
+    ids=["kurds", "herders", "villages"],
+)
+def test_a_third_partys_attack_does_not_take_the_articles_sides(
+    resources: Resources, text: str
+) -> None:
+    sides = {"KEN", "SOM", "ETH", "ERI", "UZB", "KAZ"}
+    for event in _code(resources, text):
+        if event.type in ("ASSAULT", "COERCE"):
+            assert not {t.country for t in event.targets} & sides, event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan's foreign minister spoke with Antony Blinken by phone on Monday. Two "
+        "days later Azerbaijani troops shelled villages in the highlands.",
+        "Peru and Chile met on Tuesday to discuss the border. The Shining Path later "
+        "ambushed farmers in the highlands.",
+        "Sudan and Chad held talks on Sunday. After the vote, Wagner mercenaries raided "
+        "camps at dawn.",
+    ],
+    ids=["highlands", "ambush", "after-vote"],
+)
+def test_a_place_or_time_phrase_is_not_the_earlier_call_an_act_is_set_in(
+    resources: Resources, text: str
+) -> None:
+    """Only "during the call", "at the meeting" set an act in an earlier meeting: the
+    meeting's partner is not the target of an attack "in the highlands"."""
+    partners = {"USA", "CHL", "TCD"}
+    for event in _code(resources, text):
+        if event.type in ("ASSAULT", "COERCE"):
+            assert not {t.country for t in event.targets} & partners, event

@@ -101,7 +101,7 @@ def code_events(
         when = (
             _referred_back(token, triggers[0], anchors, events)
             or anchored(token, anchors)
-            or _inherited_date(token, events)
+            or _inherited_date(token, events, lexicon)
             or main
         )
         framed: list[tuple[tuple[str, ...], Frame]] = []
@@ -304,12 +304,27 @@ def _complete(
         verb = token.head.head if token.dep_ == "pobj" else None
         if verb is not None and verb.pos_ == "VERB":
             targets = tuple(framer.recipients(verb))
-    if not targets and _set_in_earlier_call(token):
+    if not targets and _set_in_earlier_call(token, framer.lexicon):
         targets = _partners(events, source)
-    if not targets and trigger.type in ("COERCE", "ASSAULT"):
+    if (
+        not targets
+        and trigger.type in ("COERCE", "ASSAULT")
+        and _side_acting(token, trigger, source, framer)
+    ):
         targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
     targets = tuple(t for t in targets if t.actor_id != source.actor_id or frame.unclaimed)
     return replace(frame, source=source, targets=targets)
+
+
+def _side_acting(token: Token, trigger: Trigger, source: Actor, framer: Framer) -> bool:
+    """ "shelled border villages", "the Somali attack": an attack or coercion with no
+    one named on the receiving end is aimed at the other side of the article's conflict
+    when its doer is of one of the two sides or of no country, and the clause names no
+    one the coder cannot read as an actor ("attacked Kurds"); an attack by a third
+    country's people ("Boko Haram gunmen killed herders" in a report on two other
+    states) is not about them."""
+    countries = {s.country for s in framer.sides} | {None}
+    return source.country in countries and not framer.names_other(token, trigger)
 
 
 def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
@@ -370,13 +385,21 @@ def _speaking_for(source: Actor, token: Token, quotes: tuple[Quote, ...]) -> Act
     return source
 
 
-def _set_in_earlier_call(token: Token) -> bool:
-    """ "During the call, ...": the clause is set in an act named before."""
+def _set_in_earlier_call(token: Token, lexicon: Lexicon | None) -> bool:
+    """ "During the call, ...", "At the meeting, ...": the clause is set in a meeting or
+    call named before; a place or a time ("in the highlands", "after the vote") is not
+    one."""
+    if lexicon is None:
+        return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _DURING:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and any(d.lower_ == "the" for d in pobj.children):
+                if (
+                    pobj.dep_ == "pobj"
+                    and any(d.lower_ == "the" for d in pobj.children)
+                    and lexicon.may_be(pobj, "CONSULT")
+                ):
                     return True
     return False
 
@@ -482,9 +505,9 @@ def _referred_back(
     return earlier[-1].date if earlier else None
 
 
-def _inherited_date(token: Token, events: list[Event]) -> EventDate | None:
+def _inherited_date(token: Token, events: list[Event], lexicon: Lexicon) -> EventDate | None:
     """ "During the call, Blinken reaffirmed ...": the date of the act referred back to."""
-    if _set_in_earlier_call(token):
+    if _set_in_earlier_call(token, lexicon):
         earlier = [e for e in events if e.type == "CONSULT"]
         if earlier:
             return earlier[-1].date

@@ -410,6 +410,19 @@ class Framer:
             for filler in _slot_heads(head, slot.removesuffix("_owner"))
         )
 
+    def names_other(self, token: Token, trigger: Trigger) -> bool:
+        """Whether the clause names someone in the trigger's recipient slots whom the
+        coder cannot read as an actor ("attacked Kurds"), not a place or a thing
+        ("shelled border villages", "the blockade of the Lachin Corridor")."""
+        objects = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
+        return any(
+            self._someone(filler) and not self.kb.is_place(_name(filler))
+            for slot in trigger.targets
+            if slot != "none"
+            for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
+            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+        )
+
     def fills_slot(self, token: Token, trigger: Trigger) -> bool:
         """Whether people or things fill one of the trigger's recipient slots, counted
         or plural ("killing one person", "fired at targets", "dispersed protesters"),
@@ -504,3 +517,14 @@ def _governing_verb(token: Token) -> Token | None:
             return head
     return None
 
+
+def _name(token: Token) -> str:
+    """The words of a name ending in this token: "Lachin Corridor" of "Corridor"."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i == token.i
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1].text

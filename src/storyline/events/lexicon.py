@@ -175,6 +175,12 @@ class Lexicon:
         found.sort(key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs)))
         return found[:1]
 
+    def may_be(self, token: Token, type_: str) -> bool:
+        """Whether any trigger of the token's lemma has this type, whatever its rules ask
+        of the clause: "the call" named again is the phone call told before."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        return any(t.type == type_ for t in self._index.get((token.lemma_.lower(), pos), ()))
+
     def fallback(self, token: Token) -> list[Trigger]:
         """The CAMEO verb dictionary's trigger for a verb this lexicon has no trigger for
         (the caller asks `triggers_for` first); none without the dictionary. A verb whose
