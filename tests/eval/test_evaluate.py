@@ -10,6 +10,7 @@ import pytest
 
 from storyline.errors import GoldError
 from storyline.eval import EvalReport, evaluate, find_article, load_gold
+from storyline.eval.match import score_mentions
 from storyline.eval.report import (
     ArticleScore,
     EventMiss,
@@ -557,3 +558,22 @@ def test_development_gold_loads_and_scores_as_all_misses_on_an_empty_store() -> 
     assert totals.events_person.found == 0
     assert totals.events_person.required == totals.events_country_sector.required > 0
     assert render_text(report).splitlines()[-1].startswith("TOTAL")
+
+
+@pytest.mark.parametrize(
+    ("gold_surface", "output_text", "resolved"),
+    [
+        ("the Armenian government", "Armenian government", True),  # gold with, output without
+        ("Armenian government", "the Armenian government", True),  # gold without, output with
+        ("The Armenian government", "the Armenian government", True),  # at a sentence's start
+        ("Armenian government", "an Armenian government", False),  # only "the" is set aside
+        ("the", "the", True),  # a lone word is kept as it is
+    ],
+)
+def test_mentions_match_whatever_the_leading_article(
+    tmp_path: Path, gold_surface: str, output_text: str, resolved: bool
+) -> None:
+    data = with_change("mentions", {"armenian-government": [gold_surface]})
+    [gold] = load_gold(write_gold(tmp_path, data))
+    scored = score_mentions(gold, [mention(ARMGOV, output_text)], {ARMGOV.actor_id: ARMGOV})
+    assert scored.resolved.hits == int(resolved)

@@ -371,19 +371,26 @@ def _wrong_attribution(gold: GoldQuote, output: Quote) -> WrongAttribution:
 def score_mentions(
     gold: GoldArticle, mentions: Sequence[ActorMention], actors: Mapping[str, Actor]
 ) -> MentionScore:
-    """Gold surface forms found verbatim as mentions of the right actor in the article."""
+    """Gold surface forms found verbatim as mentions of the right actor in the article
+    (a leading "the" aside: annotators write "the US" and "NATO" for "the NATO")."""
     by_text: dict[str, list[Actor]] = {}
     for m in mentions:
         if m.actor_id in actors:
-            by_text.setdefault(" ".join(m.evidence.text.split()), []).append(actors[m.actor_id])
+            by_text.setdefault(_surface(m.evidence.text), []).append(actors[m.actor_id])
     unresolved = [
         UnresolvedMention(actor_id=actor.actor_id, text=surface)
         for actor, surface in gold.mentions
-        if not any(
-            mention_actor_matches(a, actor) for a in by_text.get(" ".join(surface.split()), [])
-        )
+        if not any(mention_actor_matches(a, actor) for a in by_text.get(_surface(surface), []))
     ]
     total = len(gold.mentions)
     return MentionScore(
         resolved=Ratio(hits=total - len(unresolved), total=total), unresolved=tuple(unresolved)
     )
+
+
+def _surface(text: str) -> str:
+    """A surface form as compared: spaces collapsed, without a leading definite article."""
+    words = text.split()
+    if len(words) > 1 and words[0] in ("the", "The"):
+        words = words[1:]
+    return " ".join(words)
