@@ -810,3 +810,19 @@ def test_a_place_or_time_phrase_is_not_the_earlier_call_an_act_is_set_in(
     for event in _code(resources, text):
         if event.type in ("ASSAULT", "COERCE"):
             assert not {t.country for t in event.targets} & partners, event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Turkey said it would send 300 more troops to bolster the mission.",
+        "Kenya says it will deploy 1,000 police officers to Haiti within weeks.",
+        "The Pentagon said on Friday that it would send two additional brigades to Poland.",
+    ],
+    ids=["turkey", "kenya", "pentagon"],
+)
+def test_a_deployment_its_actor_says_it_will_make_is_a_mobilization_to_come(
+    resources: Resources, text: str
+) -> None:
+    events = _code(resources, text)
+    assert [(e.type, e.future) for e in events] == [("MOBILIZE", True)], events
