@@ -826,3 +826,21 @@ def test_a_deployment_its_actor_says_it_will_make_is_a_mobilization_to_come(
 ) -> None:
     events = _code(resources, text)
     assert [(e.type, e.future) for e in events] == [("MOBILIZE", True)], events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Russia threatened to send troops into Georgia on Monday.", "THREATEN", "GEO"),
+        ("Turkey sent armoured units into Syria on Sunday.", "MOBILIZE", "SYR"),
+        ("Ethiopia deployed soldiers into Somalia on Friday, officials said.", "MOBILIZE", "SOM"),
+    ],
+    ids=["threat", "turkey", "ethiopia"],
+)
+def test_forces_sent_into_a_country_are_aimed_at_it(
+    resources: Resources, text: str, kind: str, target: str
+) -> None:
+    """A deployment "into" a country (an incursion, or the threat of one) is aimed at it;
+    the threat of one carries that recipient."""
+    events = [e for e in _code(resources, text) if e.type == kind]
+    assert events and {t.country for t in events[0].targets} == {target}, events
