@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.events.lexicon import Lexicon, Trigger
+from storyline.events.when import background
 
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
@@ -162,7 +163,7 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
     """What a trigger reports: the act; for an act its actor says it will do, the act to
     come and the promise, threat or refusal of it; nothing for an act that is only asked
     for, prevented or supposed."""
-    if _ended(token) or _no_comment(token, kb):
+    if _ended(token) or _no_comment(token, kb) or _background(token, trigger, lexicon):
         return []
     said = stated_intention(token, kb)
     if said is None:
@@ -184,6 +185,15 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
     # a promise or threat is the news, not the act it is of, unless the act is told as
     # a plan or a decision
     return [act if said.fact else replace(act, lends=True), Act(intended, said=True)]
+
+
+def _background(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """An act told as background (`when.background`): a material act summed up by
+    "also" too; a statement (an act with no stated intention of its own: a demand, an
+    accusation, a promise) is the day's in the present."""
+    kind = lexicon.types.get(trigger.type)
+    material = kind is not None and kind.quad.startswith("material")
+    return background(token, material, statement=trigger.type not in lexicon.intentions)
 
 
 def refused(token: Token) -> Token | None:

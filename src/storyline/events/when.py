@@ -1,6 +1,6 @@
 """When an event happened: the date of its clause, the article's main news date, or the
-week before publication; whether that is background (over a year before publication)
-or still to come.
+week before publication; whether that is background (over a year before publication, or
+told as a standing state or a habit rather than an act of the day) or still to come.
 """
 
 from __future__ import annotations
@@ -167,6 +167,73 @@ def window_before(published: date | None) -> EventDate | None:
 def _last_day(d: EventDate) -> date | None:
     span = day_span(d)
     return span[1] if span else None
+
+
+# Adverbs of a habit or a standing state: "the group routinely exaggerates".
+_HABIT = frozenset(
+    "routinely regularly often usually frequently traditionally habitually typically "
+    "customarily always generally".split()
+)
+# Adverbs that make a perfect a summary of the past: "has long backed", "have fought
+# since 2015"; "also" only of a material act ("have also sent soldiers"): a statement in
+# the perfect ("has also agreed to ...") is usually the day's.
+_LONG = frozenset({"long", "previously", "repeatedly", "ever", "since"})
+_CURLY = {"\u201c": 1, "\u201d": -1}  # opening and closing quotation marks
+
+
+def background(token: Token, material: bool = False, statement: bool = False) -> bool:
+    """An act told as background, not as news of the day: a habit ("the group routinely
+    exaggerates its gains"); a standing state in the narrator's present ("Tehran backs
+    both groups") after the lead, unless the act is a statement, which the present
+    reports as the day's ("both blame the other"); a perfect that sums up the past ("have also sent
+    soldiers to serve with the force", "has long backed the rebels", "have fought three
+    wars", "has supported them since 2015")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children):
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}:
+        words = _LONG | {"also"} if material else _LONG
+        return any(_summing_up(c, words) for c in verb.children)
+    return not aux and not statement and _narrated_present(verb)
+
+
+def _summing_up(child: Token, words: frozenset[str]) -> bool:
+    """ "long", "since 2015", "three wars": what makes a perfect a summary."""
+    if child.dep_ in ("advmod", "prep") and child.lower_ in words:
+        return True
+    return (
+        child.dep_ == "dobj"
+        and child.tag_ == "NNS"
+        and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in child.children)
+    )
+
+
+def _narrated_present(verb: Token) -> bool:
+    """A verb in the simple present heading the narrator's own sentence, past the
+    article's first (a headline or a lead may tell the news in the present), outside
+    any quotation."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.sent.start == 0:
+        return False
+    main = verb
+    while main.dep_ == "conj" and main.head.i != main.i:
+        main = main.head
+    if main.dep_ != "ROOT":
+        return False
+    return not _quoted(verb)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token is inside a quotation, by the quotation marks before it."""
+    depth, straight = 0, 0
+    for tok in token.doc[: token.i]:
+        if tok.text == '"':
+            straight += 1
+        else:
+            depth += _CURLY.get(tok.text, 0)
+    return depth > 0 or straight % 2 == 1
 
 
 def is_historical(d: EventDate | None, published: date | None) -> bool:
