@@ -88,7 +88,9 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
             country=seat[0],
             sector=seat[1],
         )
-    code = kb.country(text) if ent.label_ != "NORP" else None
+    # a people or nationality ("Russians", "Kurdish") is no country; a country's own
+    # name the NER took for one ("Tajikistan and Kyrgyzstan met") still is
+    code = kb.country(text) if ent.label_ != "NORP" else kb.country_name(text)
     if code is not None:
         return span_mention(
             doc, ent.start, ent.end, MentionKind.COUNTRY, ActorKind.COUNTRY, country=code

@@ -383,9 +383,10 @@ def check_places(demonyms: Located, capitals: Located) -> None:
 def check_organisations(name: str, data: Located) -> Located:
     """organisations.yaml: organisations (name, aliases, kind, country, sector), each
     name and alias one organisation's; platforms that are no organisation; body words,
-    heads that make no body, and anaphors (noun -> sectors)."""
+    heads that make no body, nouns for a body's members, and anaphors (noun -> sectors)."""
     file = _File(name)
-    file.keys(data, ("organisations",), ("platforms", "body_words", "not_body_heads", "anaphors"))
+    optional = ("platforms", "body_words", "not_body_heads", "member_nouns", "anaphors")
+    file.keys(data, ("organisations",), optional)
     owners = _Owners(file, name_key)
     entries = file.entries(file.sequence(data, "organisations"), "name")
     for n, (entry, label) in enumerate(entries):
@@ -401,6 +402,7 @@ def check_organisations(name: str, data: Located) -> Located:
             file.fail(platforms.line_of(i), reason)
     file.words(data, "body_words")
     file.words(data, "not_body_heads")
+    file.words(data, "member_nouns")
     anaphors = file.mapping(data, "anaphors")
     for noun, sectors in anaphors.items():
         line, label = anaphors.line_of(noun), f"anaphors: {noun!r}: "

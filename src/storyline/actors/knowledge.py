@@ -89,6 +89,7 @@ class Knowledge:
         honorifics: frozenset[str] = frozenset(),
         body_words: frozenset[str] = frozenset(),
         not_body_heads: frozenset[str] = frozenset(),
+        member_nouns: frozenset[str] = frozenset(),
         anaphors: dict[str, frozenset[str]] | None = None,
         world: World,
         places: Gazetteer,
@@ -109,6 +110,7 @@ class Knowledge:
         self.honorifics = honorifics
         self.body_words = body_words  # "Division", "Service": an unknown name is a body
         self.not_body_heads = not_body_heads  # "Agreement", "Summit": a name is no body
+        self.member_nouns = member_nouns  # "Hezbollah militants": the body itself
         self.anaphors = anaphors or {}  # "the agency": the sectors it may refer back to
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor
@@ -190,6 +192,7 @@ class Knowledge:
             honorifics=honorifics,
             body_words=frozenset(fold(w) for w in orgs.get("body_words", [])),
             not_body_heads=frozenset(fold(w) for w in orgs.get("not_body_heads", [])),
+            member_nouns=frozenset(fold(w) for w in orgs.get("member_nouns", [])),
             anaphors={fold(k): frozenset(v) for k, v in orgs.get("anaphors", {}).items()},
             world=World.load(),
             places=_gazetteer(countries),
@@ -211,6 +214,11 @@ class Knowledge:
         if key in self.demonyms:
             return self.demonyms[key]
         return self.countries.code(text)
+
+    def country_name(self, text: str) -> str | None:
+        """The country a name or code stands for, never a demonym ("Tajikistan", not
+        "Tajik")."""
+        return None if fold(text) in self.demonyms else self.country(text)
 
     def capital(self, text: str) -> str | None:
         """The country whose capital this is, for metonyms ("Yerevan", "Moscow")."""

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.actors.affiliation import speaks
 from storyline.actors.bodies import listed_bodies, named_non_person
+from storyline.actors.extents import widen_bodies
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import (
     NAME_LABELS,
@@ -127,7 +128,8 @@ def find_mentions(
                 doc, tok.i - 1, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON, role="secretary"
             )
             claims.add(secretary, tok.i - 1, tok.i + 1)
-    found = [_with_speaking(doc, m, kb) for m in sorted(claims.found, key=lambda m: m.start)]
+    found = widen_bodies(doc, sorted(claims.found, key=lambda m: m.start), kb)
+    found = [_with_speaking(doc, m, kb) for m in found]
     return respectively(doc, kb, found)
 
 

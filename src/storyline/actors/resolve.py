@@ -406,12 +406,16 @@ class _Resolver:
             (pm, a)
             for pm, a in done
             if pm.start < m.start
+            and pm.kind is not MentionKind.METONYM  # "Tehran" is no agency
             and a.kind in (ActorKind.ORG, ActorKind.GROUP)
             and a.sector in m.refers
             and not self._in_quote(pm)
         ]
         if earlier:
             return max(earlier, key=lambda pair: pair[0].start)[1]
+        titled = self._body_of_title(m, done)
+        if titled is not None:
+            return titled
         state = sorted(m.refers & _STATE)
         named = Counter(a.country for pm, a in done if pm.start < m.start and a.country)
         named.update(country for at, country in self.places if at < m.start)
@@ -419,6 +423,28 @@ class _Resolver:
         if not state or not top or (len(top) == 2 and top[0][1] == top[1][1]):
             return None
         return self._thing(replace(m, country=top[0][0], sector=state[0], refers=frozenset()))
+
+    def _body_of_title(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "IAEA chief Rafael Grossi said ... the agency": a body of a sector the noun
+        may stand for, named by its abbreviation in a person's title before it."""
+        for pm, _ in sorted(done, key=lambda pair: -pair[0].start):
+            if pm.start >= m.start or pm.kind not in (MentionKind.NAME, MentionKind.ROLE):
+                continue
+            for word in pm.text.split():
+                entry = self.kb.organisation(word) if word.isupper() and len(word) > 1 else None
+                if entry is not None and entry.sector in m.refers:
+                    return self._thing(
+                        replace(
+                            m,
+                            kind=MentionKind.ORG,
+                            actor_kind=entry.kind,
+                            name=entry.name,
+                            country=entry.country,
+                            sector=entry.sector,
+                            refers=frozenset(),
+                        )
+                    )
+        return None
 
     def _of_possessor(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Mention:
         """ "Netanyahu's Cabinet", "his Cabinet": a body of its owner's country."""

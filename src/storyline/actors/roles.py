@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from storyline.actors.affiliation import affiliation_after, seat_before, speaks
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
-from storyline.actors.mention import Claims, Mention, MentionKind, span_mention
+from storyline.actors.mention import Claims, Mention, MentionKind, body_mention, span_mention
 from storyline.actors.names import fold
 from storyline.actors.titles import DETERMINERS, POSSESSIVE, attaches_back, match_title, of_country
 from storyline.records import ActorKind
@@ -111,8 +111,11 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
     refers = kb.anaphors.get(fold(head.text)) if common and not head.ent_type_ else None
     if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
         return None  # "the government of Sudan" is read with its country elsewhere
-    if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in doc[i : head.i]):
-        return None  # "the Sudanese army", "the Machar group": named with their owner
+    known = kb.organisation(doc[i : head.i + 1].text)
+    if known is not None:  # "the UN nuclear watchdog": a name the knowledge lists
+        return (i, head.i + 1), body_mention(doc, i, head.i + 1, known)
+    if any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in doc[i : head.i]):
+        return None  # "the Sudanese army", "the Machar group", "the Taliban movement"
     mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
     return (i, head.i + 1), replace(mention, refers=refers)
 
@@ -144,6 +147,9 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     institution owned by the holder of an office)."""
     title, end, inner_country = title_hit
     country = country or inner_country
+    last = doc[end - 1]
+    if last.dep_ in ("compound", "amod") and last.head.i == end and doc[end].is_lower:
+        return None  # "the M23 rebel group": the title word only qualifies a noun
     if end < len(doc) and doc[end].text in POSSESSIVE:
         inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
         if inst is not None:

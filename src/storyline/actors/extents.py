@@ -1,0 +1,105 @@
+"""How far the mention of a named body reaches: news writes a body's name with its
+acronym in brackets ("the African Union (AU)"), with a word for its kind or its members
+after it ("the Al Shabab terror group", "Hezbollah militants", "AU forces") and with its
+country as a possessor before it ("Lebanon's Hezbollah"). All of it is one mention of the
+body; the country and the acronym are not mentions of their own there."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from storyline.actors.knowledge import Knowledge
+from storyline.actors.mention import Mention, MentionKind
+from storyline.actors.names import fold
+from storyline.actors.titles import POSSESSIVE, with_determiner
+from storyline.records import ActorKind
+
+__all__ = ["widen_bodies"]
+
+_MODIFIERS = 2  # lower-case words allowed between a name and its kind ("terror group")
+
+
+def widen_bodies(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """The mentions with every named body's mention widened over its bracketed acronym,
+    a following word for its kind or members and a possessive country before it; what
+    a widened mention now covers is dropped."""
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in mentions:
+        span = _body_span(doc, m, kb)
+        if span is None:
+            out.append(m)
+            continue
+        start, end, country = _left(span, m, kb), _right(span, kb), m.country
+        if end > span.end and doc[end - 1].is_lower and start == span.start:
+            start = with_determiner(doc, start)  # "the" of "the Taliban movement"
+        if start < span.start:
+            country = country or kb.country(doc[start].text)
+        if (start, end) == (span.start, span.end):
+            out.append(m)
+            continue
+        wide = doc[start:end]
+        covered.append((wide.start_char, wide.end_char))
+        out.append(
+            replace(
+                m,
+                start=wide.start_char,
+                end=wide.end_char,
+                text=wide.text,
+                country=country,
+                subject=wide.root.dep_ in ("nsubj", "nsubjpass"),
+            )
+        )
+    return [m for m in out if not _inside_other(m, covered)]
+
+
+def _inside_other(m: Mention, covered: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in covered)
+
+
+def _body_span(doc: Doc, m: Mention, kb: Knowledge) -> Span | None:
+    """The tokens of a mention that names an organisation or armed group."""
+    if m.kind is not MentionKind.ORG or m.actor_kind is ActorKind.PERSON or not m.name:
+        return None
+    if m.name.startswith("Unnamed "):
+        return None
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _right(span: Span, kb: Knowledge) -> int:
+    """Where the body's mention ends: past "(ACRONYM)" naming the same body, else past a
+    word for its kind or members that heads the phrase ("the M23 rebel group")."""
+    doc, end = span.doc, span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        short = doc[end + 1].text
+        other = kb.organisation(short)
+        own = kb.organisation(span.text)
+        if short.isupper() and (other is None or own is None or other.name == own.name):
+            return end + 3
+        return end
+    for k in range(end, min(end + _MODIFIERS + 1, len(doc))):
+        word = doc[k]
+        if not word.is_lower or word.is_punct:
+            return end
+        if fold(word.text) in kb.member_nouns and span.root.head.i == k:
+            return k + 1
+    return end
+
+
+def _left(span: Span, m: Mention, kb: Knowledge) -> int:
+    """Where the body's mention starts: at the country named as its possessor ("Sudan's
+    Rapid Support Forces"), when the body is of that country or of none, not an
+    international one."""
+    doc, start = span.doc, span.start
+    if doc[start].lower_ == "the" or start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return start
+    for size in (3, 2, 1):  # "South Sudan's", "Lebanon's"
+        first = start - 1 - size
+        code = kb.country_name(doc[first : start - 1].text) if first >= 0 else None
+        if code is not None:
+            break
+    if code is None or m.sector in ("IGO", "NGO") or m.country not in (None, code):
+        return start
+    return first
