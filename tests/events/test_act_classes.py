@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.pipeline import Resources
-from tests.events.test_coding import _code
+from tests.events.test_coding import _code, _dyads
 
 # -- background: habits, standing states, perfects that sum up the past ---------------------
 
@@ -43,3 +43,67 @@ def test_an_act_told_as_background_is_not_news_of_the_day(
 )
 def test_an_act_of_the_day_is_still_news(resources: Resources, text: str, kind: str) -> None:
     assert kind in {e.type for e in _code(resources, text)}
+
+
+# -- a third party's part in a meeting of others; a meeting named by what was held ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "parties"),
+    [
+        (
+            "The Turkish minister presided over the talks between Chile and Peru.",
+            "TUR",
+            {"CHL", "PER"},
+        ),
+        (
+            "Norway chaired a session of talks between Colombia and Venezuela.",
+            "NOR",
+            {"COL", "VEN"},
+        ),
+        ("Ghana hosted the meeting of Mali and Niger in Accra.", "GHA", {"MLI", "NER"}),
+        (
+            "The Swiss envoy oversaw the prisoner exchange between Armenia and Azerbaijan.",
+            "CHE",
+            {"ARM", "AZE"},
+        ),
+        (
+            "Peru and Bolivia signed a border treaty on Monday. "
+            "The Brazilian president witnessed the ceremony in Brasilia.",
+            "BRA",
+            {"PER", "BOL"},
+        ),
+    ],
+    ids=["presided-over", "chaired-session", "hosted-meeting-of", "oversaw-exchange", "witnessed"],
+)
+def test_a_host_chair_or_witness_consults_with_each_party_of_the_meeting(
+    resources: Resources, text: str, host: str, parties: set[str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert {t for kind, s, _, t in dyads if kind == "CONSULT" and s == host} >= parties
+
+
+def test_a_host_s_part_is_not_merged_into_the_meeting_of_its_guests(resources: Resources) -> None:
+    text = "Sudan and Chad met in Doha on Monday. Qatar hosted talks between Sudan and Chad."
+    dyads = _dyads(_code(resources, text))
+    assert {t for kind, s, _, t in dyads if kind == "CONSULT" and s == "QAT"} == {"SDN", "TCD"}
+    assert any(kind == "CONSULT" and {s, t} == {"SDN", "TCD"} for kind, s, _, t in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The meeting that Kenya held with Ethiopia in Nairobi ended without agreement.",
+            ("KEN", "ETH"),
+        ),
+        ("Officials praised the talks which Chile held with Peru on Monday.", ("CHL", "PER")),
+        ("The negotiations Bolivia conducted with Brazil last week were fruitful.", ("BOL", "BRA")),
+    ],
+    ids=["that-held", "which-held", "conducted"],
+)
+def test_a_meeting_named_by_what_its_parties_held_is_a_meeting(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(kind == "CONSULT" and (s, t) == pair for kind, s, _, t in dyads)

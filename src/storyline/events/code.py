@@ -25,6 +25,7 @@ from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.frames import Frame, Framer
+from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.places import event_location
@@ -306,6 +307,8 @@ def _complete(
             targets = tuple(framer.recipients(verb))
     if not targets and _set_in_earlier_call(token, framer.lexicon):
         targets = _partners(events, source)
+    if not targets:  # "presided over the talks between X and Y": the meeting's parties
+        targets = hosted_parties(token, trigger, framer.phrases)
     if (
         not targets
         and trigger.type in ("COERCE", "ASSAULT")
@@ -571,6 +574,12 @@ def _when(event: Event) -> tuple[object, ...] | None:
     return (d.value, d.precision, d.window) if d else None
 
 
+def _hosting(event: Event, parties: set[str]) -> bool:
+    """A chair's or a host's part in a meeting of others ("Qatar hosted talks between
+    Sudan and Chad"), not one of its parties."""
+    return event.mode == "third-party" and event.source.actor_id not in parties
+
+
 def _same_act(a: Event, b: Event) -> bool:
     if a.type != b.type or _when(a) != _when(b) or a.negated != b.negated:
         return False
@@ -580,6 +589,8 @@ def _same_act(a: Event, b: Event) -> bool:
         # fighting no side is named to have started (or one side blames on the other)
         # is the same as the attack told as fact, by the same countries
         return (a.contested or b.contested) and _countries(a) == _countries(b)
+    if _hosting(a, ids_b) or _hosting(b, ids_a):
+        return False  # a host's or a chair's part is its own act
     # one meeting told twice, the second time by fewer of its parties
     shared = a.source.actor_id in ids_b or b.source.actor_id in ids_a
     return shared and len(ids_a & ids_b) >= 2

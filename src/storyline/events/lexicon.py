@@ -199,7 +199,9 @@ def _statement(entry: dict | None) -> Intention | None:
 
 def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
     """Lemmas of a verb's direct object (and the nouns joined to it); with a particle
-    that is a preposition, its object too ("went on strike", "took to the streets")."""
+    that is a preposition, its object too ("went on strike", "took to the streets"); of
+    a relative clause with no object of its own, the noun it qualifies ("the talks the
+    agency held with Iran")."""
     out = set()
     if particle:
         for prep in token.children:
@@ -214,4 +216,7 @@ def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
             out.add(child.lemma_.lower())
             out.update(c.lemma_.lower() for c in child.conjuncts)
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in objects):
+        out.add(token.head.lemma_.lower())  # "the talks (that) the agency held with Iran"
     return out
