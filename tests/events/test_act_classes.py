@@ -107,3 +107,32 @@ def test_a_meeting_named_by_what_its_parties_held_is_a_meeting(
 ) -> None:
     dyads = _dyads(_code(resources, text))
     assert any(kind == "CONSULT" and (s, t) == pair for kind, s, _, t in dyads)
+
+
+# -- agreements made together: one event for the pair ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Sudan and Chad accepted the terms on Monday.", {"SDN", "TCD"}),
+        ("Israel and Lebanon both accepted the terms of the deal.", {"ISR", "LBN"}),
+        ("Ghana and Togo promised on Friday to withdraw their troops.", {"GHA", "TGO"}),
+        ("The Ghanaian and Togolese delegations initialled a draft accord.", {"GHA", "TGO"}),
+        ("Peru and Ecuador inked an accord in Lima on Friday.", {"PER", "ECU"}),
+    ],
+    ids=["accepted-terms", "both-accepted", "promised", "initialled", "inked-accord"],
+)
+def test_an_agreement_made_together_is_between_its_parties(
+    resources: Resources, text: str, pair: set[str]
+) -> None:
+    agreements = [e for e in _code(resources, text) if e.type == "AGREE"]
+    assert len(agreements) == 1
+    (agreement,) = agreements
+    assert {agreement.source.country, *(t.country for t in agreement.targets)} == pair
+
+
+def test_an_agreement_with_someone_named_stays_with_them(resources: Resources) -> None:
+    text = "Kenya and Uganda pledged aid to Somalia on Monday."
+    dyads = _dyads(_code(resources, text))
+    assert ("AGREE", "KEN", None, "UGA") not in dyads

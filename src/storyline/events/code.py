@@ -29,6 +29,7 @@ from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.places import event_location
+from storyline.events.together import jointly
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -191,6 +192,7 @@ def _framed(
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     if first is None:
         return []
+    first = jointly(first, trigger)  # "X and Y accepted the terms": with each other
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)
