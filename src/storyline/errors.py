@@ -28,3 +28,12 @@ class GoldError(StorylineError):
 
 class ConfigError(StorylineError):
     """A setting or option with an unusable value."""
+
+
+class PatternError(StorylineError):
+    """A patterns data file that breaks its schema, naming the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

@@ -19,6 +19,7 @@ from storyline.config import Settings
 from storyline.dates import find_dates
 from storyline.errors import StoreError
 from storyline.events import EventContext, Lexicon, code_events
+from storyline.events.patterns import ArgumentPatterns
 from storyline.gazetteer import Gazetteer
 from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from storyline.nlp import load_model, parse_doc
@@ -38,6 +39,7 @@ class Resources:
     kb: Knowledge
     lexicon: Lexicon
     gazetteer: Gazetteer
+    patterns: ArgumentPatterns = field(default_factory=ArgumentPatterns.load)
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -68,7 +70,9 @@ def analyse(
         dates=find_dates(doc, published),
         phrases=Phrases(actors, quotes, resources.kb),
     )
-    events = code_events(doc, context, resources.kb, resources.lexicon, resources.gazetteer)
+    events = code_events(
+        doc, context, resources.kb, resources.lexicon, resources.gazetteer, resources.patterns
+    )
     return ArticleResult(
         parsed=parsed,
         actors=actors.actors,

@@ -28,8 +28,8 @@ from storyline.events.frames import Frame, Framer
 from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
+from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
-from storyline.events.together import jointly
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -83,11 +83,16 @@ class _Article:
 
 
 def code_events(
-    doc: Doc, ctx: EventContext, kb: Knowledge, lexicon: Lexicon, gazetteer: Gazetteer
+    doc: Doc,
+    ctx: EventContext,
+    kb: Knowledge,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    patterns: ArgumentPatterns | None = None,
 ) -> tuple[Event, ...]:
     """Every event the article reports, one per act, in text order."""
     article = _Article(doc, ctx, kb, lexicon, gazetteer)
-    framer = Framer(ctx.actors, ctx.phrases, kb, lexicon)
+    framer = Framer(ctx.actors, ctx.phrases, kb, lexicon, patterns)
     anchors = date_anchors(doc, speech_dated(doc, ctx.dates, ctx.quotes))
     spoken = [(q.evidence.start, q.evidence.end) for q in ctx.quotes if q.kind.value == "direct"]
     told = [d for d in ctx.dates if not any(s <= d.start < e for s, e in spoken)]
@@ -192,7 +197,6 @@ def _framed(
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     if first is None:
         return []
-    first = jointly(first, trigger)  # "X and Y accepted the terms": with each other
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)

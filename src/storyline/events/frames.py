@@ -26,6 +26,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.phrases import Phrases, unique
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.events.lexicon import Lexicon, Trigger
+from storyline.events.patterns import ArgumentPatterns, Arguments
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
@@ -88,12 +89,25 @@ class Framer:
         phrases: Phrases,
         kb: Knowledge,
         lexicon: Lexicon | None = None,
+        patterns: ArgumentPatterns | None = None,
     ) -> None:
         self.actors = actors
         self.kb = kb
         self.lexicon = lexicon  # to read the act a verb of intent is about
         self.phrases = phrases
         self.sides: tuple[Actor, ...] = ()
+        self.patterns = patterns or ArgumentPatterns.load()
+        self._found: Arguments | None = None
+
+    def arguments(self, token: Token, role: str) -> list[Token]:
+        """The heads of the phrases the argument patterns find in a role of an act."""
+        if self._found is None or self._found.doc is not token.doc:
+            self._found = self.patterns.arguments(token.doc)
+        return self._found.of(token, role)
+
+    def _role(self, token: Token, role: str) -> list[Actor]:
+        """The actors of the phrases in a role of an act."""
+        return unique(a for h in self.arguments(token, role) for a in self.phrases.actors_of(h))
 
     def note(self, event: Event) -> None:
         """Remember the parties of an event just coded, for a "the two" that follows."""
@@ -145,12 +159,9 @@ class Framer:
 
     def _source(self, token: Token, trigger: Trigger) -> list[Actor]:
         if token.pos_ == "NOUN":
-            owner = self._owner(token)
+            owner = self._owner(token)  # "the army's raid", "a raid by the army"
             if owner:
                 return owner
-            agent = self._slot(token, "by")
-            if agent:
-                return agent
             verb = _governing_verb(token)
             if verb is None:
                 return []
@@ -160,7 +171,30 @@ class Framer:
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         # "Ghana is committed to reform": a passive that tells its subject's own stance
-        return self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
+        found = self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
+        return found or self._means_doer(token)
+
+    def _means_doer(self, verb: Token, within: bool = False) -> list[Actor]:
+        """The doer of a hostile act that is the subject of a verb: "a raid by the
+        militia killed six", "the army's shelling wounded ..."; with `within`, also of
+        the act the verb's harm happened in ("four guards died in an attack carried out
+        by rebels"), which is coded as that act, not again as the verb."""
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        nouns += [
+            g
+            for c in verb.children
+            if within and c.dep_ == "prep" and c.lower_ in ("in", "during")
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
+        for noun in nouns:
+            hostile = self.lexicon is not None and any(
+                t.type in _HOSTILE for t in self.lexicon.triggers_for(noun)
+            )
+            found = self._own_owner(noun) if hostile else []
+            if found:
+                return found
+        return []
 
     def unclaimed(self, token: Token, trigger: Trigger) -> bool:
         """An attack the text names no doer of: "a roadside bomb killed two soldiers",
@@ -170,13 +204,13 @@ class Framer:
         if trigger.type != "ASSAULT" or trigger.reciprocal or trigger.weak:
             return False
         if token.pos_ == "NOUN":
-            if any(c.dep_ == "poss" or c.lower_ == "by" for c in token.children):
+            if self.arguments(token, "doer") or any(c.dep_ == "poss" for c in token.children):
                 return False
             verb = _governing_verb(token)
             subjects = [c for c in verb.children if c.dep_ in _SUBJECT] if verb else []
             return not subjects or any(c.i == token.i for c in subjects)
         subjects = [c for c in token.children if c.dep_ in (*_SUBJECT, "agent", "nsubjpass")]
-        if any(c.dep_ == "agent" for c in subjects):
+        if any(c.dep_ == "agent" for c in subjects) or self._means_doer(token, within=True):
             return False
         if any(c.dep_ == "nsubjpass" for c in subjects):
             return True  # "were killed in a car bombing": the victims, no doer
@@ -248,8 +282,9 @@ class Framer:
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ in ("his", "her"):
                 return self._narrator_subject(child)  # "Blinken said that in his calls"
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
-                return self.phrases.actors_of(child)
+        # "Kenya's blockade", "a raid by rebels", "an assault carried out by X"
+        if self.arguments(noun, "doer"):
+            return self._role(noun, "doer")
         # "the Azeri attack", "Armenia-Azerbaijan peace talks": countries named before it
         out = []
         for child in noun.children:
@@ -322,6 +357,12 @@ class Framer:
                     found = self._slot(obj, slot)
                     if found:
                         break
+            if found:
+                yield from found
+                return
+        if token.pos_ == "NOUN" and trigger.type in _HOSTILE:
+            # "a raid by rebels on a base", "ten guards died in an attack"
+            found = self._role(token, "target")
             if found:
                 yield from found
                 return

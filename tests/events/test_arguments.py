@@ -1,0 +1,158 @@
+"""Argument structure: who does an act and whom it is aimed at, read through the argument
+patterns (data/event_patterns.yaml) and the acts told before; on sentences of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import PatternError
+from storyline.events.patterns import ArgumentPatterns
+from storyline.pipeline import Resources
+from tests.events.test_coding import _code, _dyads
+
+# -- the patterns file ------------------------------------------------------------------------
+
+
+def test_the_packaged_patterns_load_and_each_names_its_class() -> None:
+    patterns = ArgumentPatterns.load()
+    assert {"doer", "target"} <= {p.role for p in patterns.patterns}
+    assert all(p.doc for p in patterns.patterns)
+
+
+_GOOD_NODE = '{LEFT_ID: act, REL_OP: ">", RIGHT_ID: arg, RIGHT_ATTRS: {DEP: poss}}'
+
+
+def _file(
+    role: str = "doer",
+    first: str = "{RIGHT_ID: act, RIGHT_ATTRS: {POS: NOUN}}",
+    second: str = _GOOD_NODE,
+    extra: str = "",
+) -> str:
+    return (
+        "patterns:\n"
+        f"  - name: one\n    role: {role}\n    doc: a class\n{extra}"
+        f"    pattern:\n      - {first}\n      - {second}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("patterns: [\n", "not valid YAML"),
+        ("rules: []\n", "top-level 'patterns' list"),
+        (_file(role="victim"), "role must be one of"),
+        (_file(extra="    colour: red\n"), "unknown keys"),
+        (_file(first="{RIGHT_ID: trigger, RIGHT_ATTRS: {}}"), "RIGHT_ID 'act'"),
+        (_file(second=_GOOD_NODE.replace('">"', '"->"')), "unknown REL_OP"),
+        (_file(second=_GOOD_NODE.replace("LEFT_ID: act", "LEFT_ID: verb")), "names no earlier"),
+        (_file(second=_GOOD_NODE.replace("RIGHT_ID: arg", "RIGHT_ID: obj")), "no node has"),
+        (_file(second=_GOOD_NODE.replace("DEP: poss", "DEPENDENCY: poss")), "pattern 'one'"),
+        (_file() + _file().removeprefix("patterns:\n"), "named twice"),
+    ],
+    ids=[
+        "yaml",
+        "no-list",
+        "role",
+        "unknown-key",
+        "anchor",
+        "operator",
+        "left-id",
+        "no-arg",
+        "spacy-attribute",
+        "twice",
+    ],
+)
+def test_a_broken_patterns_file_fails_with_one_line_naming_it(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    path = tmp_path / "my_patterns.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        ArgumentPatterns.load(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and reason in message and "\n" not in message
+
+
+# -- an attack told as a noun with its doer after it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Twelve Kenyan soldiers were killed in an attack carried out by al-Shabaab near "
+            "Garissa.",
+            ("ASSAULT", "SOM", "KEN"),
+        ),
+        (
+            "Nine Pakistani policemen died in an assault claimed by the Pakistani Taliban.",
+            ("ASSAULT", "PAK", "PAK"),
+        ),
+        (
+            "Three Colombian police officers died in an ambush carried out by FARC dissidents.",
+            ("ASSAULT", "COL", "COL"),
+        ),
+        (
+            "Four Nigerien soldiers were wounded in an attack by Boko Haram near Diffa.",
+            ("ASSAULT", "NGA", "NER"),
+        ),
+    ],
+    ids=["carried-out", "claimed", "ambush", "by"],
+)
+def test_victims_of_an_attack_done_by_someone_are_its_targets_not_its_doers(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == kind and d[1] == source and d[3] == target for d in dyads)
+    assert not any(d[0] == kind and d[1] == target and d[1] != source for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Sunday's raid by the Taliban on a police station in Kandahar killed nine officers.",
+            "AFG",
+        ),
+        ("Friday's attack by Boko Haram on a market in Maiduguri killed 30 people.", "NGA"),
+        ("An assault by al-Shabaab on a camp in Hiraan left eleven Ugandan soldiers dead.", "SOM"),
+    ],
+    ids=["raid-killed", "attack-killed", "assault-left"],
+)
+def test_an_attack_by_someone_is_theirs_and_so_is_the_harm_it_does(
+    resources: Resources, text: str, doer: str
+) -> None:
+    events = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    assert events and all(e.source.sector == "REB" or e.source.country == doer for e in events)
+    assert all(e.source.kind.value != "country" for e in events)
+
+
+# -- a reaction to a named act ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niger's government condemned the attack by Boko Haram on the convoy.", ("NER", "NGA")),
+        ("Kenya denounced the bombing by al-Shabaab in Mandera.", ("KEN", "SOM")),
+        (
+            "The Pakistani foreign ministry condemned the assault carried out by the Pakistani "
+            "Taliban.",
+            ("PAK", "PAK"),
+        ),
+    ],
+    ids=["by-on", "by-in", "carried-out-by"],
+)
+def test_condemning_an_attack_by_someone_accuses_its_doer(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    accuser, accused = expected
+    accusations = [e for e in _code(resources, text) if e.type == "ACCUSE"]
+    assert any(
+        e.source.country == accuser
+        and any(t.sector == "REB" and t.country == accused for t in e.targets)
+        for e in accusations
+    )
