@@ -132,3 +132,109 @@ def test_a_descriptor_names_the_body_it_describes(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+# -- a nationality with a force, delegation or side is that country's body --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "bodies"),
+    [
+        pytest.param(
+            "Two Kenyan peacekeepers were wounded when their convoy hit a mine near Kidal.",
+            "Two Kenyan peacekeepers",
+            [("KEN", "MIL")],
+            id="counted-peacekeepers",
+        ),
+        pytest.param(
+            "Residents said several Chadian peacekeepers had left the camp before dawn.",
+            "several Chadian peacekeepers",
+            [("TCD", "MIL")],
+            id="quantified-peacekeepers",
+        ),
+        pytest.param(
+            "Armenian and Azerbaijani negotiators met again in Almaty on Tuesday.",
+            "Armenian and Azerbaijani negotiators",
+            [("ARM", "GOV"), ("AZE", "GOV")],
+            id="two-adjectives-negotiators",
+        ),
+        pytest.param(
+            "The Serbian and Kosovar technical teams failed to agree on licence plates.",
+            "The Serbian and Kosovar technical teams",
+            [("SRB", "GOV"), ("XKX", "GOV")],
+            id="two-adjectives-teams",
+        ),
+        pytest.param(
+            "Peruvian, Chilean and Bolivian delegations signed the lithium pact in Lima.",
+            "Peruvian, Chilean and Bolivian delegations",
+            [("PER", "GOV"), ("CHL", "GOV"), ("BOL", "GOV")],
+            id="three-adjectives-delegations",
+        ),
+        pytest.param(
+            "After the third round, the Iranians walked out and accused Washington of bad faith.",
+            "the Iranians",
+            [("IRN", "GOV")],
+            id="definite-plural-demonym",
+        ),
+        pytest.param(
+            "The Venezuelans have offered to reopen the consulate, a diplomat said.",
+            "The Venezuelans",
+            [("VEN", "GOV")],
+            id="definite-plural-demonym-subject",
+        ),
+    ],
+)
+def test_a_nationality_with_a_collective_noun_is_each_countrys_body(
+    resources: Resources, text: str, phrase: str, bodies: list[tuple[str, str]]
+) -> None:
+    result = analyse(resources, text)
+    found = [actor_of(result, phrase, n) for n in range(len(bodies))]
+    assert [(a.country, a.sector) for a in found] == bodies
+
+
+def test_a_bare_plural_demonym_is_a_people_not_a_government(resources: Resources) -> None:
+    result = analyse(resources, "Thousands of Sudanese fled to Chad as Ethiopians watched.")
+    assert all(a.sector != "GOV" for a in result.actors)
+
+
+# -- a junta and the leaders of a coup are the country's military ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        pytest.param(
+            "Soldiers seized the presidential palace in Conakry on Sunday. Guinea's military "
+            "rulers later dissolved the government.",
+            "Guinea's military rulers",
+            "GIN",
+            id="possessor-military-rulers",
+        ),
+        pytest.param(
+            "Mali has been under army rule since 2020. Regional leaders meeting in Bamako urged "
+            "the coup leaders to set an election date.",
+            "the coup leaders",
+            "MLI",
+            id="coup-leaders-from-context",
+        ),
+        pytest.param(
+            "Gabon's army took power after the vote in Libreville. The military junta named "
+            "a general as interim president.",
+            "The military junta",
+            "GAB",
+            id="junta-from-context",
+        ),
+        pytest.param(
+            "In Burkina Faso, officers overthrew the president. The putschists suspended the "
+            "constitution the same day.",
+            "The putschists",
+            "BFA",
+            id="putschists-from-context",
+        ),
+    ],
+)
+def test_a_junta_or_coup_leaders_are_the_countrys_military(
+    resources: Resources, text: str, phrase: str, country: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == (country, "MIL")

@@ -91,6 +91,8 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
     # a people or nationality ("Russians", "Kurdish") is no country; a country's own
     # name the NER took for one ("Tajikistan and Kyrgyzstan met") still is
     code = kb.country(text) if ent.label_ != "NORP" else kb.country_name(text)
+    if code is None and ent.label_ == "NORP":
+        return _side(ent, kb)
     if code is not None:
         return span_mention(
             doc, ent.start, ent.end, MentionKind.COUNTRY, ActorKind.COUNTRY, country=code
@@ -142,6 +144,19 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
         )
         return replace(mention, possessor=_possessor(ent)) if country is None else mention
     return None
+
+
+def _side(ent: Span, kb: Knowledge) -> Mention | None:
+    """ "the Russians", "the Americans": a definite plural demonym is that country's side
+    as reports of talks and disputes use it, its government; bare "Russians" are a
+    people, no actor here."""
+    doc, code = ent.doc, kb.country(ent.text)
+    if code is None or ent.start == 0 or doc[ent.start - 1].lower_ != "the":
+        return None
+    if len(ent) != 1 or ent.root.tag_ not in ("NNPS", "NNS") or not ent.text.endswith("s"):
+        return None
+    start, kind = ent.start - 1, MentionKind.INSTITUTION
+    return span_mention(doc, start, ent.end, kind, ActorKind.ORG, country=code, sector="GOV")
 
 
 def _possessor(ent: Span) -> int | None:

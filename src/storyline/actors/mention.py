@@ -50,6 +50,7 @@ class Mention:
     body: str | None = None  # the organisation an office belongs to ("the Kremlin spokesman")
     possessor: int | None = None  # where its owner is named: "Netanyahu's Cabinet", "his"
     refers: frozenset[str] = frozenset()  # "the agency": sectors of the body it refers to
+    others: tuple[str, ...] = ()  # "Russian and Ukrainian delegations": the other countries
 
 
 class Claims:

@@ -128,9 +128,18 @@ def find_mentions(
                 doc, tok.i - 1, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON, role="secretary"
             )
             claims.add(secretary, tok.i - 1, tok.i + 1)
-    found = widen_bodies(doc, sorted(claims.found, key=lambda m: m.start), kb)
+    found = widen_bodies(doc, sorted(_each_country(claims.found), key=lambda m: m.start), kb)
     found = [_with_speaking(doc, m, kb) for m in found]
     return respectively(doc, kb, found)
+
+
+def _each_country(mentions: list[Mention]) -> list[Mention]:
+    """ "Russian and Ukrainian delegations": one mention of the phrase per country."""
+    out = []
+    for m in mentions:
+        out.append(replace(m, others=()) if m.others else m)
+        out += [replace(m, country=code, others=()) for code in m.others]
+    return out
 
 
 def headline_tokens(tokens: list[Token]) -> frozenset[int]:

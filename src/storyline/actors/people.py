@@ -104,7 +104,7 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
     """ "foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and Jeyhun
     Bayramov": the n-th name of a title naming n countries is of the n-th country."""
     people = [m for m in mentions if m.actor_kind is ActorKind.PERSON and m.name]
-    found = {m.start: m for m in mentions}
+    found = {m.start: m for m in people}  # a phrase of two bodies has two mentions
     text = doc.text  # built anew at every access
     for i, m in enumerate(people):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -126,7 +126,7 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
                     sector=person.sector or m.sector,
                     role=person.role or m.role,
                 )
-    return [found[m.start] for m in mentions]
+    return [found[m.start] if m in people else m for m in mentions]
 
 
 def speaking_name(tok: Token, kb: Knowledge) -> Span | None:

@@ -40,14 +40,10 @@ def noun_phrase_at(
         return None  # the phrase starts earlier and is read from there
     if i > 0 and doc[i - 1].lower_ in _ANYONE:
         return None  # "until the last soldier", "every official": no one in particular
-    j, country = i, None
+    j = i + 1 if doc[i].lower_ in DETERMINERS else i
     definite = doc[i].lower_ not in _INDEFINITE
-    if doc[i].lower_ in DETERMINERS:
-        j += 1
-    while j < len(doc) and claims.free(j, j + 1) and (named := _country_at(doc, j, kb)):
-        country, j = named[0], j + named[1]
-        if j < len(doc) and doc[j].text in POSSESSIVE:
-            j += 1
+    codes, j = _countries_at(doc, j, kb, claims)
+    country, others = (codes[0], tuple(codes[1:])) if codes else (None, ())
     if country is not None:  # "South Sudan's principal opposition party"
         j = _past_adjectives(doc, j, words, kb)
     org = None  # "an EU official", "a UN spokesperson": an official of that body
@@ -61,6 +57,9 @@ def noun_phrase_at(
     if j >= len(doc) or not claims.free(j, j + 1):
         return None
     title = match_title(doc, j, words, kb)
+    inst = kb.institution_at(words, j)
+    if title is not None and _force_over_title(doc, title[1], j, inst, country):
+        title = None  # "Burundian peacekeepers": the country's force, not several people
     if title is not None:
         if org is not None:  # the body's country and sector, not the title's
             country = org.country
@@ -71,10 +70,10 @@ def noun_phrase_at(
         if found is not None and org is not None and found[1].anonymous:
             found = (found[0], replace(found[1], body=org.name))
         return found
-    inst = kb.institution_at(words, j)
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
-        return _body(doc, i, end, country, inst[0].sector, definite=definite)
+        start = _counted_from(doc, i, end, claims)  # "ten Kenyan soldiers"
+        return _body(doc, start, end, country, inst[0].sector, definite=definite, others=others)
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in _OFFICES:
         owned = _office_of(doc, i, j)  # "the office of Israeli Prime Minister X"
         if owned is not None:
@@ -84,6 +83,56 @@ def noun_phrase_at(
     if country is None and (doc[i].lower_ == "the" or j == i):
         return _anaphor(doc, i, kb, claims)
     return None
+
+
+def _countries_at(doc: Doc, j: int, kb: Knowledge, claims: Claims) -> tuple[list[str], int]:
+    """The countries named from token j, with possessives and coordination ("Armenia's",
+    "US and Russian", "Kenyan, Ugandan and Ethiopian"), and the token after them."""
+    codes: list[str] = []
+    while j < len(doc) and claims.free(j, j + 1):
+        named = _country_at(doc, j, kb)
+        if named is None:
+            if not codes or doc[j].lower_ not in _JOINERS or j + 1 >= len(doc):
+                break
+            if _country_at(doc, j + 1, kb) is None and doc[j + 1].lower_ != "and":
+                break
+            j += 1  # "Russian and Ukrainian", "Kenyan, Ugandan and ..."
+            continue
+        codes.append(named[0])
+        j += named[1]
+        if j < len(doc) and doc[j].text in POSSESSIVE:
+            j += 1
+    if codes and doc[j - 1].lower_ in _JOINERS:
+        j -= 1  # a joiner the next country did not follow
+    return list(dict.fromkeys(codes)), j
+
+
+_JOINERS = frozenset({"and", ","})
+
+
+def _force_over_title(doc: Doc, title_end: int, j: int, inst, country: str | None) -> bool:
+    """Whether a plural title a country names is read as that country's body, because
+    the same words are one of its institutions ("Burundian peacekeepers", "Kenyan
+    troops"): a force, not several people."""
+    return (
+        country is not None
+        and inst is not None
+        and j + inst[1] >= title_end
+        and doc[title_end - 1].tag_ in ("NNS", "NNPS")
+    )
+
+
+_QUANTIFIERS = frozenset({"several", "some", "many", "few", "dozens", "hundreds", "thousands"})
+
+
+def _counted_from(doc: Doc, i: int, end: int, claims: Claims) -> int:
+    """Where a counted body starts: at a number or quantifier counting its noun ("ten
+    Kenyan soldiers", "several Burundian peacekeepers"); else at i."""
+    if i == 0 or not claims.free(i - 1, i):
+        return i
+    word = doc[i - 1]
+    counts = word.tag_ == "CD" or word.lower_ in _QUANTIFIERS
+    return i - 1 if counts and word.head.i == end - 1 and doc[end - 1].tag_ == "NNS" else i
 
 
 def _organisation_before_title(
@@ -109,6 +158,8 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
         return None
     common = head.is_lower or (head.is_sent_start and head.is_title)  # "Police said ..."
     refers = kb.anaphors.get(fold(head.text)) if common and not head.ent_type_ else None
+    if refers is None and common and doc[i].lower_ == "the":
+        refers = _armed_body(doc, i + 1, head.i + 1, kb)
     if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
         return None  # "the government of Sudan" is read with its country elsewhere
     known = kb.organisation(doc[i : head.i + 1].text)
@@ -118,6 +169,17 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
         return None  # "the Sudanese army", "the Machar group", "the Taliban movement"
     mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
     return (i, head.i + 1), replace(mention, refers=refers)
+
+
+def _armed_body(doc: Doc, start: int, end: int, kb: Knowledge) -> frozenset[str] | None:
+    """ "the military junta", "the coup leaders", "the troops": words that are a state's
+    armed body, with no country named, refer to the armed body told of before (or the
+    military of the country the article names most)."""
+    words = [fold(t.text) for t in doc[start:end]]
+    inst = kb.institution_at(words, 0) if words else None
+    if inst is None or inst[1] != len(words) or inst[0].sector != "MIL":
+        return None
+    return frozenset({"MIL"})
 
 
 def _office_of(doc: Doc, i: int, j: int):
