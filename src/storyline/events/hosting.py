@@ -3,9 +3,9 @@
 "Norway presided over the talks between Colombia and Venezuela", "the Swiss envoy oversaw
 the prisoner exchange between X and Y", "chaired a session of talks between ...", "hosted
 the meeting of Mali and Niger": the host, chair or witness consults with each party the
-meeting names. "Blinken witnessed the signing", "hosted the ministers of both nations":
-a meeting that names no one is the one of the two parties just told of, else of the
-article's two sides.
+meeting names. "Blinken witnessed the signing": a meeting that names no one is the one of the two
+parties just told of, else of the article's two sides; "hosted the ministers of both
+nations": of the article's two sides.
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ def hosted_parties(token: Token, trigger: Trigger, phrases: Phrases) -> tuple[Ac
             named = _named_parties(meeting, phrases)
             if named:
                 return named
+    both = any(_both(m) for m in meetings)
     # a host of visitors who are "both nations'" (a visit names its guests itself)
-    if meetings and (trigger.mode == "third-party" or any(_both(m) for m in meetings)):
-        return _the_two(token, phrases)
+    if meetings and (trigger.mode == "third-party" or both):
+        return _the_two(token, phrases, both)
     return ()
 
 
@@ -66,9 +67,12 @@ def _both(meeting: Token) -> bool:
     return any(t.lower_ in ("both", "two") for t in meeting.subtree)
 
 
-def _the_two(token: Token, phrases: Phrases) -> tuple[Actor, ...]:
-    """The two parties just told of, else the article's two sides."""
+def _the_two(token: Token, phrases: Phrases, both: bool) -> tuple[Actor, ...]:
+    """The two parties just told of, else the article's two sides; "both nations" are
+    the two sides first."""
+    sides = tuple(phrases.sides(token.doc))
+    if both and len(sides) == 2:
+        return sides
     if len(phrases.last_pair) == 2:
         return tuple(phrases.last_pair)
-    sides = phrases.sides(token.doc)
-    return tuple(sides) if len(sides) == 2 else ()
+    return sides if len(sides) == 2 else ()
