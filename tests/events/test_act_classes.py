@@ -73,8 +73,28 @@ def test_an_act_of_the_day_is_still_news(resources: Resources, text: str, kind: 
             "BRA",
             {"PER", "BOL"},
         ),
+        (
+            "Peru and Bolivia signed a trade pact in Lima. Chile's president then "
+            "hosted the foreign ministers of both nations.",
+            "CHL",
+            {"PER", "BOL"},
+        ),
+        (
+            "Fighting between Mali and Niger went on. Ghana hosted delegations "
+            "of the two countries in Accra on Friday.",
+            "GHA",
+            {"MLI", "NER"},
+        ),
     ],
-    ids=["presided-over", "chaired-session", "hosted-meeting-of", "oversaw-exchange", "witnessed"],
+    ids=[
+        "presided-over",
+        "chaired-session",
+        "hosted-meeting-of",
+        "oversaw-exchange",
+        "witnessed",
+        "hosted-both-nations",
+        "hosted-two-countries",
+    ],
 )
 def test_a_host_chair_or_witness_consults_with_each_party_of_the_meeting(
     resources: Resources, text: str, host: str, parties: set[str]
