@@ -238,3 +238,48 @@ def test_a_junta_or_coup_leaders_are_the_countrys_military(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.country, actor.sector) == (country, "MIL")
+
+
+# -- a title phrase with its possessor country and rank before a name is the person ------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name", "country"),
+    [
+        pytest.param(
+            "Nigeria's President Bola Tinubu chaired the emergency summit in Abuja.",
+            "Nigeria's President Bola Tinubu",
+            "Bola Tinubu",
+            "NGA",
+            id="possessor-country",
+        ),
+        pytest.param(
+            "Reporters were told that South Africa's Foreign Minister Naledi Pandor would "
+            "fly to Moscow.",
+            "South Africa's Foreign Minister Naledi Pandor",
+            "Naledi Pandor",
+            "ZAF",
+            id="two-word-possessor",
+        ),
+        pytest.param(
+            "South Sudan's First Vice President Riek Machar was placed under house arrest.",
+            "South Sudan's First Vice President Riek Machar",
+            "Riek Machar",
+            "SSD",
+            id="possessor-and-rank",
+        ),
+        pytest.param(
+            "In Nairobi, Deputy National Minister of Trade Peter Odhiambo opened the fair.",
+            "Deputy National Minister of Trade Peter Odhiambo",
+            "Peter Odhiambo",
+            None,
+            id="ranks-before-title",
+        ),
+    ],
+)
+def test_a_title_phrase_reaches_over_its_possessor_and_rank(
+    resources: Resources, text: str, phrase: str, name: str, country: str | None
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.name) == (ActorKind.PERSON, name)
+    assert country is None or actor.country == country

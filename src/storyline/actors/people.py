@@ -14,10 +14,12 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import NAME_LABELS, Claims, Mention, MentionKind, span_mention
 from storyline.actors.names import fold
 from storyline.actors.titles import (
+    DETERMINERS,
     POSSESSIVE,
     appositive_title,
     of_country,
     possessive_country,
+    possessor_before,
     title_before,
     title_word,
 )
@@ -207,6 +209,9 @@ def claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: C
     left = title_before(doc, start, words, kb, claims)
     if left is not None:
         start, title, country, org_sector = left
+        owner = possessor_before(doc, start, kb)  # "Ukraine's Defence Minister X"
+        if owner is not None and doc[start].lower_ not in DETERMINERS:
+            start, country = owner[0], country or owner[1]
     of = of_country(doc, end, kb)
     if of is not None:
         end, country = of[0], country or of[1]

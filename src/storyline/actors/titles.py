@@ -21,8 +21,9 @@ QUALIFIERS = frozenset({"of", "for", "and", "the", "on", "to"})
 # president", "acting head of the army"): the title phrase runs through them.
 OFFICE_MODIFIERS = frozenset(
     """former ex acting interim outgoing incoming caretaker junior then newly appointed
-    elected current veteran longtime long-time de facto self-declared""".split()
-)
+    elected current veteran longtime long-time de facto self-declared first second third
+    deputy national""".split()
+)  # ranks too: "First Vice President", "Deputy National Minister of Information"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TITLE_REACH = 7  # words a title form may span, with country words skipped
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
@@ -174,6 +175,21 @@ def of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
         code = kb.country(doc[end + 1 : stop].text)
         if code:
             return stop, code
+    return None
+
+
+def possessor_before(doc: Doc, start: int, kb: Knowledge) -> tuple[int, str] | None:
+    """ "Ukraine's Defence Minister", "South Sudan's First Vice President": where a
+    country named as the possessor of a title phrase starting at token start begins,
+    and its code."""
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return None
+    for size in (3, 2, 1):
+        first = start - 1 - size
+        if first >= 0 and doc[first].text[:1].isupper():
+            code = kb.country_name(doc[first : start - 1].text)
+            if code is not None:
+                return first, code
     return None
 
 
