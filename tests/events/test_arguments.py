@@ -156,3 +156,72 @@ def test_condemning_an_attack_by_someone_accuses_its_doer(
         and any(t.sector == "REB" and t.country == accused for t in e.targets)
         for e in accusations
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "Al-Shabaab fighters attacked Kenyan troops near Kismayo on Monday. Somalia's "
+            "president condemned the attack.",
+            "SOM",
+            "al-Shabaab",
+        ),
+        (
+            "Hamas fired rockets at Israeli towns on Friday. Germany's foreign minister "
+            "denounced the attacks on Saturday.",
+            "DEU",
+            "Hamas",
+        ),
+        (
+            "Rebels of the M23 attacked Congolese soldiers near Goma. The attack was condemned "
+            "by Angola.",
+            "AGO",
+            "M23",
+        ),
+    ],
+    ids=["condemned", "denounced-plural", "passive"],
+)
+def test_condemning_an_attack_told_before_accuses_whoever_did_it(
+    resources: Resources, text: str, accuser: str, accused: str
+) -> None:
+    accusations = [e for e in _code(resources, text) if e.type == "ACCUSE"]
+    assert any(
+        e.source.country == accuser and [t.name for t in e.targets] == [accused]
+        for e in accusations
+    )
+
+
+# -- a retaliation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian forces shelled Kharkiv on Monday. Ukraine hit back with drone strikes on "
+            "Tuesday.",
+            ("UKR", "RUS"),
+        ),
+        (
+            "Hamas fired rockets at Israel on Friday. Israel retaliated with air strikes.",
+            ("ISR", "PSE"),
+        ),
+        (
+            "Rebels of the M23 attacked Congolese soldiers near Goma. The Congolese army struck "
+            "back on Sunday.",
+            ("COD", "COD"),
+        ),
+    ],
+    ids=["hit-back-with", "retaliated-with", "struck-back"],
+)
+def test_a_retaliation_is_aimed_at_whoever_last_attacked_its_doer(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    doer, attacker = expected
+    events = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    answer = events[-1]
+    first = events[0]
+    assert answer.source.country == doer
+    assert [t.actor_id for t in answer.targets] == [first.source.actor_id]
+    assert first.source.country == attacker

@@ -30,6 +30,7 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
+from storyline.events.reactions import answered
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -103,7 +104,7 @@ def code_events(
         triggers = (
             lexicon.triggers_for(token) or obliging(token, kb, lexicon) or lexicon.fallback(token)
         )
-        if not triggers or _object_of_trigger(token, lexicon) or not _licensed(token):
+        if not triggers or _object_of_trigger(token, lexicon) or not _licensed(token, framer):
             continue
         when = (
             _referred_back(token, triggers[0], anchors, events)
@@ -273,12 +274,13 @@ def _unowned_act(
     return Frame(source=sides[0], targets=(sides[1],), both_ways=True)
 
 
-def _licensed(token: Token) -> bool:
+def _licensed(token: Token, framer: Framer) -> bool:
     """A noun reports an act when it is the subject or object of a clause, names its
-    doer ("Azerbaijan's blockade"), sets the scene ("In a phone call with X, ...") or
-    is what a movement is for ("returned to Geneva for talks"); as the topic of another
-    noun ("support for peace talks") it is not an act."""
-    if token.pos_ != "NOUN":
+    doer ("Azerbaijan's blockade"), sets the scene ("In a phone call with X, ..."), is
+    what a movement is for ("returned to Geneva for talks") or what a retaliation is
+    made with ("hit back with air strikes"); as the topic of another noun ("support
+    for peace talks") it is not an act."""
+    if token.pos_ != "NOUN" or framer.arguments(token, "answer"):
         return True
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
         return True
@@ -313,6 +315,8 @@ def _complete(
             targets = tuple(framer.recipients(verb))
     if not targets and _set_in_earlier_call(token, framer.lexicon):
         targets = _partners(events, source)
+    if not targets:  # "X condemned the attack", "X hit back": the earlier act's doer
+        targets = answered(token, trigger, source, events, framer)
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
         targets = hosted_parties(token, trigger, framer.phrases)
     if (

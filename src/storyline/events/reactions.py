@@ -1,0 +1,78 @@
+"""Acts whose other party is read from the acts told before them.
+
+Two classes of sentences: a condemnation of an act named again without its doer
+("X condemned the attack", "the raid was denounced by X") is aimed at whoever did the
+last such act the article told of; a retaliation ("X hit back with air strikes",
+"X retaliated", "struck back") is aimed at whoever last attacked its doer. The words
+that mark a retaliation are argument patterns of role `answer` (data/event_patterns.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from storyline.events.frames import Framer
+from storyline.events.lexicon import Trigger
+from storyline.records import Actor, ActorKind, Event
+
+_HARM = ("ASSAULT", "COERCE")  # acts a condemnation or a retaliation answers
+_NAMED_AGAIN = frozenset({"the", "this", "that", "these", "those", "such"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def answered(
+    token: Token, trigger: Trigger, source: Actor, events: Sequence[Event], framer: Framer
+) -> tuple[Actor, ...]:
+    """Whom an act that answers an earlier one is aimed at, or () when it is none."""
+    if trigger.type == "ACCUSE":
+        return _condemned(token, source, events, framer)
+    if trigger.type == "ASSAULT" and framer.arguments(token, "answer"):
+        return _attacker_of(source, events)
+    return ()
+
+
+def _condemned(
+    token: Token, source: Actor, events: Sequence[Event], framer: Framer
+) -> tuple[Actor, ...]:
+    """ "Kenya condemned the attack", "the bombing was denounced by Ghana": the doer of
+    the last act of harm told before, of the kind named if there is one."""
+    lexicon = framer.lexicon
+    if lexicon is None:
+        return ()
+    for noun in token.children:
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _NAMED_AGAIN for c in noun.children):
+            continue
+        kinds = [t.type for t in lexicon.triggers_for(noun) if t.type in _HARM]
+        if not kinds:
+            continue
+        earlier = [e for e in events if e.type in _HARM and e.source.actor_id != source.actor_id]
+        same = [e for e in earlier if e.type == kinds[0]]
+        last = (same or earlier)[-1:] if earlier else []
+        return tuple(e.source for e in last)
+    return ()
+
+
+def _attacker_of(source: Actor, events: Sequence[Event]) -> tuple[Actor, ...]:
+    """The doer of the last attack told before on the actor or on its state (a
+    government hits back for an attack on its army), not by its own side."""
+    for event in reversed(events):
+        if event.type != "ASSAULT" or _same_side(event.source, source):
+            continue
+        if any(_same_side(t, source) for t in event.targets):
+            return (event.source,)
+    return ()
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One actor, or two bodies of one state ("the government" and "its army")."""
+    if a.actor_id == b.actor_id:
+        return True
+    return a.country is not None and a.country == b.country and _state(a) and _state(b)
+
+
+def _state(actor: Actor) -> bool:
+    return actor.kind is ActorKind.COUNTRY or actor.sector in _STATE_SECTORS
