@@ -17,7 +17,7 @@ from tests.events.test_coding import _code, _dyads
 
 def test_the_packaged_patterns_load_and_each_names_its_class() -> None:
     patterns = ArgumentPatterns.load()
-    assert {"doer", "target"} <= {p.role for p in patterns.patterns}
+    assert {p.role for p in patterns.patterns} == {"doer", "target", "answer"}
     assert all(p.doc for p in patterns.patterns)
 
 
@@ -225,3 +225,37 @@ def test_a_retaliation_is_aimed_at_whoever_last_attacked_its_doer(
     assert answer.source.country == doer
     assert [t.actor_id for t in answer.targets] == [first.source.actor_id]
     assert first.source.country == attacker
+
+
+# -- sanctions told passively -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five Myanmar generals were placed under a travel ban by the EU.", ("IGO", "MMR")),
+        (
+            "The European Union imposed sanctions on Belarus on Monday. Twelve Belarusian "
+            "officials were placed under a travel ban.",
+            ("IGO", "BLR"),
+        ),
+        (
+            "Washington imposed sanctions on Nicaragua. Three Nicaraguan judges were also put "
+            "under a visa ban.",
+            ("GOV", "NIC"),
+        ),
+        ("The EU placed four Iranian commanders under a travel ban.", ("IGO", "IRN")),
+    ],
+    ids=["by-agent", "sanctions-before", "visa-ban", "active"],
+)
+def test_people_placed_under_a_travel_ban_are_sanctioned(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    sector, target = expected
+    bans = [e for e in _code(resources, text) if "ban" in e.evidence.text]
+    assert any(
+        e.type == "SANCTION"
+        and e.source.sector == sector
+        and any(t.country == target for t in e.targets)
+        for e in bans
+    )

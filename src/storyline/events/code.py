@@ -30,7 +30,7 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
-from storyline.events.reactions import answered
+from storyline.events.reactions import answered, sanctioner
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -196,6 +196,9 @@ def _framed(
     if _refused_together(token, trigger, framer):
         trigger = replace(trigger, reciprocal=True)
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
+    imposer = sanctioner(token, trigger, events) if first is None else None
+    if imposer is not None:  # "were placed under a travel ban": the sanctions told before
+        first = framer.frame(token, trigger, imposer)
     if first is None:
         return []
     out = []
@@ -277,10 +280,13 @@ def _unowned_act(
 def _licensed(token: Token, framer: Framer) -> bool:
     """A noun reports an act when it is the subject or object of a clause, names its
     doer ("Azerbaijan's blockade"), sets the scene ("In a phone call with X, ..."), is
-    what a movement is for ("returned to Geneva for talks") or what a retaliation is
-    made with ("hit back with air strikes"); as the topic of another noun ("support
+    what a movement is for ("returned to Geneva for talks"), what a retaliation is
+    made with ("hit back with air strikes") or names those it is aimed at ("were
+    placed under a travel ban"); as the topic of another noun ("support
     for peace talks") it is not an act."""
     if token.pos_ != "NOUN" or framer.arguments(token, "answer"):
+        return True
+    if framer.arguments(token, "target"):  # "were placed under a travel ban"
         return True
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
         return True

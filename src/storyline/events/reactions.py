@@ -1,9 +1,11 @@
 """Acts whose other party is read from the acts told before them.
 
-Two classes of sentences: a condemnation of an act named again without its doer
+Three classes of sentences: a condemnation of an act named again without its doer
 ("X condemned the attack", "the raid was denounced by X") is aimed at whoever did the
 last such act the article told of; a retaliation ("X hit back with air strikes",
-"X retaliated", "struck back") is aimed at whoever last attacked its doer. The words
+"X retaliated", "struck back") is aimed at whoever last attacked its doer; a sanction
+told without its doer ("five officials were placed under a travel ban") is the
+sanctioning body's of the sanctions told in that sentence or the one before. The words
 that mark a retaliation are argument patterns of role `answer` (data/event_patterns.yaml).
 """
 
@@ -76,3 +78,17 @@ def _same_side(a: Actor, b: Actor) -> bool:
 
 def _state(actor: Actor) -> bool:
     return actor.kind is ActorKind.COUNTRY or actor.sector in _STATE_SECTORS
+
+
+def sanctioner(token: Token, trigger: Trigger, events: Sequence[Event]) -> Actor | None:
+    """Who imposes a sanction told without its doer ("their assets were frozen", "were
+    placed under a travel ban"): the doer of a sanction told in the same sentence or
+    the one before."""
+    if trigger.type != "SANCTION":
+        return None
+    sent = token.sent
+    start = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    for event in reversed(events):
+        if event.type == "SANCTION" and start <= event.evidence.start <= sent.end_char:
+            return event.source
+    return None
