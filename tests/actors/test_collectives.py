@@ -283,3 +283,97 @@ def test_a_title_phrase_reaches_over_its_possessor_and_rank(
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.kind, actor.name) == (ActorKind.PERSON, name)
     assert country is None or actor.country == country
+
+
+# -- members or leaders of a body are the body; a leader's office is his country's body --
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "Members of the Arab League condemned the air strike on the camp.",
+            "Members of the Arab League",
+            "Arab League",
+            id="members-of-named-body",
+        ),
+        pytest.param(
+            "The Southern African Development Community met in Harare. Leaders of the bloc "
+            "agreed to send more troops.",
+            "Leaders of the bloc",
+            "Southern African Development Community",
+            id="leaders-of-the-bloc",
+        ),
+        pytest.param(
+            "Taliban leaders said on Friday that the ban on girls' schooling would stay.",
+            "Taliban leaders",
+            "Taliban",
+            id="leaders-after-name",
+        ),
+    ],
+)
+def test_members_or_leaders_of_a_body_are_the_body(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        pytest.param(
+            "The office of Kenyan President William Ruto said the talks would resume.",
+            "The office of Kenyan President William Ruto",
+            "KEN",
+            id="office-of-president",
+        ),
+        pytest.param(
+            "A statement from the office of French President Emmanuel Macron welcomed the truce.",
+            "the office of French President Emmanuel Macron",
+            "FRA",
+            id="office-after-statement",
+        ),
+        pytest.param(
+            "Journalists were told by the office of Indian Prime Minister Narendra Modi that "
+            "no meeting was planned.",
+            "the office of Indian Prime Minister Narendra Modi",
+            "IND",
+            id="office-of-prime-minister",
+        ),
+    ],
+)
+def test_the_office_of_a_titled_leader_is_the_countrys_government(
+    resources: Resources, text: str, phrase: str, country: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORG, country, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "body"),
+    [
+        pytest.param(
+            "Officials said the Democratic Republic of the Congo's army had retaken Sake.",
+            "the Democratic Republic of the Congo's army",
+            ("COD", "MIL"),
+            id="five-words-with-of-the",
+        ),
+        pytest.param(
+            "Analysts said the Islamic Republic of Iran's navy had seized a tanker.",
+            "the Islamic Republic of Iran's navy",
+            ("IRN", "MIL"),
+            id="three-words-with-of",
+        ),
+        pytest.param(
+            "Observers said the Republic of Niger's military rulers had shut the border.",
+            "the Republic of Niger's military rulers",
+            ("NER", "MIL"),
+            id="alias-with-of",
+        ),
+    ],
+)
+def test_a_country_named_with_of_owns_the_body_after_it(
+    resources: Resources, text: str, phrase: str, body: tuple[str, str]
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == body

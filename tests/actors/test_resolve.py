@@ -1282,7 +1282,7 @@ def test_a_country_of_several_words_binds_the_institution_after_it(
         pytest.param(
             "Clashes with the Lord's Resistance Army were reported. Fighters of the Shining "
             "Path ambushed a patrol.",
-            "the Shining Path",
+            "Fighters of the Shining Path",  # a body's members are the body
             "Shining Path",
             id="dictionary-group",
         ),

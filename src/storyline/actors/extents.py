@@ -27,16 +27,17 @@ def widen_bodies(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Menti
     a widened mention now covers is dropped."""
     out: list[Mention] = []
     covered: list[tuple[int, int]] = []
+    mentions = _offices(doc, mentions, covered)
     for m in mentions:
         span = _body_span(doc, m, kb)
         if span is None:
             out.append(m)
             continue
-        start, end, country = _left(span, m, kb), _right(span, kb), m.country
+        (start, owner), end = _left(span, m, kb), _right(span, kb) if m.name else span.end
+        country = m.country or owner
         if end > span.end and doc[end - 1].is_lower and start == span.start:
             start = with_determiner(doc, start)  # "the" of "the Taliban movement"
-        if start < span.start:
-            country = country or kb.country(doc[start].text)
+        start = _members_of(doc, start, kb)
         if (start, end) == (span.start, span.end):
             out.append(m)
             continue
@@ -59,8 +60,33 @@ def _inside_other(m: Mention, covered: list[tuple[int, int]]) -> bool:
     return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in covered)
 
 
+def _offices(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
+    """ "the office of Israeli Prime Minister X": the office of a person whose title names
+    his country is one mention of that country's body, the person's mention with it."""
+    out: list[Mention] = []
+    for m in mentions:
+        office = out[-1] if out else None
+        if (
+            office is not None
+            and office.possessor is not None
+            and m.start <= office.possessor < m.end
+            and m.country is not None
+            and m.actor_kind is ActorKind.PERSON
+            and doc.text[office.end : m.start].strip() == "of"
+        ):
+            joined = doc.text[office.start : m.end]
+            out[-1] = replace(office, end=m.end, text=joined, country=m.country, possessor=None)
+            covered.append((office.start, m.end))
+            continue
+        out.append(m)
+    return out
+
+
 def _body_span(doc: Doc, m: Mention, kb: Knowledge) -> Span | None:
-    """The tokens of a mention that names an organisation or armed group."""
+    """The tokens of a mention that names an organisation or armed group, or refers back
+    to one ("the bloc")."""
+    if m.kind is MentionKind.INSTITUTION and m.refers:
+        return doc.char_span(m.start, m.end, alignment_mode="expand")
     if m.kind is not MentionKind.ORG or m.actor_kind is ActorKind.PERSON or not m.name:
         return None
     if m.name.startswith("Unnamed "):
@@ -88,18 +114,33 @@ def _right(span: Span, kb: Knowledge) -> int:
     return end
 
 
-def _left(span: Span, m: Mention, kb: Knowledge) -> int:
+def _members_of(doc: Doc, start: int, kb: Knowledge) -> int:
+    """ "members of the Security Council", "leaders of the bloc": the body's members or
+    leaders are the body; where the phrase then starts."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].tag_ != "NNS":
+        return start
+    if fold(doc[start - 2].text) not in kb.member_nouns:
+        return start
+    return with_determiner(doc, start - 2)
+
+
+def _left(span: Span, m: Mention, kb: Knowledge) -> tuple[int, str | None]:
     """Where the body's mention starts: at the country named as its possessor ("Sudan's
     Rapid Support Forces"), when the body is of that country or of none, not an
-    international one."""
+    international one; and that country."""
     doc, start = span.doc, span.start
-    if doc[start].lower_ == "the" or start < 2 or doc[start - 1].text not in POSSESSIVE:
-        return start
+    if (
+        not m.name
+        or doc[start].lower_ == "the"
+        or start < 2
+        or doc[start - 1].text not in POSSESSIVE
+    ):
+        return start, None
     for size in (3, 2, 1):  # "South Sudan's", "Lebanon's"
         first = start - 1 - size
         code = kb.country_name(doc[first : start - 1].text) if first >= 0 else None
         if code is not None:
             break
     if code is None or m.sector in ("IGO", "NGO") or m.country not in (None, code):
-        return start
-    return first
+        return start, None
+    return first, code

@@ -313,17 +313,23 @@ def _starts_phrase(doc: Doc, i: int, kb: Knowledge) -> bool:
 
 
 def _country_at(doc: Doc, j: int, kb: Knowledge) -> tuple[str, int] | None:
-    """A country name or demonym of one to three capitalised words at token j ("US",
-    "Armenian", "South Sudan", "Sri Lankan"), and how many words it spans."""
+    """A country name or demonym of one to five capitalised words at token j ("US",
+    "Armenian", "South Sudan", "Sri Lankan", "Republic of Niger"), and how many words it
+    spans."""
     if not doc[j].text[:1].isupper():
         return None  # most words: no need to read further
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):
         span = doc[j : j + size]
-        if len(span) == size and all(t.text[:1].isupper() for t in span):
+        if len(span) == size and span[-1].text[:1].isupper() and all(_in_name(t) for t in span):
             code = kb.country(span.text)
             if code is not None:
                 return code, size
     return None
+
+
+def _in_name(token) -> bool:
+    """A word of a country's name: capitalised, or "of" and "the" inside it."""
+    return token.text[:1].isupper() or token.lower_ in ("of", "the")
 
 
 def _past_adjectives(doc: Doc, j: int, words: list[str], kb: Knowledge) -> int:
