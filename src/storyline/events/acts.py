@@ -23,14 +23,14 @@ from spacy.tokens import Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.events.lexicon import Lexicon, Trigger
-from storyline.events.when import background
+from storyline.events.when import background, habitual
 
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 # Verbs whose complement has not happened: requests, intentions, prevention, claims.
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
-    prevent avoid stop deter refrain need allege claim""".split()
+    suggest prevent avoid stop deter refrain need allege claim""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -38,7 +38,9 @@ _WITHHOLDING = frozenset({"threaten", "refuse", "decline", "fail"})
 _REFUSING = frozenset({"refuse", "decline", "fail"})
 # "ordered the troops to withdraw": what is ordered is not yet done (a decision made
 # known, "ordered that the border will close", is; see _DECIDING)
-_ORDERING = frozenset({"order", "instruct", "command"})
+_ORDERING = frozenset(
+    {"order", "instruct", "command", "charge", "direct", "tell", "task", "mandate"}
+)
 _SPEAKING = frozenset({"comment", "elaborate", "speculate", "respond", "discuss", "confirm"})
 _ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
 # Nouns whose "that" clause is what someone claims or wants, not what happened.
@@ -129,6 +131,7 @@ class Act:
     coming: bool = False  # the act said to be coming: flagged future
     said: bool = False  # the statement of it: dated when said, never future
     lends: bool = False  # only lends its parties to the statement of it: no event of its own
+    habit: bool = False  # told as a habit ("routinely shells"): background, flagged historical
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
@@ -162,7 +165,12 @@ def _complement(node: Token) -> bool:
 def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexicon) -> list[Act]:
     """What a trigger reports: the act; for an act its actor says it will do, the act to
     come and the promise, threat or refusal of it; nothing for an act that is only asked
-    for, prevented or supposed."""
+    for, prevented or supposed; an act told as a habit is flagged as background."""
+    acts = _reported(token, trigger, kb, lexicon)
+    return [replace(a, habit=True) for a in acts] if acts and habitual(token) else acts
+
+
+def _reported(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexicon) -> list[Act]:
     if _ended(token) or _no_comment(token, kb) or _background(token, trigger, lexicon):
         return []
     said = stated_intention(token, kb)
@@ -236,6 +244,8 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             return True
         if node.dep_ == "xcomp" and _is(node.head, _WITHHOLDING | _ORDERING):
             return True
+        if node.dep_ == "advcl" and _is(node.head, _UNREALISING) and _infinitive(node):
+            return True  # "called for the two presidents to hold talks"
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
@@ -254,6 +264,11 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             break
         node = node.head
     return False
+
+
+def _infinitive(clause: Token) -> bool:
+    """ "for X to hold talks", "to restart negotiations": a clause of what is to be done."""
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "for") for c in clause.children)
 
 
 def obliging(token: Token, kb: Knowledge, lexicon: Lexicon) -> list[Trigger]:

@@ -31,6 +31,8 @@ from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
 from storyline.events.reactions import answered, sanctioner
+from storyline.events.requests import requested_parties
+from storyline.events.together import jointly
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -201,6 +203,7 @@ def _framed(
         first = framer.frame(token, trigger, imposer)
     if first is None:
         return []
+    first = jointly(first, trigger)  # "X and Y accepted the terms": with each other
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)
@@ -325,6 +328,8 @@ def _complete(
         targets = answered(token, trigger, source, events, framer)
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
         targets = hosted_parties(token, trigger, framer.phrases)
+    if not targets:  # "asked for a meeting with X": the parties of the act asked for
+        targets = requested_parties(token, trigger, source, framer.phrases)
     if (
         not targets
         and trigger.type in ("COERCE", "ASSAULT")
@@ -461,7 +466,7 @@ def _events(
         date=date_,
         location=place,
         fatalities=fatalities(clause) if trigger.type == "ASSAULT" else None,
-        historical=is_historical(date_, ctx.published),
+        historical=act.habit or is_historical(date_, ctx.published),
         negated=act.negated,
         future=act.coming or (not act.said and is_future(token, date_, ctx.published)),
         contested=frame.both_ways and trigger.type == "ASSAULT",

@@ -30,6 +30,7 @@ class Trigger:
     targets: tuple[str, ...] = ()
     reciprocal: bool = False
     weak: bool = False
+    complement: bool = False  # only with a "to" clause of its own ("charged X to hold firm")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +99,7 @@ class Lexicon:
                 targets=tuple(e.get("targets") or ()),
                 reciprocal=bool(e.get("reciprocal")),
                 weak=bool(e.get("weak")),
+                complement=bool(e.get("complement")),
             )
             for e in entries
         ]
@@ -161,18 +163,19 @@ class Lexicon:
             lemma = token.lemma_.lower()
         found = []
         for trigger in self._index.get((lemma, pos), ()):
-            if trigger.particle and not any(
-                c.dep_ in ("prt", "prep", "advmod") and c.lower_ == trigger.particle
-                for c in token.children
-            ):
+            if trigger.particle and not _has_particle(token, trigger.particle):
                 continue
             if trigger.objects and not (_object_lemmas(token, trigger.particle) & trigger.objects):
                 continue
             if trigger.needs and not ({c.lemma_.lower() for c in token.children} & trigger.needs):
                 continue
+            if trigger.complement and not _to_clause(token):
+                continue
             found.append(trigger)
-        # A trigger with a particle or object rule is more specific than a bare one.
-        found.sort(key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs)))
+        # A trigger with a particle, object or clause rule is more specific than a bare one.
+        found.sort(
+            key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs) + t.complement)
+        )
         return found[:1]
 
     def may_be(self, token: Token, type_: str) -> bool:
@@ -195,6 +198,30 @@ class Lexicon:
 
 def _statement(entry: dict | None) -> Intention | None:
     return Intention(type=entry["type"], cameo=str(entry["cameo"])) if entry else None
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """Whether a verb has its particle, also as the mark of the clause it governs
+    ("called for order to be restored", "asked for the two leaders to meet")."""
+    return any(
+        (c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle)
+        or (
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == particle and m.i < c.i for m in c.children)
+            and all(m.i > token.i for m in c.children if m.dep_ == "mark")
+        )
+        for c in token.children
+    )
+
+
+def _to_clause(token: Token) -> bool:
+    """Whether a verb governs a "to" clause of its own ("charged the members to hold
+    firm", "told Uganda to pull its troops out")."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:

@@ -169,7 +169,7 @@ def _last_day(d: EventDate) -> date | None:
     return span[1] if span else None
 
 
-# Adverbs of a habit or a standing state: "the group routinely exaggerates".
+# Adverbs of a habit: "the group routinely exaggerates".
 _HABIT = frozenset(
     "routinely regularly often usually frequently traditionally habitually typically "
     "customarily always generally".split()
@@ -181,23 +181,35 @@ _LONG = frozenset({"long", "previously", "repeatedly", "ever", "since"})
 _CURLY = {"\u201c": 1, "\u201d": -1}  # opening and closing quotation marks
 
 
+def habitual(token: Token) -> bool:
+    """An act told as a habit ("soldiers routinely beat detainees", "the group regularly
+    shells the town"): PLOVER codes it, but it is background, not news of the day."""
+    verb = _clause_verb(token)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children
+    )
+
+
 def background(token: Token, material: bool = False, statement: bool = False) -> bool:
-    """An act told as background, not as news of the day: a habit ("the group routinely
-    exaggerates its gains"); a standing state in the narrator's present ("Tehran backs
-    both groups") after the lead, unless the act is a statement, which the present
-    reports as the day's ("both blame the other"); a perfect that sums up the past ("have also sent
-    soldiers to serve with the force", "has long backed the rebels", "have fought three
-    wars", "has supported them since 2015")."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    """A state, not an act of the day: a standing state in the narrator's present
+    ("Tehran backs both groups") after the lead, unless the act is a statement, which
+    the present reports as the day's ("both blame the other"); a perfect that sums up
+    the past ("have also sent soldiers to serve with the force", "has long backed the
+    rebels", "have fought three wars", "has supported them since 2015")."""
+    verb = _clause_verb(token)
+    if verb is None or habitual(token):  # a habit is coded, as background
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children):
-        return True
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}:
         words = _LONG | {"also"} if material else _LONG
         return any(_summing_up(c, words) for c in verb.children)
     return not aux and not statement and _narrated_present(verb)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of a trigger's clause: itself, or the verb a noun trigger depends on."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _summing_up(child: Token, words: frozenset[str]) -> bool:
