@@ -259,3 +259,70 @@ def test_people_placed_under_a_travel_ban_are_sanctioned(
         and any(t.country == target for t in e.targets)
         for e in bans
     )
+
+
+# -- an act done to its possessor -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "Kenyan police arrested opposition leader Raila Odinga on Monday. The Orange "
+            "Democratic Movement condemned Odinga's arrest.",
+            "Orange Democratic Movement",
+            ("KEN", "COP"),
+        ),
+        (
+            "Algerian police arrested a French journalist in Algiers. France condemned the "
+            "journalist's detention.",
+            "France",
+            ("DZA", "COP"),
+        ),
+        (
+            "Israeli troops detained three Palestinian students in Hebron. The Palestinian "
+            "Authority condemned the students' detention.",
+            "Palestinian Authority",
+            ("ISR", "MIL"),
+        ),
+    ],
+    ids=["name", "role-noun", "plural"],
+)
+def test_condemning_an_act_named_by_whom_it_was_done_to_accuses_its_doer(
+    resources: Resources, text: str, accuser: str, accused: tuple[str, str]
+) -> None:
+    accusations = [e for e in _code(resources, text) if e.type == "ACCUSE"]
+    assert any(
+        e.source.name == accuser and [(t.country, t.sector) for t in e.targets] == [accused]
+        for e in accusations
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        (
+            "Uganda's opposition denounced Kizza Besigye's abduction by security agents in "
+            "Nairobi.",
+            "Kizza Besigye",
+        ),
+        ("Pakistan's army welcomed Imran Khan's arrest.", "Imran Khan"),
+        ("Bolivia's president welcomed Jeanine Anez's imprisonment.", "Jeanine Anez"),
+    ],
+    ids=["abduction-by", "arrest", "imprisonment"],
+)
+def test_the_possessor_of_an_act_done_to_someone_neither_does_it_nor_is_addressed(
+    resources: Resources, text: str, victim: str
+) -> None:
+    for event in _code(resources, text):
+        assert event.source.name != victim
+        if event.type in ("ACCUSE", "SUPPORT"):
+            assert victim not in {t.name for t in event.targets}
+
+
+def test_the_possessor_of_an_act_done_to_others_named_after_it_does_it(
+    resources: Resources,
+) -> None:
+    text = "The Nigerian army's arrest of 40 protesters in Lagos drew criticism."
+    arrests = [e for e in _code(resources, text) if e.type == "COERCE"]
+    assert arrests and arrests[0].source.sector == "MIL"

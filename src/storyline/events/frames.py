@@ -279,8 +279,9 @@ class Framer:
         return []
 
     def _own_owner(self, noun: Token) -> list[Actor]:
+        patients = self.arguments(noun, "target")  # "his arrest": the one arrested
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+            if child.dep_ == "poss" and child.lower_ in ("his", "her") and child not in patients:
                 return self._narrator_subject(child)  # "Blinken said that in his calls"
         # "Kenya's blockade", "a raid by rebels", "an assault carried out by X"
         if self.arguments(noun, "doer"):
@@ -490,8 +491,16 @@ class Framer:
         owner = slot.endswith("_owner")
         found: list[Actor] = []
         for head in _slot_heads(token, slot.removesuffix("_owner")):
-            found += self._owner(head) if owner else self.phrases.actors_of(head)
+            if owner:
+                found += self._owner(head)
+            elif not self._done_to(head):
+                found += self.phrases.actors_of(head)
         return found
+
+    def _done_to(self, noun: Token) -> bool:
+        """Whether a noun phrase names an act by whom it was done to ("condemned Odinga's
+        arrest"), which is not aimed at them."""
+        return noun.pos_ == "NOUN" and any(c.dep_ == "poss" for c in self.arguments(noun, "target"))
 
 
 # Hostile acts, and verbs whose subject reacts to such an act named as their object

@@ -46,12 +46,19 @@ def _condemned(
     for noun in token.children:
         if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
             continue
-        if not any(c.dep_ == "det" and c.lower_ in _NAMED_AGAIN for c in noun.children):
+        # "the attack", "this raid"; "Odinga's arrest": the act named by whom it was done to
+        patients = framer.arguments(noun, "target")
+        victims = {a.actor_id for h in patients for a in framer.phrases.actors_of(h)}
+        if not patients and not any(
+            c.dep_ == "det" and c.lower_ in _NAMED_AGAIN for c in noun.children
+        ):
             continue
         kinds = [t.type for t in lexicon.triggers_for(noun) if t.type in _HARM]
         if not kinds:
             continue
         earlier = [e for e in events if e.type in _HARM and e.source.actor_id != source.actor_id]
+        if victims:  # the act done to them, not any act
+            earlier = [e for e in earlier if victims & {t.actor_id for t in e.targets}]
         same = [e for e in earlier if e.type == kinds[0]]
         last = (same or earlier)[-1:] if earlier else []
         return tuple(e.source for e in last)
