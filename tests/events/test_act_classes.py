@@ -243,3 +243,52 @@ def test_telling_someone_to_act_is_a_demand_on_them(
 def test_charging_someone_with_a_crime_is_still_an_accusation(resources: Resources) -> None:
     events = _code(resources, "Peru charged Chile with violating the treaty.")
     assert {e.type for e in events} == {"ACCUSE"}
+
+
+# -- a stated readiness to act: a commitment toward whom the act would be with --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Moscow stands ready to keep up contacts with Kyiv.", ("RUS", "UKR")),
+        ("Chile affirmed its readiness to resume talks with Argentina.", ("CHL", "ARG")),
+        ("Ghana expressed readiness to work with Togo.", ("GHA", "TGO")),
+        ("Kenya reaffirmed its willingness to negotiate with Somalia.", ("KEN", "SOM")),
+    ],
+    ids=["stands-ready-contacts", "affirmed-readiness", "expressed-readiness", "willingness"],
+)
+def test_a_stated_readiness_to_act_is_a_commitment_toward_the_other_party(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    events = _code(resources, text)
+    assert any(d[0] == "AGREE" and (d[1], d[3]) == pair for d in _dyads(events))
+    assert "CONSULT" not in {e.type for e in events}  # the talks are not held
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Peru and Chile held talks in Lima on Friday. Lima stands ready to keep up "
+            "contacts, the Peruvian envoy said.",
+            ("PER", "CHL"),
+        ),
+        (
+            "Ghana and Togo met in Accra on Monday. Togo is prepared to continue the "
+            "negotiations, its minister said.",
+            ("TGO", "GHA"),
+        ),
+        (
+            "Sudan and Chad clashed on the border last week. Sudan is ready to hold talks, "
+            "the Sudanese army said.",
+            ("SDN", "TCD"),
+        ),
+    ],
+    ids=["stands-ready", "prepared", "ready-to-hold"],
+)
+def test_a_side_ready_to_meet_with_no_partner_named_is_ready_to_meet_the_other(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == "AGREE" and (d[1], d[3]) == pair for d in dyads)

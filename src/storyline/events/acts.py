@@ -43,10 +43,12 @@ _ORDERING = frozenset(
 )
 _SPEAKING = frozenset({"comment", "elaborate", "speculate", "respond", "discuss", "confirm"})
 _ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
-# Nouns whose "that" clause is what someone claims or wants, not what happened.
+# Nouns whose "that" or "to" clause is what someone claims, wants or is ready to do, not
+# what happened ("readiness to continue dialogue").
 _CLAIMS = frozenset(
     """allegation accusation claim charge rumor rumour suggestion demand call request
-    proposal hope fear threat denial""".split()
+    proposal hope fear threat denial readiness willingness desire intention determination
+    offer plan""".split()
 )
 _WILL = frozenset({"will", "'ll", "shall", "wo"})  # "wo" of "won't"
 _READY = frozenset({"willing", "ready", "prepared", "determined", "eager"})

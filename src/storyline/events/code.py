@@ -32,7 +32,7 @@ from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.requests import requested_parties
-from storyline.events.together import jointly
+from storyline.events.together import jointly, other_side
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -330,6 +330,8 @@ def _complete(
         targets = hosted_parties(token, trigger, framer.phrases)
     if not targets:  # "asked for a meeting with X": the parties of the act asked for
         targets = requested_parties(token, trigger, source, framer.phrases)
+    if not targets:  # "X stands ready to keep up contacts": with the other side
+        targets = other_side(token, trigger, source, framer)
     if (
         not targets
         and trigger.type in ("COERCE", "ASSAULT")

@@ -5,7 +5,8 @@ parties of the act asked for or proposed.
 Paraguay": the meeting's other party. "Ghana called for the presidents of Mali and Niger
 to hold talks", "Argentina asked for the two leaders to meet": whoever is to act, less
 the side asking. "Senegal called for order to be restored in Gambia": the country where
-the act is asked for.
+the act is asked for. A stated readiness to act ("affirmed its readiness to continue
+dialogue with X") is aimed the same way.
 """
 
 from __future__ import annotations
@@ -50,12 +51,7 @@ def _asked(token: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    out += [
-        c
-        for c in token.children
-        if c.dep_ in _CLAUSES
-        and any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "for") for a in c.children)
-    ]
+    out += [c for c in token.children if c.dep_ in _CLAUSES and _infinitive(c)]
     return out
 
 
@@ -70,7 +66,15 @@ def _parties(asked: Token, phrases: Phrases) -> list[Actor]:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):  # not who is released
                 found += _named(child, phrases)
     found += _named(asked, phrases)
+    if asked.pos_ == "NOUN" and not found:  # "readiness to continue dialogue with X"
+        for clause in asked.children:
+            if clause.dep_ == "acl" and _infinitive(clause):
+                found += _parties(clause, phrases)
     return found
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "for") for a in clause.children)
 
 
 def _named(head: Token, phrases: Phrases) -> list[Actor]:
