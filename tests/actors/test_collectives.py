@@ -377,3 +377,42 @@ def test_a_country_named_with_of_owns_the_body_after_it(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.country, actor.sector) == body
+
+
+# -- unnamed witnesses, residents and medics are people of the place it happened ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        pytest.param(
+            "Mortar rounds fell on a market in Mogadishu on Friday. Witnesses said at least "
+            "ten people were hurt.",
+            "Witnesses",
+            "SOM",
+            "CVL",
+            id="witnesses-after-city",
+        ),
+        pytest.param(
+            "Kenya and Ethiopia traded blame after the raid in southern Ethiopia on Monday. "
+            "Doctors said four of the wounded were children.",
+            "Doctors",
+            "ETH",
+            "HLH",
+            id="doctors-where-it-happened",
+        ),
+        pytest.param(
+            "A drone struck a fuel depot in Kyiv overnight, and a Russian official "
+            "praised the strike. Eyewitnesses said the fire burned until dawn.",
+            "Eyewitnesses",
+            "UKR",
+            "CVL",
+            id="eyewitnesses-not-the-attacker",
+        ),
+    ],
+)
+def test_unnamed_people_at_the_scene_are_of_its_country(
+    resources: Resources, text: str, phrase: str, country: str, sector: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == (country, sector)

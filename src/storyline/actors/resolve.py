@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from storyline.actors.bodies import in_place_slot
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
@@ -67,6 +68,7 @@ def resolve_actors(
     mentions = find_mentions(doc, kb, registry.known_names())
     resolver = _Resolver(kb, registry, quoted or [], published)
     resolver.places = _places(doc, kb)
+    resolver.scenes = _scenes(doc, kb)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -95,6 +97,24 @@ def _places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
             place = kb.places.find(ent.text)
             if place is not None and place.location.country and place.kind != "country":
                 found.append((ent.start_char, place.location.country))
+    return found
+
+
+def _scenes(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
+    """Where the article says something happens ("in northern Kosovo", "in the north of
+    Kosovo", "near Goma"): the offset and country of each place in a locative slot."""
+    found = []
+    named = [doc[e.start : e.end] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    named += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
+    for ent in sorted(named, key=lambda span: span.start):  # "in Kyiv", also untagged
+        place = kb.places.find(ent.text)
+        if place is None or not place.location.country:
+            continue
+        token = ent.root
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # "the north of Kosovo"
+        if in_place_slot(token):
+            found.append((ent.start_char, place.location.country))
     return found
 
 
@@ -128,6 +148,7 @@ class _Resolver:
         self.fixed: dict[str, Actor] = {}  # non-person actors and placeholders
         self.listed: dict[str, WorldActor | None] = {}  # people as the dictionaries code them
         self.places: list[tuple[int, str]] = []  # (offset, country) of places named
+        self.scenes: list[tuple[int, str]] = []  # ... of places where something happens
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -142,6 +163,8 @@ class _Resolver:
             return self._source(m, done)
         if m.kind is MentionKind.INSTITUTION and m.country is None and m.owner is not None:
             return self._owned(m, done)
+        if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
+            m = replace(m, country=self._scene(m, done))  # "Eyewitnesses said"
         if m.possessor is not None:
             return self._thing(self._of_possessor(m, done))
         if m.refers:
@@ -274,7 +297,11 @@ class _Resolver:
         if m.speaking:
             words = [w for w in m.text.split() if w.lower() not in ("the", "a", "an")]
             name = "Unnamed " + " ".join(words)  # "Unnamed senior official"
-            unnamed = replace(m, kind=MentionKind.ORG, actor_kind=ActorKind.ORG, name=name)
+            # witnesses, residents, doctors: people where it happened, of that country
+            country = self._scene(m, done) if m.sector in _AT_THE_SCENE else None
+            unnamed = replace(
+                m, kind=MentionKind.ORG, actor_kind=ActorKind.ORG, name=name, country=country
+            )
             return self._thing(unnamed)
         return None
 
@@ -417,12 +444,25 @@ class _Resolver:
         if titled is not None:
             return titled
         state = sorted(m.refers & _STATE)
+        country = self._most_named(m, done) if state else None
+        if country is None:
+            return None
+        return self._thing(replace(m, country=country, sector=state[0], refers=frozenset()))
+
+    def _scene(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
+        """The country of the last place named before a mention, else the one named most."""
+        before = [country for at, country in self.scenes if at < m.start]
+        return before[-1] if before else self._most_named(m, done)
+
+    def _most_named(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
+        """The country the article has named most before a mention (as an actor, or by
+        its places), unless two tie."""
         named = Counter(a.country for pm, a in done if pm.start < m.start and a.country)
         named.update(country for at, country in self.places if at < m.start)
         top = named.most_common(2)
-        if not state or not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
             return None
-        return self._thing(replace(m, country=top[0][0], sector=state[0], refers=frozenset()))
+        return top[0][0]
 
     def _body_of_title(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
         """ "IAEA chief Rafael Grossi said ... the agency": a body of a sector the noun
@@ -489,6 +529,7 @@ class _Resolver:
 
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})  # a state's own institutions
+_AT_THE_SCENE = frozenset({"CVL", "HLH"})  # unnamed witnesses, residents, medics
 _VARIATION_REACH = 400  # characters from a speaker to "the deputy speaker went on to say"
 _COLLECTIVE_REACH = 1000  # characters from a body to "the leaders" that stand for it
 # Offices one person rarely holds together: a foreign minister is not "the president".
