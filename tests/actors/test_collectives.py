@@ -416,3 +416,39 @@ def test_unnamed_people_at_the_scene_are_of_its_country(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+# -- "the country", "the Balkan nation": the country the article is about ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        pytest.param(
+            "Protests spread across Bolivia on Monday. The government of the country "
+            "declared a curfew, and the army patrolled the country overnight.",
+            "the country",
+            "BOL",
+            id="the-country",
+        ),
+        pytest.param(
+            "Armenia opened its border posts on Friday. The South Caucasus nation had kept "
+            "them shut for a month.",
+            "The South Caucasus nation",
+            "ARM",
+            id="regional-nation",
+        ),
+        pytest.param(
+            "Observers said Laos would host the summit. The landlocked nation has rarely "
+            "welcomed so many leaders.",
+            "The landlocked nation",
+            "LAO",
+            id="described-nation",
+        ),
+    ],
+)
+def test_the_country_described_is_the_country_told_of(
+    resources: Resources, text: str, phrase: str, country: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.country) == (ActorKind.COUNTRY, country)

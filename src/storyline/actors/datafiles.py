@@ -385,7 +385,14 @@ def check_organisations(name: str, data: Located) -> Located:
     name and alias one organisation's; platforms that are no organisation; body words,
     heads that make no body, nouns for a body's members, and anaphors (noun -> sectors)."""
     file = _File(name)
-    optional = ("platforms", "body_words", "not_body_heads", "member_nouns", "anaphors")
+    optional = (
+        "platforms",
+        "body_words",
+        "not_body_heads",
+        "member_nouns",
+        "country_nouns",
+        "anaphors",
+    )
     file.keys(data, ("organisations",), optional)
     owners = _Owners(file, name_key)
     entries = file.entries(file.sequence(data, "organisations"), "name")
@@ -403,6 +410,7 @@ def check_organisations(name: str, data: Located) -> Located:
     file.words(data, "body_words")
     file.words(data, "not_body_heads")
     file.words(data, "member_nouns")
+    file.words(data, "country_nouns")
     anaphors = file.mapping(data, "anaphors")
     for noun, sectors in anaphors.items():
         line, label = anaphors.line_of(noun), f"anaphors: {noun!r}: "

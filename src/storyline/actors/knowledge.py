@@ -90,6 +90,7 @@ class Knowledge:
         body_words: frozenset[str] = frozenset(),
         not_body_heads: frozenset[str] = frozenset(),
         member_nouns: frozenset[str] = frozenset(),
+        country_nouns: frozenset[str] = frozenset(),
         anaphors: dict[str, frozenset[str]] | None = None,
         world: World,
         places: Gazetteer,
@@ -111,6 +112,7 @@ class Knowledge:
         self.body_words = body_words  # "Division", "Service": an unknown name is a body
         self.not_body_heads = not_body_heads  # "Agreement", "Summit": a name is no body
         self.member_nouns = member_nouns  # "Hezbollah militants": the body itself
+        self.country_nouns = country_nouns  # "the Balkan nation": the country told of
         self.anaphors = anaphors or {}  # "the agency": the sectors it may refer back to
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor
@@ -193,6 +195,7 @@ class Knowledge:
             body_words=frozenset(fold(w) for w in orgs.get("body_words", [])),
             not_body_heads=frozenset(fold(w) for w in orgs.get("not_body_heads", [])),
             member_nouns=frozenset(fold(w) for w in orgs.get("member_nouns", [])),
+            country_nouns=frozenset(fold(w) for w in orgs.get("country_nouns", [])),
             anaphors={fold(k): frozenset(v) for k, v in orgs.get("anaphors", {}).items()},
             world=World.load(),
             places=_gazetteer(countries),

@@ -163,6 +163,9 @@ class _Resolver:
             return self._source(m, done)
         if m.kind is MentionKind.INSTITUTION and m.country is None and m.owner is not None:
             return self._owned(m, done)
+        if m.kind is MentionKind.COUNTRY and m.country is None:  # "the country"
+            country = self._most_named(m, done)
+            return self._thing(replace(m, country=country)) if country else None
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
             m = replace(m, country=self._scene(m, done))  # "Eyewitnesses said"
         if m.possessor is not None:

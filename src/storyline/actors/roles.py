@@ -160,6 +160,8 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
     refers = kb.anaphors.get(fold(head.text)) if common and not head.ent_type_ else None
     if refers is None and common and doc[i].lower_ == "the":
         refers = _armed_body(doc, i + 1, head.i + 1, kb)
+    if common and doc[i].lower_ == "the" and fold(head.text) in kb.country_nouns:
+        return _the_country(doc, i, head)
     if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
         return None  # "the government of Sudan" is read with its country elsewhere
     known = kb.organisation(doc[i : head.i + 1].text)
@@ -169,6 +171,18 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
         return None  # "the Sudanese army", "the Machar group", "the Taliban movement"
     mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
     return (i, head.i + 1), replace(mention, refers=refers)
+
+
+def _the_country(doc: Doc, i: int, head) -> tuple[tuple[int, int], Mention] | None:
+    """ "the country", "the Balkan nation", "the landlocked West African nation": the
+    country the article is about, described; not "the country of ..." nor a country
+    named in it ("the Ugandan nation" is read with its country elsewhere)."""
+    if any(c.dep_ in ("prep", "appos", "relcl") for c in head.children):
+        return None
+    if any(t.ent_type_ in ("PERSON", "GPE", "ORG") for t in doc[i : head.i]):
+        return None
+    mention = span_mention(doc, i, head.i + 1, MentionKind.COUNTRY, ActorKind.COUNTRY)
+    return (i, head.i + 1), mention
 
 
 def _armed_body(doc: Doc, start: int, end: int, kb: Knowledge) -> frozenset[str] | None:
