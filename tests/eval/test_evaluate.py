@@ -568,6 +568,8 @@ def test_development_gold_loads_and_scores_as_all_misses_on_an_empty_store() -> 
         ("The Armenian government", "the Armenian government", True),  # at a sentence's start
         ("Armenian government", "an Armenian government", False),  # only "the" is set aside
         ("the", "the", True),  # a lone word is kept as it is
+        ("the Armenian government's", "Armenian government", True),  # the clitic aside
+        ("Armenian government’s", "the Armenian government", True),
     ],
 )
 def test_mentions_match_whatever_the_leading_article(

@@ -389,8 +389,13 @@ def score_mentions(
 
 
 def _surface(text: str) -> str:
-    """A surface form as compared: spaces collapsed, without a leading definite article."""
+    """A surface form as compared: spaces collapsed, without a leading definite article
+    or a trailing possessive ending ("Rwanda's" is a mention "Rwanda" and its clitic)."""
     words = text.split()
     if len(words) > 1 and words[0] in ("the", "The"):
         words = words[1:]
-    return " ".join(words)
+    joined = " ".join(words)
+    for ending in ("'s", "’s"):
+        if joined.endswith(ending) and len(joined) > len(ending):
+            return joined[: -len(ending)]
+    return joined
