@@ -292,3 +292,25 @@ def test_a_side_ready_to_meet_with_no_partner_named_is_ready_to_meet_the_other(
 ) -> None:
     dyads = _dyads(_code(resources, text))
     assert any(d[0] == "AGREE" and (d[1], d[3]) == pair for d in dyads)
+
+
+# -- an interview is no meeting ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to AFP on Tuesday, a Somali commander said the attack was repelled.",
+        "The Kenyan minister spoke to the BBC on Monday.",
+        "In a conversation with Reuters, the Peruvian president said talks would go on.",
+    ],
+    ids=["speaking-to", "spoke-to", "conversation-with"],
+)
+def test_speaking_to_a_news_outlet_is_no_consultation(resources: Resources, text: str) -> None:
+    events = _code(resources, text)
+    assert not any(t.sector in ("MED", "JRN") for e in events for t in e.targets)
+
+
+def test_speaking_with_a_counterpart_is_still_a_consultation(resources: Resources) -> None:
+    text = "The Kenyan minister spoke with Somalia's foreign minister on Monday."
+    assert ("CONSULT", "KEN", "GOV", "SOM") in _dyads(_code(resources, text))

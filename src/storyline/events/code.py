@@ -30,6 +30,7 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
+from storyline.events.press import without_press
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.requests import requested_parties
 from storyline.events.together import jointly, other_side
@@ -339,6 +340,7 @@ def _complete(
     ):
         targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
     targets = tuple(t for t in targets if t.actor_id != source.actor_id or frame.unclaimed)
+    targets = without_press(trigger, targets)  # an interview is no meeting
     return replace(frame, source=source, targets=targets)
 
 
