@@ -326,3 +326,41 @@ def test_the_possessor_of_an_act_done_to_others_named_after_it_does_it(
     text = "The Nigerian army's arrest of 40 protesters in Lagos drew criticism."
     arrests = [e for e in _code(resources, text) if e.type == "COERCE"]
     assert arrests and arrests[0].source.sector == "MIL"
+
+
+# -- an attack or its doers tied to someone -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India's home minister linked the gunmen to Pakistan.", ("IND", "PAK")),
+        ("The Nigerian army tied the kidnappers to Boko Haram.", ("NGA", "NGA")),
+        ("The bombing, which Turkey attributed to the PKK, killed six people.", ("TUR", "TUR")),
+        ("It was an attack Colombia attributed to the ELN.", ("COL", "COL")),
+    ],
+    ids=["linked-gunmen", "tied-kidnappers", "which-attributed", "attack-attributed"],
+)
+def test_tying_an_attack_or_its_doers_to_someone_accuses_them(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    accuser, accused = expected
+    assert any(
+        d[0] == "ACCUSE" and d[1] == accuser and d[3] == accused
+        for d in _dyads(_code(resources, text))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana attributed the delay to bad weather.",
+        "Armenia linked its currency to the dollar.",
+        "The comments were attributed to the Kenyan minister.",
+    ],
+    ids=["cause", "currency", "passive-quote"],
+)
+def test_tying_what_is_no_attack_to_something_accuses_no_one(
+    resources: Resources, text: str
+) -> None:
+    assert "ACCUSE" not in {e.type for e in _code(resources, text)}
