@@ -314,3 +314,35 @@ def test_speaking_to_a_news_outlet_is_no_consultation(resources: Resources, text
 def test_speaking_with_a_counterpart_is_still_a_consultation(resources: Resources) -> None:
     text = "The Kenyan minister spoke with Somalia's foreign minister on Monday."
     assert ("CONSULT", "KEN", "GOV", "SOM") in _dyads(_code(resources, text))
+
+
+# -- what may be done or is feared is not done ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel retains the freedom to strike Hezbollah, the minister said.",
+        "Chile keeps its right to attack Bolivian positions if the truce is broken.",
+        "Chad retains the option to bomb rebel bases in Sudan.",
+        "Kenya has the power to expel Somali diplomats.",
+    ],
+    ids=["freedom-to", "right-to", "option-to", "power-to"],
+)
+def test_a_noun_of_what_may_be_done_is_not_the_act(resources: Resources, text: str) -> None:
+    events = _code(resources, text)
+    assert not {"ASSAULT", "SANCTION"} & {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland fears a Russian invasion of Ukraine.",
+        "Ghana fears an attack by Togo on its border posts.",
+        "Peru fears Bolivian sanctions on its exports.",
+    ],
+    ids=["invasion", "attack", "sanctions"],
+)
+def test_a_feared_act_is_not_the_act(resources: Resources, text: str) -> None:
+    events = _code(resources, text)
+    assert not {"ASSAULT", "SANCTION"} & {e.type for e in events}

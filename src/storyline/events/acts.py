@@ -30,7 +30,7 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 # Verbs whose complement has not happened: requests, intentions, prevention, claims.
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
-    suggest prevent avoid stop deter refrain need allege claim""".split()
+    suggest prevent avoid stop deter refrain need allege claim fear""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -49,6 +49,12 @@ _CLAIMS = frozenset(
     """allegation accusation claim charge rumor rumour suggestion demand call request
     proposal hope fear threat denial readiness willingness desire intention determination
     offer plan""".split()
+)
+# Nouns of what may be done, not of what was: "the freedom to strike", "the right of
+# attack", "the risk of a war", "the prospect of talks", "the option of striking".
+_POSSIBLE = frozenset(
+    """freedom right option possibility prospect risk danger threat chance ability capacity
+    power authority liberty potential likelihood spectre specter""".split()
 )
 _WILL = frozenset({"will", "'ll", "shall", "wo"})  # "wo" of "won't"
 _READY = frozenset({"willing", "ready", "prepared", "determined", "eager"})
@@ -262,9 +268,22 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             return True  # "demanded that the US cancel plans to sell ...": inside a request
         if node.dep_ == "acl" and _is(node.head, _CLAIMS):
             return True  # "allegations that it had played a role in ...": a claim's content
+        if _possible(node):
+            return True  # "keeps the freedom to strike", "the risk of a war"
         if node.head.i == node.i:
             break
         node = node.head
+    return False
+
+
+def _possible(node: Token) -> bool:
+    """An act named as what may be done ("the freedom to strike", "the right of
+    attack", "the risk of a war between X and Y", "the option of striking"): a noun of
+    possibility's "to" clause or "of" complement."""
+    if node.dep_ == "acl" and node.head.lemma_.lower() in _POSSIBLE:
+        return True
+    if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of":
+        return node.head.head.lemma_.lower() in _POSSIBLE
     return False
 
 
