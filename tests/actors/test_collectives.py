@@ -452,3 +452,39 @@ def test_the_country_described_is_the_country_told_of(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.kind, actor.country) == (ActorKind.COUNTRY, country)
+
+
+# -- a body named with its owner is one mention of the owner's country's body -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        pytest.param(
+            "Hungarian Prime Minister Viktor Orban returned on Monday. Orban's Cabinet then "
+            "approved the budget.",
+            "Orban's Cabinet",
+            "HUN",
+            id="surname-possessor",
+        ),
+        pytest.param(
+            "Japanese Prime Minister Fumio Kishida said his Cabinet would resign on Friday.",
+            "his Cabinet",
+            "JPN",
+            id="pronoun-possessor",
+        ),
+        pytest.param(
+            "Italian Prime Minister Giorgia Meloni flew to Tunis, where her Cabinet later "
+            "met the president.",
+            "her Cabinet",
+            "ITA",
+            id="feminine-possessor",
+        ),
+    ],
+)
+def test_a_body_named_with_its_owner_is_one_mention(
+    resources: Resources, text: str, phrase: str, country: str
+) -> None:
+    result = analyse(resources, text)
+    actor = actor_of(result, phrase)
+    assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORG, country, "GOV")

@@ -1074,19 +1074,19 @@ def test_an_organ_of_a_known_body_takes_its_sector(
     [
         pytest.param(
             "Israeli Prime Minister Benjamin Netanyahu's Cabinet voted to back the deal.",
-            "Cabinet",
+            "Israeli Prime Minister Benjamin Netanyahu's Cabinet",  # the owner with it
             "ISR",
             id="named-owner",
         ),
         pytest.param(
             "Hungarian Prime Minister Viktor Orban said his Cabinet would meet on Monday.",
-            "Cabinet",
+            "his Cabinet",
             "HUN",
             id="his",
         ),
         pytest.param(
             "French President Emmanuel Macron's Renaissance party won the vote.",
-            "Renaissance party",
+            "French President Emmanuel Macron's Renaissance party",
             "FRA",
             id="party",
         ),

@@ -27,7 +27,7 @@ def widen_bodies(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Menti
     a widened mention now covers is dropped."""
     out: list[Mention] = []
     covered: list[tuple[int, int]] = []
-    mentions = _offices(doc, mentions, covered)
+    mentions = _owned(doc, _offices(doc, mentions, covered), covered)
     for m in mentions:
         span = _body_span(doc, m, kb)
         if span is None:
@@ -79,6 +79,40 @@ def _offices(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) 
             covered.append((office.start, m.end))
             continue
         out.append(m)
+    return out
+
+
+def _owned(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
+    """ "Netanyahu's Cabinet", "his Cabinet": a body named with the person who owns it is
+    one mention of it, the owner's name with it (the owner's country is the body's); the
+    owner's name is also a mention of the person."""
+    out: list[Mention] = []
+    for m in mentions:
+        owner = out[-1] if out else None
+        if (
+            m.possessor is None
+            and m.kind is MentionKind.ORG
+            and m.country is None
+            and owner is not None
+            and owner.actor_kind is ActorKind.PERSON
+            and doc.text[owner.end : m.start].strip() in POSSESSIVE
+        ):  # "Orban's Cabinet" with "Orban" a name the NER did not tag as one
+            m = replace(m, possessor=owner.start)
+        if m.possessor is None or m.kind is not MentionKind.ORG:
+            out.append(m)
+            continue
+        if doc.text[m.possessor : m.start].strip().lower() in ("his", "her"):
+            covered.append((m.possessor, m.end))
+            out.append(replace(m, start=m.possessor, text=doc.text[m.possessor : m.end]))
+        elif (
+            owner is not None
+            and owner.actor_kind is ActorKind.PERSON
+            and owner.start <= m.possessor < owner.end
+            and doc.text[owner.end : m.start].strip() in POSSESSIVE
+        ):  # the owner's own mention stays: it is read first, for the body's country
+            out.append(replace(m, start=owner.start, text=doc.text[owner.start : m.end]))
+        else:
+            out.append(m)
     return out
 
 
