@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.pipeline import Resources
+from storyline.pipeline import Resources, process_article
+from tests.conftest import make_article
 from tests.events.test_coding import _code, _dyads
 
 # -- background: habits, standing states, perfects that sum up the past ---------------------
@@ -346,3 +347,26 @@ def test_a_noun_of_what_may_be_done_is_not_the_act(resources: Resources, text: s
 def test_a_feared_act_is_not_the_act(resources: Resources, text: str) -> None:
     events = _code(resources, text)
     assert not {"ASSAULT", "SANCTION"} & {e.type for e in events}
+
+
+# -- a reported act takes the date of its saying ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (f"{_LEAD} Kenya accused Somalia of the attack, the minister said in May.", "2023-05"),
+        (f"{_LEAD} The Chilean envoy said in March that Chile had condemned Bolivia.", "2023-03"),
+        (
+            f"{_LEAD} Ghana demanded that Togo reopen the border, its envoy said in April.",
+            "2023-04",
+        ),
+    ],
+    ids=["said-in-may", "said-in-march-that", "said-in-april"],
+)
+def test_a_reported_act_takes_the_date_of_its_saying(
+    resources: Resources, text: str, month: str
+) -> None:
+    events = process_article(make_article(text, published="2023-07-31"), resources).events
+    reported = [e for e in events if e.type in ("ACCUSE", "REQUEST")]
+    assert reported and all(e.date and e.date.value == month for e in reported)

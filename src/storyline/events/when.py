@@ -52,7 +52,8 @@ def date_anchors(doc: Doc, dates: list[DateMention]) -> dict[int, EventDate]:
 
 def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
     """The date of the token's own clause, or of the clause it depends on ("issued a
-    release on May 30 expressing appreciation": the release's date). An act in "a day
+    release on May 30 expressing appreciation": the release's date), or of the saying
+    that reports it ("..., the minister said in May"). An act in "a day
     after X" / "after X" / "before X" is dated from the clause's date accordingly, not
     with it ("met on Monday, a day after Pelosi's visit": the visit was on Sunday)."""
     node, relation = token, None
@@ -60,11 +61,32 @@ def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
         if node.i in anchors:
             found = anchors[node.i]
             return found if relation is None else related(found, relation)
+        said = _said_when(node, anchors)
+        if said is not None:
+            return said
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
             return None
         if relation is None and node.dep_ == "pobj" and node.head.lower_ in _RELATIVE:
             relation = node.head
         node = node.head
+    return None
+
+
+# Verbs of saying whose date is the date of what they report: "..., the minister said in
+# May", "said last year that ...".
+_SAYING = frozenset({"say", "tell", "add", "state", "announce", "note", "write", "declare"})
+
+
+def _said_when(node: Token, anchors: dict[int, EventDate]) -> EventDate | None:
+    """The date of the saying a clause is reported by, when the clause has none of its
+    own: "Kenya accused Somalia of the attack, the minister said in May" (the saying
+    hangs from the clause), "said in May that Kenya had ..." (the clause from it)."""
+    heads = [c for c in node.children if c.dep_ == "parataxis"]
+    if node.dep_ == "ccomp":
+        heads.append(node.head)
+    for head in heads:
+        if head.i in anchors and head.lemma_.lower() in _SAYING:
+            return anchors[head.i]
     return None
 
 
