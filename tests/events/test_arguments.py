@@ -17,7 +17,7 @@ from tests.events.test_coding import _code, _dyads
 
 def test_the_packaged_patterns_load_and_each_names_its_class() -> None:
     patterns = ArgumentPatterns.load()
-    assert {p.role for p in patterns.patterns} == {"doer", "target", "answer"}
+    assert {p.role for p in patterns.patterns} == {"doer", "target", "culprit", "answer"}
     assert all(p.doc for p in patterns.patterns)
 
 
@@ -364,3 +364,62 @@ def test_tying_what_is_no_attack_to_something_accuses_no_one(
     resources: Resources, text: str
 ) -> None:
     assert "ACCUSE" not in {e.type for e in _code(resources, text)}
+
+
+# -- an act told as someone's doing -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "culprit"),
+    [
+        (
+            "Somalia's government said al-Shabaab was behind the attack on Kenyan troops.",
+            "SOM",
+            "al-Shabaab",
+        ),
+        (
+            "Yemen's government said Iran was behind the drone strikes on Aden.",
+            "YEM",
+            "Iran",
+        ),
+        (
+            "Ethiopia held Eritrea responsible for the shelling of Tigrayan towns.",
+            "ETH",
+            "Eritrea",
+        ),
+        (
+            '"Russian troops were responsible for the attack on Kharkiv," Ukraine\'s army said.',
+            "UKR",
+            "Russia armed forces",
+        ),
+    ],
+    ids=["said-behind", "behind-plural", "held-responsible", "quoted-responsible"],
+)
+def test_an_act_told_as_someone_elses_doing_is_theirs_contested_and_accuses_them(
+    resources: Resources, text: str, accuser: str, culprit: str
+) -> None:
+    events = _code(resources, text)
+    acts = [e for e in events if e.type == "ASSAULT"]
+    assert acts and all(e.source.name == culprit and e.contested for e in acts)
+    assert any(
+        e.type == "ACCUSE"
+        and e.source.country == accuser
+        and [t.name for t in e.targets] == [culprit]
+        for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Al-Shabaab claimed responsibility for the attack on Kenyan troops.", "al-Shabaab"),
+        ("The Taliban claimed responsibility for the assault on Afghan soldiers.", "Taliban"),
+        ("Boko Haram took credit for the attack on Nigerian soldiers.", "Boko Haram"),
+    ],
+    ids=["claimed", "assault", "took-credit"],
+)
+def test_an_act_claimed_by_its_doer_is_theirs_and_accuses_no_one(
+    resources: Resources, text: str, doer: str
+) -> None:
+    events = _code(resources, text)
+    assert [(e.type, e.source.name, e.contested) for e in events] == [("ASSAULT", doer, False)]

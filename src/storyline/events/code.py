@@ -24,6 +24,7 @@ from storyline.actors.phrases import Phrases
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
+from storyline.events.culprits import CHARGE, charged
 from storyline.events.frames import Frame, Framer
 from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
@@ -131,6 +132,10 @@ def code_events(
                 if act.lends:
                     continue
                 found = _events(article, token, act, frame, when, key)
+                charge = charged(token, frame, ctx.quotes, framer)
+                if charge is not None:  # "X said Y was behind the attack": Y's, X's word
+                    found = [replace(e, contested=True) for e in found]
+                    found += _events(article, token, Act(CHARGE), charge, when, (*key, "charge"))
                 for event in found:
                     framer.note(event)
                 events += found
@@ -290,7 +295,7 @@ def _licensed(token: Token, framer: Framer) -> bool:
     for peace talks") it is not an act."""
     if token.pos_ != "NOUN" or framer.arguments(token, "answer"):
         return True
-    if framer.arguments(token, "target"):  # "were placed under a travel ban"
+    if framer.arguments(token, "target") or framer.culprits(token):  # "behind the attack"
         return True
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
         return True

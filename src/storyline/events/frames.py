@@ -105,6 +105,11 @@ class Framer:
             self._found = self.patterns.arguments(token.doc)
         return self._found.of(token, role)
 
+    def culprits(self, token: Token) -> list[Actor]:
+        """Who is said to have done an act ("Sudan was behind the attack", "held the
+        army responsible for the shelling")."""
+        return self._role(token, "culprit")
+
     def _role(self, token: Token, role: str) -> list[Actor]:
         """The actors of the phrases in a role of an act."""
         return unique(a for h in self.arguments(token, role) for a in self.phrases.actors_of(h))
@@ -162,6 +167,9 @@ class Framer:
             owner = self._owner(token)  # "the army's raid", "a raid by the army"
             if owner:
                 return owner
+            culprits = self.culprits(token)  # "X was behind the attack"
+            if culprits:
+                return culprits
             verb = _governing_verb(token)
             if verb is None:
                 return []
