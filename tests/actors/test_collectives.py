@@ -488,3 +488,77 @@ def test_a_body_named_with_its_owner_is_one_mention(
     result = analyse(resources, text)
     actor = actor_of(result, phrase)
     assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORG, country, "GOV")
+
+
+# -- a title "of" an international body is its holder, else the body -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "WHO Director-General Tedros Adhanom Ghebreyesus landed in Kinshasa. The "
+            "Director-General of the WHO said the outbreak was contained.",
+            "The Director-General of the WHO",
+            "Tedros Adhanom Ghebreyesus",
+            id="holder-named-before",
+        ),
+        pytest.param(
+            "The Secretary-General of the Arab League called the raid a crime.",
+            "The Secretary-General of the Arab League",
+            "Arab League",
+            id="no-holder-named",
+        ),
+        pytest.param(
+            "Observers said the chairman of the African Union had been told of the plan.",
+            "the chairman of the African Union",
+            "African Union",
+            id="chairman-no-holder",
+        ),
+    ],
+)
+def test_a_title_of_an_international_body_is_its_holder_or_the_body(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "The Arab League statement called for an immediate truce.",
+            "The Arab League statement",
+            "Arab League",
+            id="statement",
+        ),
+        pytest.param(
+            "An ECOWAS communique issued in Accra urged the soldiers to return to barracks.",
+            "An ECOWAS communique",
+            "Economic Community of West African States",
+            id="communique",
+        ),
+        pytest.param(
+            "Reporters were shown the Hezbollah statement before it was read out.",
+            "the Hezbollah statement",
+            "Hezbollah",
+            id="statement-object",
+        ),
+    ],
+)
+def test_a_document_named_with_its_issuer_is_the_issuer(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name
+
+
+def test_a_title_of_a_body_before_the_holders_name_is_not_the_body(
+    resources: Resources,
+) -> None:
+    result = analyse(
+        resources,
+        "The Secretary-General of the Arab League (AL), Ahmed Aboul Gheit, condemned the raid.",
+    )
+    titles = [m.evidence.text for m in result.actor_mentions if "Secretary" in m.evidence.text]
+    assert titles == []  # the title is the person's, not a mention of the League
+    assert actor_of(result, "Ahmed Aboul Gheit").kind is ActorKind.PERSON

@@ -143,7 +143,8 @@ def _right(span: Span, kb: Knowledge) -> int:
         word = doc[k]
         if not word.is_lower or word.is_punct:
             return end
-        if fold(word.text) in kb.member_nouns and span.root.head.i == k:
+        kind = fold(word.text)  # "the AU statement" speaks for the AU, as its document
+        if (kind in kb.member_nouns or kind in kb.source_nouns) and span.root.head.i == k:
             return k + 1
     return end
 

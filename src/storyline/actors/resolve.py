@@ -263,6 +263,8 @@ class _Resolver:
         if known is not None:
             self.fixed.setdefault(known.actor_id, known)
             return known
+        if m.body is not None:  # "the head of the IAEA", no one named: the body
+            return self._anonymous(m, done)
         return self._placeholder(m) if m.country else None
 
     def _told_before(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:

@@ -248,14 +248,20 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
     if doc[i:end].root.tag_ in ("NNS", "NNPS"):  # "officials", "the Heads of State"
         return _holders(doc, i, end, title, country, definite, kb, claims)
-    sector = title.sector
+    sector, of_body = title.sector, None
     body = affiliation_after(doc, end, kb) if title.anonymous else None
     if body is not None:  # "a senior officer in the Burundian military"
         end, country, sector = body.end, country or body.country, body.sector or sector
     elif end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)
+        org = _of_body(doc, end, kb) if of is None and country is None else None
         if of is not None:
             end, country = of[0], country or of[1]
+        elif org is not None:  # "the Director General of the IAEA"
+            end, country, sector = org[0], org[1].country, org[1].sector or sector
+            of_body = org[1].name
+            if _named_after(doc, end):
+                return None  # "the Director General of the IAEA (IAEA), Rafael Grossi"
     if not claims.free(i, end):
         return None
     return (i, end), span_mention(
@@ -270,8 +276,34 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         family=title.family,
         definite=definite,
         anonymous=title.anonymous,
-        body=body.organisation if body else None,
+        body=body.organisation if body else of_body,
     )
+
+
+def _named_after(doc: Doc, end: int) -> bool:
+    """Whether a person's name follows a title phrase after a comma (and a bracketed
+    acronym): the title is that person's."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ == "PERSON"
+        and attaches_back(doc, end + 1)
+    )
+
+
+def _of_body(doc: Doc, of: int, kb: Knowledge) -> tuple[int, DictionaryEntry] | None:
+    """ "... of the IAEA", "... of the African Union": a known international body named
+    right after "of", and the token after it."""
+    start = of + 2 if of + 2 < len(doc) and doc[of + 1].lower_ == "the" else of + 1
+    for size in range(min(8, len(doc) - start), 0, -1):
+        if not doc[start + size - 1].text[:1].isupper():
+            continue
+        org = kb.organisation(doc[start : start + size].text)
+        if org is not None and org.sector in ("IGO", "NGO"):
+            return start + size, org
+    return None
 
 
 def _holders(doc, i, end, title, country, definite, kb, claims):
