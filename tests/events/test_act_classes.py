@@ -370,3 +370,37 @@ def test_a_reported_act_takes_the_date_of_its_saying(
     events = process_article(make_article(text, published="2023-07-31"), resources).events
     reported = [e for e in events if e.type in ("ACCUSE", "REQUEST")]
     assert reported and all(e.date and e.date.value == month for e in reported)
+
+
+# -- what is provided for or shown is not done ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal provides for Peruvian troops to pull back from the border.",
+        "The plan allows for Chilean forces to withdraw from the valley by May.",
+        "The accord makes room for Togo to release the detainees.",
+    ],
+    ids=["provides-for", "allows-for", "makes-room-for"],
+)
+def test_an_act_in_a_for_to_clause_is_not_done(resources: Resources, text: str) -> None:
+    assert "RETREAT" not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arrest of the Kenyan opposition leader demonstrated an absence of goodwill.",
+        "The Peruvian president rallied support for the reform.",
+        "The vote demonstrated that Chile backs the plan.",
+    ],
+    ids=["demonstrated-absence", "rallied-support", "demonstrated-that"],
+)
+def test_a_verb_of_protest_with_an_object_is_no_protest(resources: Resources, text: str) -> None:
+    assert "PROTEST" not in {e.type for e in _code(resources, text)}
+
+
+def test_a_verb_of_protest_with_no_object_is_still_a_protest(resources: Resources) -> None:
+    text = "Thousands of Kenyans demonstrated in Nairobi on Monday."
+    assert "PROTEST" in {e.type for e in _code(resources, text)}

@@ -52,7 +52,10 @@ BASE_SLOTS = PREPOSITION_SLOTS | {"dobj", "dative", "clause"}
 SLOTS = BASE_SLOTS | {f"{slot}_owner" for slot in BASE_SLOTS} | {"none"}
 PARTICLES = frozenset(_words("out down on off up back over for at together to"))
 FIELDS = frozenset(
-    _words("lemma pos type cameo mode particle objects needs targets reciprocal weak complement")
+    _words(
+        "lemma pos type cameo mode particle objects needs targets reciprocal weak complement "
+        "intransitive"
+    )
 )
 REQUIRED = frozenset(_words("lemma pos type cameo targets"))
 WORD = re.compile(r"[a-z]+")

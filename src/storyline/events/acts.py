@@ -258,6 +258,8 @@ def _unreal(token: Token, stated: bool = False) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
             return True
+        if _for_to(node):
+            return True  # "the deal provides for troops to pull back": what is to be done
         if (
             not stated
             and (node.dep_ in ("advcl", "ccomp") or node is token)
@@ -274,6 +276,13 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             break
         node = node.head
     return False
+
+
+def _for_to(clause: Token) -> bool:
+    """ "for Israeli troops to pull back", "for order to be restored": a clause of what
+    is to be done (provided for, called for, waited for), never of what was."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+    return {"for", "to"} <= marks
 
 
 def _possible(node: Token) -> bool:

@@ -31,6 +31,9 @@ class Trigger:
     reciprocal: bool = False
     weak: bool = False
     complement: bool = False  # only with a "to" clause of its own ("charged X to hold firm")
+    intransitive: bool = (
+        False  # only with no object ("demonstrated", not "demonstrated an absence")
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,6 +103,7 @@ class Lexicon:
                 reciprocal=bool(e.get("reciprocal")),
                 weak=bool(e.get("weak")),
                 complement=bool(e.get("complement")),
+                intransitive=bool(e.get("intransitive")),
             )
             for e in entries
         ]
@@ -171,6 +175,8 @@ class Lexicon:
                 continue
             if trigger.complement and not _to_clause(token):
                 continue
+            if trigger.intransitive and _transitive(token):
+                continue
             found.append(trigger)
         # A trigger with a particle, object or clause rule is more specific than a bare one.
         found.sort(
@@ -212,6 +218,12 @@ def _has_particle(token: Token, particle: str) -> bool:
         )
         for c in token.children
     )
+
+
+def _transitive(token: Token) -> bool:
+    """Whether a verb has an object or a "that" clause ("demonstrated an absence of
+    goodwill", "demonstrated that ..."): then a verb of protest means "show"."""
+    return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
 
 def _to_clause(token: Token) -> bool:
