@@ -562,3 +562,69 @@ def test_a_title_of_a_body_before_the_holders_name_is_not_the_body(
     titles = [m.evidence.text for m in result.actor_mentions if "Secretary" in m.evidence.text]
     assert titles == []  # the title is the person's, not a mention of the League
     assert actor_of(result, "Ahmed Aboul Gheit").kind is ActorKind.PERSON
+
+
+# -- an armed body with no country is the one told of; unnamed speakers of no state ------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "body"),
+    [
+        pytest.param(
+            "Fighting flared again in Myanmar's Shan state. Clashes between government "
+            "forces and ethnic militias killed dozens.",
+            "government forces",
+            ("MMR", "MIL"),
+            id="government-forces",
+        ),
+        pytest.param(
+            "Boko Haram overran a village near Maiduguri. Survivors said the fighters "
+            "burned every house.",
+            "the fighters",
+            ("NGA", "REB"),
+            id="the-fighters-after-a-group",
+        ),
+        pytest.param(
+            "Colombia deployed more soldiers to Cauca after government troops came under "
+            "fire from dissidents.",
+            "government troops",
+            ("COL", "MIL"),
+            id="government-troops",
+        ),
+    ],
+)
+def test_an_armed_body_without_a_country_is_the_one_told_of(
+    resources: Resources, text: str, phrase: str, body: tuple[str, str]
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        pytest.param(
+            "Media outlets said the convoy had been turned back at the border.",
+            "Media outlets",
+            "MED",
+            id="media-outlets",
+        ),
+        pytest.param(
+            "Broadcasters reported long queues at polling stations in Lagos.",
+            "Broadcasters",
+            "MED",
+            id="broadcasters",
+        ),
+        pytest.param(
+            "Newspapers claimed that the minister had resigned overnight.",
+            "Newspapers",
+            "MED",
+            id="newspapers",
+        ),
+    ],
+)
+def test_unnamed_speakers_of_no_state_are_an_unnamed_body(
+    resources: Resources, text: str, phrase: str, sector: str
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORG, None, sector)

@@ -11,6 +11,18 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from storyline.actors.affiliation import affiliation_after, seat_before, speaks
+from storyline.actors.collectives import (
+    armed_body,
+    bare_force,
+    body_after_of,
+    counted_from,
+    countries_at,
+    country_at,
+    force_over_title,
+    named_after,
+    the_country,
+    unnamed_speakers,
+)
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Claims, Mention, MentionKind, body_mention, span_mention
@@ -19,6 +31,7 @@ from storyline.actors.titles import DETERMINERS, POSSESSIVE, attaches_back, matc
 from storyline.records import ActorKind
 
 _INDEFINITE = frozenset({"a", "an"})
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})  # bodies of a state
 
 
 _ANYONE = frozenset({"last", "every", "each", "any", "no", "single", "lone", "ordinary"})
@@ -42,7 +55,7 @@ def noun_phrase_at(
         return None  # "until the last soldier", "every official": no one in particular
     j = i + 1 if doc[i].lower_ in DETERMINERS else i
     definite = doc[i].lower_ not in _INDEFINITE
-    codes, j = _countries_at(doc, j, kb, claims)
+    codes, j = countries_at(doc, j, kb, claims)
     country, others = (codes[0], tuple(codes[1:])) if codes else (None, ())
     if country is not None:  # "South Sudan's principal opposition party"
         j = _past_adjectives(doc, j, words, kb)
@@ -58,7 +71,7 @@ def noun_phrase_at(
         return None
     title = match_title(doc, j, words, kb)
     inst = kb.institution_at(words, j)
-    if title is not None and _force_over_title(doc, title[1], j, inst, country):
+    if title is not None and force_over_title(doc, title[1], j, inst, country):
         title = None  # "Burundian peacekeepers": the country's force, not several people
     if title is not None:
         if org is not None:  # the body's country and sector, not the title's
@@ -72,8 +85,19 @@ def noun_phrase_at(
         return found
     if inst is not None and country is not None:
         end = _with_source_noun(j + inst[1], words, kb)
-        start = _counted_from(doc, i, end, claims)  # "ten Kenyan soldiers"
+        start = counted_from(doc, i, end, claims)  # "ten Kenyan soldiers"
         return _body(doc, start, end, country, inst[0].sector, definite=definite, others=others)
+    if (
+        inst is not None
+        and inst[0].sector not in _STATE
+        and j == i
+        and unnamed_speakers(doc, i, i + inst[1], kb)
+    ):
+        # "Media outlets said", "Rights groups reported": unnamed bodies of that sector
+        end, sector = i + inst[1], inst[0].sector
+        name = "Unnamed " + " ".join(t.lower_ for t in doc[i:end])
+        mention = span_mention(doc, i, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
+        return (i, end), replace(mention, name=name, anonymous=True)
     if doc[i].lower_ == "the" and j == i + 1 and words[j] in _OFFICES:
         owned = _office_of(doc, i, j)  # "the office of Israeli Prime Minister X"
         if owned is not None:
@@ -83,56 +107,6 @@ def noun_phrase_at(
     if country is None and (doc[i].lower_ == "the" or j == i):
         return _anaphor(doc, i, kb, claims)
     return None
-
-
-def _countries_at(doc: Doc, j: int, kb: Knowledge, claims: Claims) -> tuple[list[str], int]:
-    """The countries named from token j, with possessives and coordination ("Armenia's",
-    "US and Russian", "Kenyan, Ugandan and Ethiopian"), and the token after them."""
-    codes: list[str] = []
-    while j < len(doc) and claims.free(j, j + 1):
-        named = _country_at(doc, j, kb)
-        if named is None:
-            if not codes or doc[j].lower_ not in _JOINERS or j + 1 >= len(doc):
-                break
-            if _country_at(doc, j + 1, kb) is None and doc[j + 1].lower_ != "and":
-                break
-            j += 1  # "Russian and Ukrainian", "Kenyan, Ugandan and ..."
-            continue
-        codes.append(named[0])
-        j += named[1]
-        if j < len(doc) and doc[j].text in POSSESSIVE:
-            j += 1
-    if codes and doc[j - 1].lower_ in _JOINERS:
-        j -= 1  # a joiner the next country did not follow
-    return list(dict.fromkeys(codes)), j
-
-
-_JOINERS = frozenset({"and", ","})
-
-
-def _force_over_title(doc: Doc, title_end: int, j: int, inst, country: str | None) -> bool:
-    """Whether a plural title a country names is read as that country's body, because
-    the same words are one of its institutions ("Burundian peacekeepers", "Kenyan
-    troops"): a force, not several people."""
-    return (
-        country is not None
-        and inst is not None
-        and j + inst[1] >= title_end
-        and doc[title_end - 1].tag_ in ("NNS", "NNPS")
-    )
-
-
-_QUANTIFIERS = frozenset({"several", "some", "many", "few", "dozens", "hundreds", "thousands"})
-
-
-def _counted_from(doc: Doc, i: int, end: int, claims: Claims) -> int:
-    """Where a counted body starts: at a number or quantifier counting its noun ("ten
-    Kenyan soldiers", "several Burundian peacekeepers"); else at i."""
-    if i == 0 or not claims.free(i - 1, i):
-        return i
-    word = doc[i - 1]
-    counts = word.tag_ == "CD" or word.lower_ in _QUANTIFIERS
-    return i - 1 if counts and word.head.i == end - 1 and doc[end - 1].tag_ == "NNS" else i
 
 
 def _organisation_before_title(
@@ -151,6 +125,9 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
     """ "the agency", "the UN nuclear watchdog", "the continental body", "the police",
     "police said": a definite phrase, or a bare plural or mass noun, headed by a body
     noun that refers back to a body named before."""
+    if bare_force(doc, i, kb):  # "clashes between government forces and rebels"
+        mention = span_mention(doc, i, i + 2, MentionKind.INSTITUTION, ActorKind.ORG)
+        return (i, i + 2), replace(mention, refers=frozenset({"MIL"}))
     head = doc[i].head if doc[i].lower_ == "the" else doc[i]
     if head.i == i and (head.tag_ not in ("NNS", "NNP", "NN") or any(head.children)):
         return None  # bare: "police said", "authorities said", not "a group of"
@@ -159,9 +136,9 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
     common = head.is_lower or (head.is_sent_start and head.is_title)  # "Police said ..."
     refers = kb.anaphors.get(fold(head.text)) if common and not head.ent_type_ else None
     if refers is None and common and doc[i].lower_ == "the":
-        refers = _armed_body(doc, i + 1, head.i + 1, kb)
+        refers = armed_body(doc, i + 1, head.i + 1, kb)
     if common and doc[i].lower_ == "the" and fold(head.text) in kb.country_nouns:
-        return _the_country(doc, i, head)
+        return the_country(doc, i, head)
     if refers is None or any(c.dep_ in ("prep", "appos") for c in head.children):
         return None  # "the government of Sudan" is read with its country elsewhere
     known = kb.organisation(doc[i : head.i + 1].text)
@@ -171,29 +148,6 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
         return None  # "the Sudanese army", "the Machar group", "the Taliban movement"
     mention = span_mention(doc, i, head.i + 1, MentionKind.INSTITUTION, ActorKind.ORG)
     return (i, head.i + 1), replace(mention, refers=refers)
-
-
-def _the_country(doc: Doc, i: int, head) -> tuple[tuple[int, int], Mention] | None:
-    """ "the country", "the Balkan nation", "the landlocked West African nation": the
-    country the article is about, described; not "the country of ..." nor a country
-    named in it ("the Ugandan nation" is read with its country elsewhere)."""
-    if any(c.dep_ in ("prep", "appos", "relcl") for c in head.children):
-        return None
-    if any(t.ent_type_ in ("PERSON", "GPE", "ORG") for t in doc[i : head.i]):
-        return None
-    mention = span_mention(doc, i, head.i + 1, MentionKind.COUNTRY, ActorKind.COUNTRY)
-    return (i, head.i + 1), mention
-
-
-def _armed_body(doc: Doc, start: int, end: int, kb: Knowledge) -> frozenset[str] | None:
-    """ "the military junta", "the coup leaders", "the troops": words that are a state's
-    armed body, with no country named, refer to the armed body told of before (or the
-    military of the country the article names most)."""
-    words = [fold(t.text) for t in doc[start:end]]
-    inst = kb.institution_at(words, 0) if words else None
-    if inst is None or inst[1] != len(words) or inst[0].sector != "MIL":
-        return None
-    return frozenset({"MIL"})
 
 
 def _office_of(doc: Doc, i: int, j: int):
@@ -254,13 +208,13 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         end, country, sector = body.end, country or body.country, body.sector or sector
     elif end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)
-        org = _of_body(doc, end, kb) if of is None and country is None else None
+        org = body_after_of(doc, end, kb) if of is None and country is None else None
         if of is not None:
             end, country = of[0], country or of[1]
         elif org is not None:  # "the Director General of the IAEA"
             end, country, sector = org[0], org[1].country, org[1].sector or sector
             of_body = org[1].name
-            if _named_after(doc, end):
+            if named_after(doc, end):
                 return None  # "the Director General of the IAEA (IAEA), Rafael Grossi"
     if not claims.free(i, end):
         return None
@@ -278,32 +232,6 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         anonymous=title.anonymous,
         body=body.organisation if body else of_body,
     )
-
-
-def _named_after(doc: Doc, end: int) -> bool:
-    """Whether a person's name follows a title phrase after a comma (and a bracketed
-    acronym): the title is that person's."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        end += 3
-    return (
-        end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].ent_type_ == "PERSON"
-        and attaches_back(doc, end + 1)
-    )
-
-
-def _of_body(doc: Doc, of: int, kb: Knowledge) -> tuple[int, DictionaryEntry] | None:
-    """ "... of the IAEA", "... of the African Union": a known international body named
-    right after "of", and the token after it."""
-    start = of + 2 if of + 2 < len(doc) and doc[of + 1].lower_ == "the" else of + 1
-    for size in range(min(8, len(doc) - start), 0, -1):
-        if not doc[start + size - 1].text[:1].isupper():
-            continue
-        org = kb.organisation(doc[start : start + size].text)
-        if org is not None and org.sector in ("IGO", "NGO"):
-            return start + size, org
-    return None
 
 
 def _holders(doc, i, end, title, country, definite, kb, claims):
@@ -355,27 +283,7 @@ def _body(
 
 
 def _starts_phrase(doc: Doc, i: int, kb: Knowledge) -> bool:
-    return doc[i].lower_ in DETERMINERS or _country_at(doc, i, kb) is not None
-
-
-def _country_at(doc: Doc, j: int, kb: Knowledge) -> tuple[str, int] | None:
-    """A country name or demonym of one to five capitalised words at token j ("US",
-    "Armenian", "South Sudan", "Sri Lankan", "Republic of Niger"), and how many words it
-    spans."""
-    if not doc[j].text[:1].isupper():
-        return None  # most words: no need to read further
-    for size in (5, 4, 3, 2, 1):
-        span = doc[j : j + size]
-        if len(span) == size and span[-1].text[:1].isupper() and all(_in_name(t) for t in span):
-            code = kb.country(span.text)
-            if code is not None:
-                return code, size
-    return None
-
-
-def _in_name(token) -> bool:
-    """A word of a country's name: capitalised, or "of" and "the" inside it."""
-    return token.text[:1].isupper() or token.lower_ in ("of", "the")
+    return doc[i].lower_ in DETERMINERS or country_at(doc, i, kb) is not None
 
 
 def _past_adjectives(doc: Doc, j: int, words: list[str], kb: Knowledge) -> int:
