@@ -14,11 +14,11 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from storyline.actors.bodies import in_place_slot
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
+from storyline.actors.places import named_places, scenes
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
@@ -67,8 +67,8 @@ def resolve_actors(
     dictionaries know are coded as on the day it was published."""
     mentions = find_mentions(doc, kb, registry.known_names())
     resolver = _Resolver(kb, registry, quoted or [], published)
-    resolver.places = _places(doc, kb)
-    resolver.scenes = _scenes(doc, kb)
+    resolver.places = named_places(doc, kb)
+    resolver.scenes = scenes(doc, kb)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -86,36 +86,6 @@ def resolve_actors(
             for m, a in resolved
         ),
     )
-
-
-def _places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
-    """Where the article names a place of a known country ("in Peshawar"): for "police
-    said" when no country is named as an actor."""
-    found = []
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            place = kb.places.find(ent.text)
-            if place is not None and place.location.country and place.kind != "country":
-                found.append((ent.start_char, place.location.country))
-    return found
-
-
-def _scenes(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
-    """Where the article says something happens ("in northern Kosovo", "in the north of
-    Kosovo", "near Goma"): the offset and country of each place in a locative slot."""
-    found = []
-    named = [doc[e.start : e.end] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    named += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
-    for ent in sorted(named, key=lambda span: span.start):  # "in Kyiv", also untagged
-        place = kb.places.find(ent.text)
-        if place is None or not place.location.country:
-            continue
-        token = ent.root
-        if token.dep_ == "pobj" and token.head.lower_ == "of":
-            token = token.head.head  # "the north of Kosovo"
-        if in_place_slot(token):
-            found.append((ent.start_char, place.location.country))
-    return found
 
 
 def _names_first(mentions: list[Mention]) -> list[Mention]:

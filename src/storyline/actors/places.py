@@ -1,0 +1,40 @@
+"""Where an article places things: the places of known countries it names ("in
+Peshawar"), and those where it says something happens ("in northern Kosovo", "near
+Goma"), for actors the text gives no country of their own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.actors.bodies import in_place_slot
+from storyline.actors.knowledge import Knowledge
+
+
+def named_places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
+    """Where the article names a place of a known country ("in Peshawar"): for "police
+    said" when no country is named as an actor."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            place = kb.places.find(ent.text)
+            if place is not None and place.location.country and place.kind != "country":
+                found.append((ent.start_char, place.location.country))
+    return found
+
+
+def scenes(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
+    """Where the article says something happens ("in northern Kosovo", "in the north of
+    Kosovo", "near Goma"): the offset and country of each place in a locative slot."""
+    found = []
+    named = [doc[e.start : e.end] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    named += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
+    for ent in sorted(named, key=lambda span: span.start):  # "in Kyiv", also untagged
+        place = kb.places.find(ent.text)
+        if place is None or not place.location.country:
+            continue
+        token = ent.root
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # "the north of Kosovo"
+        if in_place_slot(token):
+            found.append((ent.start_char, place.location.country))
+    return found
