@@ -404,3 +404,71 @@ def test_a_verb_of_protest_with_an_object_is_no_protest(resources: Resources, te
 def test_a_verb_of_protest_with_no_object_is_still_a_protest(resources: Resources) -> None:
     text = "Thousands of Kenyans demonstrated in Nairobi on Monday."
     assert "PROTEST" in {e.type for e in _code(resources, text)}
+
+
+# -- support for an agreement, permission given, what one wants of another -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Ukrainian lawmakers endorsed an association agreement with the European Union.",
+            ("UKR", None),
+        ),
+        ("The Kenyan parliament approved the trade deal with Uganda on Monday.", ("KEN", "UGA")),
+        ("Chile's senate endorsed the border treaty with Peru.", ("CHL", "PER")),
+    ],
+    ids=["endorsed-with-eu", "approved-deal", "endorsed-treaty"],
+)
+def test_endorsing_an_agreement_supports_whom_it_is_with(
+    resources: Resources, text: str, pair: tuple[str, str | None]
+) -> None:
+    events = _code(resources, text)
+    assert any(e.type == "SUPPORT" and e.source.country == pair[0] and e.targets for e in events)
+    assert any(d[0] == "SUPPORT" and (d[1], d[3]) == pair for d in _dyads(events))
+    assert "AGREE" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru gave Bolivia permission to use the port.", ("CONCEDE", "PER", "BOL")),
+        ("Chile granted Argentina approval to fly over its territory.", ("CONCEDE", "CHL", "ARG")),
+        (
+            "Obama said he would not give permission to Russia to help Israel.",
+            ("REJECT", "USA", "RUS"),
+        ),
+    ],
+    ids=["gave-permission", "granted-approval", "would-not-give"],
+)
+def test_giving_permission_is_a_concession(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    assert any(
+        d[0] == kind and d[1] == source and d[3] == target for d in _dyads(_code(resources, text))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Obama wants Putin to attack Switzerland.", ("USA", "RUS")),
+        ("Kenya expects Uganda to withdraw its troops.", ("KEN", "UGA")),
+        ("Ghana wants Togo to reopen the border crossing.", ("GHA", "TGO")),
+    ],
+    ids=["wants", "expects", "wants-reopen"],
+)
+def test_wanting_another_to_act_is_a_demand_on_them(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    events = _code(resources, text)
+    assert any(d[0] == "REQUEST" and (d[1], d[3]) == pair for d in _dyads(events))
+    assert not {"ASSAULT", "RETREAT"} & {e.type for e in events}  # what is wanted is not done
+
+
+def test_wanting_to_act_oneself_is_no_demand(resources: Resources) -> None:
+    assert "REQUEST" not in {
+        e.type for e in _code(resources, "Kenya wants to hold talks with Uganda.")
+    }

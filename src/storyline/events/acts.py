@@ -30,7 +30,7 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 # Verbs whose complement has not happened: requests, intentions, prevention, claims.
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
-    suggest prevent avoid stop deter refrain need allege claim fear""".split()
+    suggest prevent avoid stop deter refrain need allege claim fear expect""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -66,7 +66,7 @@ _PROMISING = frozenset({"agree", "offer", "promise", "pledge", "vow", "swear"})
 _DUE = frozenset({"scheduled", "due", "set", "slated", "going"})
 # "wants to attack", "plans to build", "is seeking to deepen": what the actor means to
 # do, said but not done, so the act is not coded, only the statement of it.
-_WANTING = frozenset({"want", "plan", "intend", "hope", "aim", "seek", "wish"})
+_WANTING = frozenset({"want", "plan", "intend", "hope", "aim", "seek", "wish", "expect"})
 # "announced it would prohibit all aid", "decided it will close the border": a decision
 # made known is the act itself, not a promise of it.
 _DECIDING = frozenset({"announce", "decide", "order", "rule"})

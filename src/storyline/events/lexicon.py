@@ -227,11 +227,14 @@ def _transitive(token: Token) -> bool:
 
 
 def _to_clause(token: Token) -> bool:
-    """Whether a verb governs a "to" clause of its own ("charged the members to hold
-    firm", "told Uganda to pull its troops out")."""
+    """Whether a verb governs a "to" clause of someone told to act ("charged the members
+    to hold firm", "told Uganda to pull its troops out", "wants Putin to attack"), not of
+    its own subject's act ("wants to attack")."""
+    told = any(c.dep_ in ("dobj", "dative") for c in token.children)
     return any(
         c.dep_ in ("xcomp", "ccomp")
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and (told or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children))
         for c in token.children
     )
 
