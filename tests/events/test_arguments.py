@@ -17,7 +17,7 @@ from tests.events.test_coding import _code, _dyads
 
 def test_the_packaged_patterns_load_and_each_names_its_class() -> None:
     patterns = ArgumentPatterns.load()
-    assert {p.role for p in patterns.patterns} == {"doer", "target", "culprit", "answer"}
+    assert {p.role for p in patterns.patterns} == {"doer", "target", "parties", "culprit", "answer"}
     assert all(p.doc for p in patterns.patterns)
 
 
@@ -423,3 +423,49 @@ def test_an_act_claimed_by_its_doer_is_theirs_and_accuses_no_one(
 ) -> None:
     events = _code(resources, text)
     assert [(e.type, e.source.name, e.contested) for e in events] == [("ASSAULT", doer, False)]
+
+
+# -- an act done together, named by its parties -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        (
+            "Fighting between the Sudanese army and the RSF killed dozens in Khartoum.",
+            "ASSAULT",
+            {"Sudan armed forces", "Rapid Support Forces"},
+        ),
+        (
+            "Two soldiers were killed in clashes between Armenian and Azerbaijani troops.",
+            "ASSAULT",
+            {"Armenia armed forces", "Azerbaijan armed forces"},
+        ),
+        (
+            "Talks between Ethiopia and Egypt over the dam resumed on Monday.",
+            "CONSULT",
+            {"Ethiopia", "Egypt"},
+        ),
+        (
+            "Negotiations between Peru and Chile began in Lima on Tuesday.",
+            "CONSULT",
+            {"Peru", "Chile"},
+        ),
+    ],
+    ids=["fighting-killed", "killed-in-clashes", "talks-resumed", "negotiations-began"],
+)
+def test_an_act_done_together_told_by_its_parties_is_between_them(
+    resources: Resources, text: str, kind: str, pair: set[str]
+) -> None:
+    assert any(
+        e.type == kind and {e.source.name, *(t.name for t in e.targets)} == pair
+        for e in _code(resources, text)
+    )
+
+
+def test_the_parties_of_an_act_others_work_towards_do_not_do_it(resources: Resources) -> None:
+    text = (
+        "The United States supports efforts to achieve a lasting agreement between Serbia "
+        "and Kosovo."
+    )
+    assert all(e.source.country not in ("SRB", "XKX") for e in _code(resources, text))

@@ -31,6 +31,7 @@ from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
 _AGREED_TO = frozenset({"to", "on", "upon"})
+_AMID = frozenset({"in", "during", "amid", "after", "following"})  # "killed in clashes"
 _BOTH = frozenset({"both", "two"})
 _STANCES = frozenset({"commit", "determine", "dedicate"})
 # What does the harm when no one is named as doing it ("a roadside bomb killed ...").
@@ -105,6 +106,19 @@ class Framer:
             self._found = self.patterns.arguments(token.doc)
         return self._found.of(token, role)
 
+    def _parties(self, token: Token, trigger: Trigger) -> list[Actor]:
+        """The parties of an act done together named after it, told as what happened
+        ("talks between Egypt and Ethiopia resumed", "killed in clashes among rival
+        militias"): each is a source and a target. Not an act something else is about
+        ("efforts to achieve an agreement between X and Y")."""
+        told = token.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+            token.dep_ == "pobj" and token.head.lower_ in _AMID
+        )
+        if not trigger.reciprocal or not told:
+            return []
+        parties = self._role(token, "parties")
+        return parties if len(parties) > 1 else []
+
     def culprits(self, token: Token) -> list[Actor]:
         """Who is said to have done an act ("Sudan was behind the attack", "held the
         army responsible for the shelling")."""
@@ -144,9 +158,10 @@ class Framer:
             targets = sources[1:]
         targets = unique(t for t in targets if t.actor_id != source.actor_id or unclaimed)
         # Reciprocal acts already join every subject; the others share only named targets.
+        together = trigger.reciprocal and (not named or self._parties(token, trigger))
         others = (
             ()
-            if both_ways or (trigger.reciprocal and not named)
+            if both_ways or together
             else tuple(
                 Frame(source=s, targets=tuple(t for t in named if t.actor_id != s.actor_id))
                 for s in sources[1:]
@@ -163,13 +178,17 @@ class Framer:
     # -- sources ----------------------------------------------------------------------------
 
     def _source(self, token: Token, trigger: Trigger) -> list[Actor]:
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or token.dep_ in ("nsubj", "nsubjpass"):
             owner = self._owner(token)  # "the army's raid", "a raid by the army"
             if owner:
                 return owner
             culprits = self.culprits(token)  # "X was behind the attack"
             if culprits:
                 return culprits
+            parties = self._parties(token, trigger)  # "fighting between X and Y killed"
+            if parties:
+                return parties
+        if token.pos_ == "NOUN":
             verb = _governing_verb(token)
             if verb is None:
                 return []
