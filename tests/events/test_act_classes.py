@@ -472,3 +472,24 @@ def test_wanting_to_act_oneself_is_no_demand(resources: Resources) -> None:
     assert "REQUEST" not in {
         e.type for e in _code(resources, "Kenya wants to hold talks with Uganda.")
     }
+
+
+# -- an act told from its recipient's side ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sudanese rebels received weapons from the Eritrean government.", ("AID", "ERI", "SDN")),
+        ("Kenya secured a loan from Japan on Monday.", ("AID", "JPN", "KEN")),
+        ("Ukraine obtained security assurances from the United States.", ("AGREE", "USA", "UKR")),
+    ],
+    ids=["received-weapons", "secured-loan", "obtained-assurances"],
+)
+def test_an_act_received_is_the_giver_s(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, giver, receiver = expected
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == kind and (d[1], d[3]) == (giver, receiver) for d in dyads)
+    assert not any(d[0] == kind and d[1] == receiver for d in dyads)

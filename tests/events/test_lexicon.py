@@ -54,7 +54,7 @@ PARTICLES = frozenset(_words("out down on off up back over for at together to"))
 FIELDS = frozenset(
     _words(
         "lemma pos type cameo mode particle objects needs targets reciprocal weak complement "
-        "intransitive"
+        "intransitive converse"
     )
 )
 REQUIRED = frozenset(_words("lemma pos type cameo targets"))

@@ -33,6 +33,7 @@ from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
 from storyline.events.press import without_press
 from storyline.events.reactions import answered, sanctioner
+from storyline.events.received import turned
 from storyline.events.requests import requested_parties
 from storyline.events.together import jointly, other_side
 from storyline.events.when import (
@@ -210,6 +211,7 @@ def _framed(
     if first is None:
         return []
     first = jointly(first, trigger)  # "X and Y accepted the terms": with each other
+    first = turned(first, trigger)  # "received arms from X": X's act
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)

@@ -31,9 +31,8 @@ class Trigger:
     reciprocal: bool = False
     weak: bool = False
     complement: bool = False  # only with a "to" clause of its own ("charged X to hold firm")
-    intransitive: bool = (
-        False  # only with no object ("demonstrated", not "demonstrated an absence")
-    )
+    intransitive: bool = False  # only with no object ("demonstrated", not "... an absence")
+    converse: bool = False  # told from the recipient's side ("received arms from X"): X did it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +103,7 @@ class Lexicon:
                 weak=bool(e.get("weak")),
                 complement=bool(e.get("complement")),
                 intransitive=bool(e.get("intransitive")),
+                converse=bool(e.get("converse")),
             )
             for e in entries
         ]
