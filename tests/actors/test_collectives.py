@@ -628,3 +628,36 @@ def test_unnamed_speakers_of_no_state_are_an_unnamed_body(
 ) -> None:
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.kind, actor.country, actor.sector) == (ActorKind.ORG, None, sector)
+
+
+# -- "him" and "her" as objects are the last person named, not their clause's subject ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in "
+            "Arusha and told her the border would reopen.",
+            "Samia Suluhu Hassan",
+            id="coordinated-verb",
+        ),
+        pytest.param(
+            "Police arrested opposition leader Kizza Besigye in Nairobi and flew him to Kampala.",
+            "Kizza Besigye",
+            id="object-after-arrest",
+        ),
+        pytest.param(
+            "Pope Francis received Argentine President Javier Milei, who thanked him for the "
+            "audience.",
+            "Francis",
+            id="not-the-relative-clause-subject",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_the_last_person_other_than_its_subject(
+    resources: Resources, text: str, name: str
+) -> None:
+    result = analyse(resources, text)
+    pronoun = "her" if " her " in text else "him"
+    assert actor_of(result, pronoun).name == name

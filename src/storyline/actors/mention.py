@@ -51,6 +51,7 @@ class Mention:
     possessor: int | None = None  # where its owner is named: "Netanyahu's Cabinet", "his"
     refers: frozenset[str] = frozenset()  # "the agency": sectors of the body it refers to
     others: tuple[str, ...] = ()  # "Russian and Ukrainian delegations": the other countries
+    other_than: int | None = None  # "X detained him": where X, whom "him" is not, is named
 
 
 class Claims:

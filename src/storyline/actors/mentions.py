@@ -115,6 +115,11 @@ def find_mentions(
                 tok.i,
                 tok.i + 1,
             )
+        elif _object_pronoun(tok):  # "soldiers detained him": someone named before
+            subject = _subject_of(tok.head)
+            him = span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON)
+            him = replace(him, other_than=subject.idx if subject is not None else None)
+            claims.add(him, tok.i, tok.i + 1)
         elif tok.lower_ in _COLLECTIVE and speaks(tok, kb):
             # "..., they said", "It added": a body or group speaking
             claims.add(
@@ -140,6 +145,29 @@ def _each_country(mentions: list[Mention]) -> list[Mention]:
         out.append(replace(m, others=()) if m.others else m)
         out += [replace(m, country=code, others=()) for code in m.others]
     return out
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("met X and told
+    him"), or of the verb a preposition hangs from."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head  # "Milei, who thanked him": Milei
+        if subject is not None or verb.dep_ not in ("conj", "prep", "xcomp"):
+            return subject
+        verb = verb.head
+    return None
+
+
+def _object_pronoun(tok: Token) -> bool:
+    """ "him", "her" as the object of a verb or preposition (not "her" as a possessive)."""
+    if tok.lower_ not in ("him", "her") or tok.tag_ != "PRP":
+        return False
+    return tok.dep_ in ("dobj", "pobj", "dative", "iobj")
 
 
 def headline_tokens(tokens: list[Token]) -> frozenset[int]:

@@ -342,11 +342,12 @@ class _Resolver:
         return actor
 
     def _pronoun(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """A pronoun subject: "he" and "she" the last person before it outside
-        quotations, preferring the subjects of clauses ("Kurti accused Belgrade ... he
-        said"); "it" and "they" speaking, the last body, group or country that spoke (else
-        that was the subject of a clause) just before ("The ministry said ... It added",
-        "..., they said"), never one person."""
+        """A pronoun: "he" and "she" the last person before it outside quotations,
+        preferring the subjects of clauses ("Kurti accused Belgrade ... he said"); "him"
+        and "her" the last person, not the subject of their own clause; "it" and "they"
+        speaking, the last body, group or country that spoke (else that was the subject
+        of a clause) just before ("The ministry said ... It added", "..., they said"),
+        never one person."""
         if m.actor_kind is not ActorKind.PERSON:
             bodies = [
                 (pm, a)
@@ -366,6 +367,11 @@ class _Resolver:
         ]
         if m.role:  # "the secretary": a person holding such an office
             earlier = [(pm, a) for pm, a in earlier if m.role in (a.role or "").lower()]
+        if not m.subject:  # "him": the last person named, not his own clause's subject
+            at = m.other_than
+            own = [a for pm, a in done if at is not None and pm.start <= at < pm.end]
+            earlier = [(pm, a) for pm, a in earlier if a not in own]
+            return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
         subjects = [pair for pair in earlier if pair[0].subject]
         pool = subjects or earlier
         return max(pool, key=lambda pair: pair[0].start)[1] if pool else None
