@@ -493,3 +493,19 @@ def test_an_act_received_is_the_giver_s(
     dyads = _dyads(_code(resources, text))
     assert any(d[0] == kind and (d[1], d[3]) == (giver, receiver) for d in dyads)
     assert not any(d[0] == kind and d[1] == receiver for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Obama ordered an investigation against Iran.", ("USA", "IRN")),
+        ("Peru opened a probe against Chilean officials.", ("PER", "CHL")),
+        ("Kenya launched an inquiry against Somalia over the attack.", ("KEN", "SOM")),
+    ],
+    ids=["investigation", "probe", "inquiry"],
+)
+def test_an_investigation_against_someone_is_aimed_at_them(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == "ACCUSE" and (d[1], d[3]) == pair for d in dyads)
