@@ -469,3 +469,33 @@ def test_the_parties_of_an_act_others_work_towards_do_not_do_it(resources: Resou
         "and Kosovo."
     )
     assert all(e.source.country not in ("SRB", "XKX") for e in _code(resources, text))
+
+
+# -- a message, demand or help from someone ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran rejected a request from the IAEA for more inspections.",
+            ("REQUEST", "International Atomic Energy Agency", "IRN"),
+        ),
+        (
+            "Mali ignored a warning from France about the Wagner group.",
+            ("THREATEN", "France", "MLI"),
+        ),
+        ("Kenya welcomed an offer of mediation from Qatar.", ("AGREE", "Qatar", "KEN")),
+        ("Venezuela responded to a request from Brazil.", ("REQUEST", "Brazil", "VEN")),
+    ],
+    ids=["rejected-request", "ignored-warning", "welcomed-offer", "responded-to"],
+)
+def test_a_message_from_someone_is_theirs_aimed_at_whoever_receives_it(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, sender, receiver = expected
+    events = [e for e in _code(resources, text) if e.type == kind]
+    assert any(
+        e.source.name == sender and [t.country for t in e.targets] == [receiver] for e in events
+    )
+    assert not any(e.source.country == receiver for e in events)

@@ -388,8 +388,8 @@ class Framer:
             if found:
                 yield from found
                 return
-        if token.pos_ == "NOUN" and trigger.type in _HOSTILE:
-            # "a raid by rebels on a base", "ten guards died in an attack"
+        if token.pos_ == "NOUN":
+            # "a raid by rebels on a base", "Iran rejected a request from X"
             found = self._role(token, "target")
             if found:
                 yield from found
@@ -517,7 +517,10 @@ class Framer:
     def _slot(self, token: Token, slot: str) -> list[Actor]:
         owner = slot.endswith("_owner")
         found: list[Actor] = []
+        doers = self.arguments(token, "doer")  # "a request from X" is X's, not to X
         for head in _slot_heads(token, slot.removesuffix("_owner")):
+            if head in doers:
+                continue
             if owner:
                 found += self._owner(head)
             elif not self._done_to(head):
