@@ -661,3 +661,46 @@ def test_an_object_pronoun_is_the_last_person_other_than_its_subject(
     result = analyse(resources, text)
     pronoun = "her" if " her " in text else "him"
     assert actor_of(result, pronoun).name == name
+
+
+# -- a name with a description in apposition is also one mention of its whole -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "Speaking to Reuters, Hassan Farah, a district commissioner, said the road was closed.",
+            "Hassan Farah, a district commissioner",
+            "Hassan Farah",
+            id="person-with-office",
+        ),
+        pytest.param(
+            "Volker Turk, head of the UN human rights office, called for an inquiry.",
+            "Volker Turk, head of the UN human rights office",
+            "Volker Turk",
+            id="person-with-head-of",
+        ),
+        pytest.param(
+            "Residents said the Wagner Group, a private army close to the Kremlin, had "
+            "left Bangui.",
+            "the Wagner Group, a private army close to the Kremlin",
+            "Wagner Group",
+            id="body-with-description",
+        ),
+    ],
+)
+def test_a_name_with_its_appositive_is_one_mention(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    result = analyse(resources, text)
+    assert name in actor_of(result, phrase).name
+
+
+def test_a_name_inside_an_appositive_keeps_its_own_actor(resources: Resources) -> None:
+    result = analyse(
+        resources,
+        "Jake Sullivan, US President Joe Biden's national security adviser, flew to Riyadh.",
+    )
+    assert actor_of(result, "US President Joe Biden").name == "Joe Biden"
+    assert actor_of(result, "Jake Sullivan").name == "Jake Sullivan"

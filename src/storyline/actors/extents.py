@@ -53,7 +53,46 @@ def widen_bodies(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Menti
                 subject=wide.root.dep_ in ("nsubj", "nsubjpass"),
             )
         )
-    return [m for m in out if not _inside_other(m, covered)]
+    kept = [m for m in out if not _inside_other(m, covered)]
+    return sorted(kept + _with_appositives(doc, kept, kb), key=lambda m: m.start)
+
+
+def _with_appositives(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """ "Mohamed Ali, a local military commander,", "the White Army, a militia loyal to
+    X,": a name with the description set off after it is also one mention of its whole;
+    the name alone, and what the description names, stay mentions of their own."""
+    out = []
+    for m in mentions:
+        if m.kind is not MentionKind.NAME and not (m.kind is MentionKind.ORG and m.name):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        appos = _appositive(span, kb) if span is not None else None
+        if appos is not None:
+            wide = doc[span.start : appos]
+            out.append(replace(m, end=wide.end_char, text=wide.text))
+    return out
+
+
+_APPOSITIVE_REACH = 12  # tokens of a description set off after a name
+
+
+def _appositive(span: Span, kb: Knowledge) -> int | None:
+    """Where a description in apposition right after a name ends: a noun phrase headed
+    by a common noun or a title, not a number, a place or a date."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i <= end:
+            continue
+        tokens = list(child.subtree)
+        if tokens[0].i != end + 1 or len(tokens) > _APPOSITIVE_REACH:
+            return None
+        titled = kb.starts_title(fold(child.text)) or child.pos_ == "NOUN"
+        if not titled or child.ent_type_ in ("DATE", "GPE", "CARDINAL"):
+            return None
+        return tokens[-1].i + 1
+    return None
 
 
 def _inside_other(m: Mention, covered: list[tuple[int, int]]) -> bool:

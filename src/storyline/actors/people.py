@@ -106,7 +106,7 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
     """ "foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and Jeyhun
     Bayramov": the n-th name of a title naming n countries is of the n-th country."""
     people = [m for m in mentions if m.actor_kind is ActorKind.PERSON and m.name]
-    found = {m.start: m for m in people}  # a phrase of two bodies has two mentions
+    found = {id(m): m for m in people}  # two mentions may start together ("X" and "X, ...")
     text = doc.text  # built anew at every access
     for i, m in enumerate(people):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -115,6 +115,8 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
         countries = list(dict.fromkeys(c for e in span.ents if (c := kb.country(e.text))))
         group = [m]
         for later in people[i + 1 :]:  # "X and Y", "X, Y and Z"
+            if later.start < group[-1].end:
+                continue  # "X, a commander" is X again
             if text[group[-1].end : later.start].strip(" ,") not in ("", "and"):
                 break
             group.append(later)
@@ -122,13 +124,13 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
             continue
         for person, country in zip(group, countries, strict=True):
             if person.country in (None, country):
-                found[person.start] = replace(
+                found[id(person)] = replace(
                     person,
                     country=country,
                     sector=person.sector or m.sector,
                     role=person.role or m.role,
                 )
-    return [found[m.start] if m in people else m for m in mentions]
+    return [found.get(id(m), m) for m in mentions]
 
 
 def speaking_name(tok: Token, kb: Knowledge) -> Span | None:

@@ -44,10 +44,11 @@ class ArticleActors:
     def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
         """The actor mentioned in [start, end): the mention holding the phrase's head
         (character offset), else the longest mention inside, else one around it."""
-        if head is not None:
+        if head is not None:  # the narrowest: "Trump" in "X, Trump's adviser" is Trump
             holding = [m for m in self.mentions if m.evidence.start <= head < m.evidence.end]
             if holding:
-                return self.actor(holding[0].actor_id)
+                narrowest = min(holding, key=lambda m: m.evidence.end - m.evidence.start)
+                return self.actor(narrowest.actor_id)
         inside = [m for m in self.mentions if m.evidence.start >= start and m.evidence.end <= end]
         around = [m for m in self.mentions if m.evidence.start <= start and m.evidence.end >= end]
         best = max(inside, key=lambda m: m.evidence.end - m.evidence.start, default=None)
