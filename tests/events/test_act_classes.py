@@ -509,3 +509,18 @@ def test_an_investigation_against_someone_is_aimed_at_them(
 ) -> None:
     dyads = _dyads(_code(resources, text))
     assert any(d[0] == "ACCUSE" and (d[1], d[3]) == pair for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Obama is being pressured by Congress to help Iran.", "AID"),
+        ("Peru pushed Bolivia to release the Chilean prisoners.", "RETREAT"),
+        ("Ghana faces pressure from Togo to send aid to Benin.", "AID"),
+    ],
+    ids=["pressured-to", "pushed-to", "pressure-to"],
+)
+def test_an_act_someone_is_pressed_to_do_is_not_done(
+    resources: Resources, text: str, kind: str
+) -> None:
+    assert kind not in {e.type for e in _code(resources, text)}

@@ -30,7 +30,8 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 # Verbs whose complement has not happened: requests, intentions, prevention, claims.
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
-    suggest prevent avoid stop deter refrain need allege claim fear expect""".split()
+    suggest prevent avoid stop deter refrain need allege claim fear expect pressure push
+    lobby""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -48,7 +49,7 @@ _ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
 _CLAIMS = frozenset(
     """allegation accusation claim charge rumor rumour suggestion demand call request
     proposal hope fear threat denial readiness willingness desire intention determination
-    offer plan""".split()
+    offer plan pressure""".split()
 )
 # Nouns of what may be done, not of what was: "the freedom to strike", "the right of
 # attack", "the risk of a war", "the prospect of talks", "the option of striking".
