@@ -499,3 +499,33 @@ def test_a_message_from_someone_is_theirs_aimed_at_whoever_receives_it(
         e.source.name == sender and [t.country for t in e.targets] == [receiver] for e in events
     )
     assert not any(e.source.country == receiver for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "answered"),
+    [
+        (
+            "Boko Haram fighters attacked a Nigerian army base on Monday. The Nigerian army "
+            "deployed fighter jets in the wake of the raid.",
+            "MOBILIZE",
+            "Boko Haram",
+        ),
+        (
+            "Kenya sent troops to the border in response to the attack by al-Shabaab.",
+            "MOBILIZE",
+            "al-Shabaab",
+        ),
+        (
+            "Azerbaijani troops shelled Armenian positions. Armenia deployed artillery in "
+            "response to the shelling.",
+            "MOBILIZE",
+            "Azerbaijan armed forces",
+        ),
+    ],
+    ids=["in-the-wake-of", "in-response-to-by", "in-response-to-earlier"],
+)
+def test_force_used_in_answer_to_an_attack_is_aimed_at_its_doer(
+    resources: Resources, text: str, kind: str, answered: str
+) -> None:
+    events = [e for e in _code(resources, text) if e.type == kind]
+    assert events and [t.name for t in events[-1].targets] == [answered]

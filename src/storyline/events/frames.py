@@ -119,6 +119,11 @@ class Framer:
         parties = self._role(token, "parties")
         return parties if len(parties) > 1 else []
 
+    def doers(self, noun: Token) -> list[Actor]:
+        """Who did an act told as a noun, as the phrase names them ("the army's raid",
+        "the attack by X", "X was behind the attack")."""
+        return self._owner(noun) or self.culprits(noun)
+
     def culprits(self, token: Token) -> list[Actor]:
         """Who is said to have done an act ("Sudan was behind the attack", "held the
         army responsible for the shelling")."""

@@ -3,7 +3,8 @@
 Three classes of sentences: a condemnation of an act named again without its doer
 ("X condemned the attack", "the raid was denounced by X") is aimed at whoever did the
 last such act the article told of; a retaliation ("X hit back with air strikes",
-"X retaliated", "struck back") is aimed at whoever last attacked its doer; a sanction
+"X retaliated", "struck back", "deployed troops in response to the attack") is aimed
+at the doer of the act it answers, else at whoever last attacked its doer; a sanction
 told without its doer ("five officials were placed under a travel ban") is the
 sanctioning body's of the sanctions told in that sentence or the one before. The words
 that mark a retaliation are argument patterns of role `answer` (data/event_patterns.yaml).
@@ -20,6 +21,7 @@ from storyline.events.lexicon import Trigger
 from storyline.records import Actor, ActorKind, Event
 
 _HARM = ("ASSAULT", "COERCE")  # acts a condemnation or a retaliation answers
+_FORCE = ("ASSAULT", "MOBILIZE")  # acts of force that may answer them
 _NAMED_AGAIN = frozenset({"the", "this", "that", "these", "those", "such"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -30,8 +32,26 @@ def answered(
     """Whom an act that answers an earlier one is aimed at, or () when it is none."""
     if trigger.type == "ACCUSE":
         return _condemned(token, source, events, framer)
-    if trigger.type == "ASSAULT" and framer.arguments(token, "answer"):
-        return _attacker_of(source, events)
+    marks = framer.arguments(token, "answer") if trigger.type in _FORCE else []
+    if marks:
+        return _answered_doer(marks, source, events, framer) or _attacker_of(source, events)
+    return ()
+
+
+def _answered_doer(
+    marks: list[Token], source: Actor, events: Sequence[Event], framer: Framer
+) -> tuple[Actor, ...]:
+    """ "in response to the attack by X": X; "in the wake of the raid": the doer of the
+    last act of harm told before, not of the answering side."""
+    lexicon = framer.lexicon
+    for noun in marks:
+        if lexicon is None or not any(t.type in _HARM for t in lexicon.triggers_for(noun)):
+            continue
+        named = [a for a in framer.doers(noun) if not _same_side(a, source)]
+        if named:
+            return tuple(named)
+        earlier = [e for e in events if e.type in _HARM and not _same_side(e.source, source)]
+        return (earlier[-1].source,) if earlier else ()
     return ()
 
 
