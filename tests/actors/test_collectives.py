@@ -704,3 +704,32 @@ def test_a_name_inside_an_appositive_keeps_its_own_actor(resources: Resources) -
     )
     assert actor_of(result, "US President Joe Biden").name == "Joe Biden"
     assert actor_of(result, "Jake Sullivan").name == "Jake Sullivan"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "Hamas said its leader Yahya Sinwar was unharmed.",
+            "its leader Yahya Sinwar",
+            "Yahya Sinwar",
+            id="its-leader",
+        ),
+        pytest.param(
+            "Prime Minister Benjamin Netanyahu and his spokesman Omer Dostri flew to Washington.",
+            "his spokesman Omer Dostri",
+            "Omer Dostri",
+            id="his-spokesman",
+        ),
+        pytest.param(
+            "The rebels said their commander Sultani Makenga had left Goma.",
+            "their commander Sultani Makenga",
+            "Sultani Makenga",
+            id="their-commander",
+        ),
+    ],
+)
+def test_a_title_phrase_with_a_possessive_pronoun_is_the_person(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name

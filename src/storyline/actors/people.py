@@ -26,6 +26,7 @@ from storyline.actors.titles import (
 from storyline.records import ActorKind
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
 # Entity labels a person's name is never given, whatever a known name looks like ("one").
@@ -214,6 +215,8 @@ def claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: C
         owner = possessor_before(doc, start, kb)  # "Ukraine's Defence Minister X"
         if owner is not None and doc[start].lower_ not in DETERMINERS:
             start, country = owner[0], country or owner[1]
+        elif start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS:
+            start -= 1  # "its leader X", "his deputy Y": the title phrase's determiner
     of = of_country(doc, end, kb)
     if of is not None:
         end, country = of[0], country or of[1]
