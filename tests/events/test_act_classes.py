@@ -524,3 +524,41 @@ def test_an_act_someone_is_pressed_to_do_is_not_done(
     resources: Resources, text: str, kind: str
 ) -> None:
     assert kind not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, Peru and Bolivia intend to go ahead with the plan at Wednesday's meeting.",
+        "Ghana hopes to push on with the reform after next week's talks with Togo.",
+        "Kenya plans to move forward with the project at the summit with Uganda.",
+    ],
+    ids=["intend", "hope", "plan"],
+)
+def test_a_meeting_deep_in_what_is_intended_is_not_held(resources: Resources, text: str) -> None:
+    assert "CONSULT" not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Kenya and Somalia clashed on the border. Kenya agreed to withdraw its troops.",
+            ("KEN", "SOM"),
+        ),
+        (
+            "Peru and Chile held talks in Lima on Friday. Chile agreed to reopen the crossing.",
+            ("CHL", "PER"),
+        ),
+        (
+            "Ghana and Togo traded accusations on Monday. Togo has agreed to free the detainees.",
+            ("TGO", "GHA"),
+        ),
+    ],
+    ids=["withdraw", "reopen", "free"],
+)
+def test_an_agreement_one_side_makes_with_no_partner_named_is_with_the_other(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == "AGREE" and (d[1], d[3]) == pair for d in dyads)

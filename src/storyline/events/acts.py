@@ -73,6 +73,7 @@ _WANTING = frozenset({"want", "plan", "intend", "hope", "aim", "seek", "wish", "
 _DECIDING = frozenset({"announce", "decide", "order", "rule"})
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing"})
 _CHAIN = 4  # "will continue to provide", "is ready to continue supporting"
+_DEPTH = 6  # how far up an act may sit below what makes it unreal
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +257,7 @@ def _unreal(token: Token, stated: bool = False) -> bool:
         if node.dep_ == "advcl" and _is(node.head, _UNREALISING) and _infinitive(node):
             return True  # "called for the two presidents to hold talks"
     node = token
-    for _ in range(4):
+    for _ in range(_DEPTH):  # "intend to go ahead with the plan at the meeting"
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
             return True
         if _for_to(node):

@@ -8,7 +8,8 @@ side.
 
 "Russia stands ready to keep up contacts", "Kenya is ready to keep the dialogue going":
 a meeting one of the article's two sides says it is ready for, with no partner named, is
-with the other side.
+with the other side; so is an agreement one side makes with no partner named ("Iran
+agreed to freeze its stockpile", in a report on Iran and the agency).
 """
 
 from __future__ import annotations
@@ -36,14 +37,22 @@ def jointly(frame: Frame, trigger: Trigger) -> Frame:
 
 
 def other_side(token: Token, trigger: Trigger, source: Actor, framer: Framer) -> tuple[Actor, ...]:
-    """The partner of a meeting one of the article's two sides says it is ready for or
-    will hold, when the clause names none: the other side; none otherwise."""
-    if trigger.type != "CONSULT" or not trigger.reciprocal:
-        return ()
-    if stated_intention(token, framer.kb) is None:
-        return ()
+    """The partner, when the clause names none, of a meeting one of the article's two
+    sides says it is ready for or will hold, or of an agreement it makes ("Iran agreed
+    to freeze its stockpile" in a report on Iran and the agency): the other side."""
+    if trigger.type == "CONSULT":
+        if not trigger.reciprocal or stated_intention(token, framer.kb) is None:
+            return ()
+    elif trigger.type != "AGREE" or token.pos_ != "VERB":
+        return ()  # an agreement told as a verb, not a commitment named ("its commitment")
     sides = framer.phrases.sides(token.doc)
-    countries = {s.country for s in sides}
-    if len(sides) != 2 or None in countries or source.country not in countries:
+    if len(sides) != 2 or sum(_same_side(s, source) for s in sides) != 1:
         return ()
-    return tuple(s for s in sides if s.country != source.country)
+    return tuple(s for s in sides if not _same_side(s, source))
+
+
+def _same_side(side: Actor, actor: Actor) -> bool:
+    """An actor of one side: the side itself, or of its country."""
+    if side.actor_id == actor.actor_id:
+        return True
+    return side.country is not None and side.country == actor.country
