@@ -1103,9 +1103,9 @@ def test_a_body_a_named_person_owns_is_of_that_persons_country(
     ("text", "phrase", "role"),
     [
         pytest.param(
-            "The accord holds, according to Massad Boulos, US President Donald Trump's "
+            "The truce is holding, according to Daniel Okafor, US President Joe Biden's "
             "Senior Advisor for Africa.",
-            "Massad Boulos",
+            "Daniel Okafor",
             "Adviser",
             id="adviser-to-a-president",
         ),
@@ -1135,8 +1135,8 @@ def test_a_title_in_an_appositive_that_belongs_to_another_person_is_not_taken(
     ("text", "phrase"),
     [
         pytest.param(
-            "ECOWAS Commission President Omar Touray read out the communique in Abuja.",
-            "ECOWAS Commission President Omar Touray",
+            "ECOWAS Commission President Amadou Diallo opened the summit in Accra.",
+            "ECOWAS Commission President Amadou Diallo",
             id="commission-president",
         ),
         pytest.param(
