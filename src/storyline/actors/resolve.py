@@ -138,7 +138,9 @@ class _Resolver:
             country = self._most_named(m, done)
             return self._thing(replace(m, country=country)) if country else None
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
-            m = replace(m, country=self._scene(m, done))  # "Eyewitnesses said"
+            scene = self._scene(m, done)  # "Eyewitnesses said": that country's civilians
+            if scene is not None:
+                return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
         if m.possessor is not None:
             return self._thing(self._of_possessor(m, done))
         if m.refers:
@@ -274,10 +276,9 @@ class _Resolver:
             words = [w for w in m.text.split() if w.lower() not in ("the", "a", "an")]
             name = "Unnamed " + " ".join(words)  # "Unnamed senior official"
             # witnesses, residents, doctors: people where it happened, of that country
-            country = self._scene(m, done) if m.sector in _AT_THE_SCENE else None
-            unnamed = replace(
-                m, kind=MentionKind.ORG, actor_kind=ActorKind.ORG, name=name, country=country
-            )
+            scene = self._scene(m, done) if m.sector in _AT_THE_SCENE else None
+            kind = MentionKind.INSTITUTION if scene else MentionKind.ORG
+            unnamed = replace(m, kind=kind, actor_kind=ActorKind.ORG, name=name, country=scene)
             return self._thing(unnamed)
         return None
 
