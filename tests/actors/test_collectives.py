@@ -733,3 +733,32 @@ def test_a_title_phrase_with_a_possessive_pronoun_is_the_person(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "The Arab League met in Cairo on Sunday. They called for an immediate truce.",
+            "They",
+            "Arab League",
+            id="they-called-for",
+        ),
+        pytest.param(
+            "The African Union held an emergency session. It urged both armies to stand down.",
+            "It",
+            "African Union",
+            id="it-urged",
+        ),
+        pytest.param(
+            "ECOWAS leaders gathered in Abuja, where they appealed for calm in Niamey.",
+            "they",
+            "Economic Community of West African States",
+            id="they-appealed",
+        ),
+    ],
+)
+def test_it_or_they_doing_an_act_in_words_is_the_body_told_of(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name

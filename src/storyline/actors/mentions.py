@@ -120,8 +120,8 @@ def find_mentions(
             him = span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.PERSON)
             him = replace(him, other_than=subject.idx if subject is not None else None)
             claims.add(him, tok.i, tok.i + 1)
-        elif tok.lower_ in _COLLECTIVE and speaks(tok, kb):
-            # "..., they said", "It added": a body or group speaking
+        elif tok.lower_ in _COLLECTIVE and (speaks(tok, kb) or _acts_in_words(tok, kb)):
+            # "..., they said", "It added", "They called for": a body or group speaking
             claims.add(
                 span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.ORG),
                 tok.i,
@@ -148,6 +148,12 @@ def _each_country(mentions: list[Mention]) -> list[Mention]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _acts_in_words(tok: Token, kb: Knowledge) -> bool:
+    """Whether a pronoun is the subject of an act done in words ("they called for",
+    "it urged", "they denounced")."""
+    return tok.dep_ == "nsubj" and kb.speaks(tok.head)
 
 
 def _subject_of(verb: Token) -> Token | None:
