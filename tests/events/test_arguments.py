@@ -529,3 +529,46 @@ def test_force_used_in_answer_to_an_attack_is_aimed_at_its_doer(
 ) -> None:
     events = [e for e in _code(resources, text) if e.type == kind]
     assert events and [t.name for t in events[-1].targets] == [answered]
+
+
+# -- harm told within an attack, or done by a weapon --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "At least three Iraqi civilians were killed in a suicide car bombing in central "
+            "Baghdad on Monday.",
+            "IRQ",
+        ),
+        ("Two Afghan policemen were killed in a roadside bombing in Kandahar.", "AFG"),
+        (
+            "Twelve Kenyan soldiers were killed in an attack carried out by al-Shabaab near "
+            "Garissa.",
+            "KEN",
+        ),
+    ],
+    ids=["suicide-bombing", "roadside-bombing", "attack-by"],
+)
+def test_harm_done_in_an_attack_told_as_a_noun_is_that_one_attack(
+    resources: Resources, text: str, victims: str
+) -> None:
+    attacks = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and [t.country for t in attacks[0].targets] == [victims]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Five Malian soldiers were killed by a roadside bomb near Gao.", "MLI"),
+        ("Two Nigerian soldiers were wounded by a landmine near Maiduguri.", "NGA"),
+        ("Four Syrian children were killed by a mortar shell in Idlib.", "SYR"),
+    ],
+    ids=["roadside-bomb", "landmine", "mortar-shell"],
+)
+def test_harm_done_by_a_weapon_no_one_is_named_as_using_is_the_country_s(
+    resources: Resources, text: str, country: str
+) -> None:
+    attacks = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    assert attacks and all(e.source.country == country for e in attacks)

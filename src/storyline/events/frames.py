@@ -206,33 +206,39 @@ class Framer:
         found = self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
         return found or self._means_doer(token)
 
-    def _means_doer(self, verb: Token, within: bool = False) -> list[Actor]:
+    def _means_doer(self, verb: Token) -> list[Actor]:
         """The doer of a hostile act that is the subject of a verb: "a raid by the
-        militia killed six", "the army's shelling wounded ..."; with `within`, also of
-        the act the verb's harm happened in ("four guards died in an attack carried out
-        by rebels"), which is coded as that act, not again as the verb."""
-        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-        nouns += [
-            g
+        militia killed six", "the army's shelling wounded ..."."""
+        for noun in verb.children:
+            if noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and self._hostile(noun):
+                found = self._own_owner(noun)
+                if found:
+                    return found
+        return []
+
+    def _harmed_within(self, verb: Token) -> bool:
+        """Whether a verb of harm tells what happened in a hostile act told as a noun
+        ("three civilians were killed in a car bombing", "four guards died in an attack
+        by rebels"): the noun's act, coded once, as the noun."""
+        return any(
+            self._hostile(g)
             for c in verb.children
-            if within and c.dep_ == "prep" and c.lower_ in ("in", "during")
+            if c.dep_ == "prep" and c.lower_ in ("in", "during")
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
-        ]
-        for noun in nouns:
-            hostile = self.lexicon is not None and any(
-                t.type in _HOSTILE for t in self.lexicon.triggers_for(noun)
-            )
-            found = self._own_owner(noun) if hostile else []
-            if found:
-                return found
-        return []
+        )
+
+    def _hostile(self, noun: Token) -> bool:
+        return self.lexicon is not None and any(
+            t.type in _HOSTILE for t in self.lexicon.triggers_for(noun)
+        )
 
     def unclaimed(self, token: Token, trigger: Trigger) -> bool:
         """An attack the text names no doer of: "a roadside bomb killed two soldiers",
-        "three civilians were killed in a car bombing", "the blast in the market";
-        not one whose doer the coder cannot read ("gunmen killed ...", "an attack by
-        gunmen")."""
+        "five soldiers were killed by a roadside bomb", "a car bombing killed three",
+        "the blast in the market"; not one whose doer the coder cannot read ("gunmen
+        killed ...", "an attack by gunmen"), nor the harm done in an attack told as a
+        noun ("were killed in a car bombing"), which is that noun's act."""
         if trigger.type != "ASSAULT" or trigger.reciprocal or trigger.weak:
             return False
         if token.pos_ == "NOUN":
@@ -242,8 +248,13 @@ class Framer:
             subjects = [c for c in verb.children if c.dep_ in _SUBJECT] if verb else []
             return not subjects or any(c.i == token.i for c in subjects)
         subjects = [c for c in token.children if c.dep_ in (*_SUBJECT, "agent", "nsubjpass")]
-        if any(c.dep_ == "agent" for c in subjects) or self._means_doer(token, within=True):
+        if self._harmed_within(token):
             return False
+        agents = [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:  # "killed by a roadside bomb": a weapon no one is named as using
+            return all(
+                g.pos_ == "NOUN" and self._harmful(g) and not self._own_owner(g) for g in agents
+            )
         if any(c.dep_ == "nsubjpass" for c in subjects):
             return True  # "were killed in a car bombing": the victims, no doer
         return any(c.pos_ == "NOUN" and self._harmful(c) for c in subjects)
