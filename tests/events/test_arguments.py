@@ -572,3 +572,19 @@ def test_harm_done_by_a_weapon_no_one_is_named_as_using_is_the_country_s(
 ) -> None:
     attacks = [e for e in _code(resources, text) if e.type == "ASSAULT"]
     assert attacks and all(e.source.country == country for e in attacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A camp for Rwandan refugees was attacked by Burundian militiamen.", ("BDI", "RWA")),
+        ("Russian missiles struck a shelter for Ukrainian civilians in Kharkiv.", ("RUS", "UKR")),
+        ("Sudanese troops shelled a camp for Chadian refugees near the border.", ("SDN", "TCD")),
+    ],
+    ids=["camp-passive", "shelter", "camp-shelled"],
+)
+def test_an_attack_on_a_place_for_people_is_aimed_at_them(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    doer, target = expected
+    assert ("ASSAULT", doer, target) in {(d[0], d[1], d[3]) for d in _dyads(_code(resources, text))}

@@ -299,18 +299,26 @@ class Framer:
 
     def _owner(self, noun: Token, depth: int = 1) -> list[Actor]:
         """ "Azerbaijan's blockade", "the Azeri attack", "Armenia's commitment"; also one
-        level down: "the increase in Azerbaijan's rhetoric"."""
+        level down: "the increase in Azerbaijan's rhetoric", "a camp for Congolese
+        refugees" (whom a place is for)."""
         found = self._own_owner(noun)
         if found or depth == 0:
             return found
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            if prep.dep_ == "prep" and (
+                prep.lower_ in ("in", "of") or (prep.lower_ == "for" and self._place_for(noun))
+            ):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found = self._owner(pobj, depth - 1)
                         if found:
                             return found
         return []
+
+    def _place_for(self, noun: Token) -> bool:
+        """Whether a noun names a place or thing made for someone ("a camp for
+        refugees"), not an act for them ("support for the talks")."""
+        return noun.pos_ == "NOUN" and not (self.lexicon and self.lexicon.triggers_for(noun))
 
     def _narrator_subject(self, pronoun: Token) -> list[Actor]:
         """The person "his" refers to: the subject of the sentence's main verb, if a person."""
