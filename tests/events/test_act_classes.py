@@ -562,3 +562,38 @@ def test_an_agreement_one_side_makes_with_no_partner_named_is_with_the_other(
 ) -> None:
     dyads = _dyads(_code(resources, text))
     assert any(d[0] == "AGREE" and (d[1], d[3]) == pair for d in dyads)
+
+
+# -- a weekday opening the text dates the news ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "Late Tuesday, Kenya's cabinet approved a deal with Somalia. The deal takes effect "
+            "on Wednesday. Kenya and Somalia had both accepted the terms, the president said.",
+            "AGREE",
+            "2023-07-25",
+        ),
+        (
+            "On Monday, Peru and Chile held talks in Lima. The talks resume on Thursday. "
+            "Peru later praised Chile, its minister said.",
+            "SUPPORT",
+            "2023-07-24",
+        ),
+        (
+            "Yesterday, Ghana condemned Togo over the border closure. The border reopens on "
+            "Friday. Ghana also accused Benin of harassing traders.",
+            "ACCUSE",
+            "2023-07-26",
+        ),
+    ],
+    ids=["late-tuesday", "on-monday", "yesterday"],
+)
+def test_a_weekday_opening_the_text_is_the_news_day(
+    resources: Resources, text: str, kind: str, day: str
+) -> None:
+    events = process_article(make_article(text, published="2023-07-27"), resources).events
+    undated = [e for e in events if e.type == kind and e.evidence.start > 0]
+    assert undated and all(e.date and e.date.value == day for e in undated)

@@ -168,7 +168,9 @@ def main_date(dates: list[DateMention], published: date | None) -> EventDate | N
         and m.date.precision is DatePrecision.DAY
         and m.date.value is not None
         and published - _NEWS_REACH <= date.fromisoformat(m.date.value) <= published
-        and m.start > 0  # a dateline's date is the publication stamp, not news
+        # a dateline's date is the publication stamp, not news; a weekday or "yesterday"
+        # opening the text is the news's ("Late Tuesday, the cabinet approved ...")
+        and (m.start > 0 or m.relative)
     ]
     if not days:
         return None
