@@ -762,3 +762,35 @@ def test_it_or_they_doing_an_act_in_words_is_the_body_told_of(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "name"),
+    [
+        pytest.param(
+            "Opposition leader Bobi Wine was at home. Guards forced their way into Bobi’s "
+            "house and held him.",
+            "Bobi",
+            "Bobi Wine",
+            id="name-tagged-with-its-clitic",
+        ),
+        pytest.param(
+            "Vice President Kembo Dugish was abroad. Troops forced their way into Dugish’s "
+            "residence at night.",
+            "Dugish",
+            "Kembo Dugish",
+            id="curly-clitic",
+        ),
+        pytest.param(
+            "Opposition leader Nelson Chamisa was in Harare. Police raided Chamisa's office "
+            "and seized laptops.",
+            "Chamisa",
+            "Nelson Chamisa",
+            id="straight-clitic",
+        ),
+    ],
+)
+def test_a_known_name_with_a_possessive_is_the_person(
+    resources: Resources, text: str, surname: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), surname).name == name

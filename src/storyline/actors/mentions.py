@@ -77,6 +77,8 @@ def find_mentions(
     for ent in people:
         claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
+        if len(ent) > 1 and ent[-1].tag_ == "POS":
+            ent = doc[ent.start : ent.end - 1]  # "Machar’s" taken with its clitic
         if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
             claim_person(doc, ent, words, kb, claims)
     for tok in tokens:  # a known surname or first name the NER missed (even as a noun)
