@@ -261,6 +261,40 @@ def test_people_placed_under_a_travel_ban_are_sanctioned(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU imposed sanctions on Belarus on Monday. The assets of three Russian banks "
+            "were also frozen.",
+            ("IGO", "RUS"),
+        ),
+        (
+            "Washington imposed new sanctions on Venezuela. The accounts of two Cuban officials "
+            "were frozen.",
+            ("GOV", "CUB"),
+        ),
+        (
+            "Britain announced sanctions against Iran on Tuesday. Syria's assets in London were "
+            "frozen as well.",
+            (None, "SYR"),
+        ),
+    ],
+    ids=["of-banks", "accounts", "possessor"],
+)
+def test_holdings_told_frozen_are_a_sanction_on_their_holder_by_the_sanctioning_body(
+    resources: Resources, text: str, expected: tuple[str | None, str]
+) -> None:
+    sector, holder = expected
+    frozen = [e for e in _code(resources, text) if "frozen" in e.evidence.text]
+    assert any(
+        e.type == "SANCTION"
+        and e.source.sector == sector
+        and [t.country for t in e.targets] == [holder]
+        for e in frozen
+    )
+
+
 # -- an act done to its possessor -------------------------------------------------------------
 
 

@@ -201,6 +201,8 @@ class Framer:
                 return []  # "KFOR condemned the attacks": who condemns did not attack
             return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
+            if self.arguments(token, "target"):  # "their assets were frozen": no doer
+                return []
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         # "Ghana is committed to reform": a passive that tells its subject's own stance
         found = self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
@@ -315,6 +317,14 @@ class Framer:
                             return found
         return []
 
+    def _holder(self, noun: Token) -> list[Actor]:
+        """Whose holdings a noun names: "Russia's assets", "the assets of five officials",
+        "their accounts"."""
+        found = self._owner(noun)
+        if found:
+            return found
+        return [a for c in noun.children if c.dep_ == "poss" for a in self.phrases.actors_of(c)]
+
     def _place_for(self, noun: Token) -> bool:
         """Whether a noun names a place or thing made for someone ("a camp for
         refugees"), not an act for them ("support for the talks")."""
@@ -409,6 +419,11 @@ class Framer:
                     found = self._slot(obj, slot)
                     if found:
                         break
+            if found:
+                yield from found
+                return
+        if token.pos_ == "ADJ":  # "their assets were frozen": whose assets
+            found = [a for h in self.arguments(token, "target") for a in self._holder(h)]
             if found:
                 yield from found
                 return
