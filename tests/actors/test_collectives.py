@@ -794,3 +794,35 @@ def test_a_known_name_with_a_possessive_is_the_person(
     resources: Resources, text: str, surname: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), surname).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "Speaker Jacob Oulanyah said the bill would pass. The First Deputy Speaker of "
+            "Parliament went on to say that the vote was set for Monday.",
+            "The First Deputy Speaker of Parliament",
+            "Jacob Oulanyah",
+            id="first-deputy-speaker",
+        ),
+        pytest.param(
+            "Foreign Minister Sergey Lavrov arrived in Ankara. The veteran foreign minister "
+            "said talks would be hard.",
+            "The veteran foreign minister",
+            "Sergey Lavrov",
+            id="veteran-minister",
+        ),
+        pytest.param(
+            "Prime Minister Ariel Henry left Port-au-Prince. The outgoing prime minister "
+            "said he would not return.",
+            "The outgoing prime minister",
+            "Ariel Henry",
+            id="outgoing-prime-minister",
+        ),
+    ],
+)
+def test_a_role_noun_with_ranks_before_its_title_is_the_holder(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name

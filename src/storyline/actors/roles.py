@@ -27,7 +27,14 @@ from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Claims, Mention, MentionKind, body_mention, span_mention
 from storyline.actors.names import fold
-from storyline.actors.titles import DETERMINERS, POSSESSIVE, attaches_back, match_title, of_country
+from storyline.actors.titles import (
+    DETERMINERS,
+    OFFICE_MODIFIERS,
+    POSSESSIVE,
+    attaches_back,
+    match_title,
+    of_country,
+)
 from storyline.records import ActorKind
 
 _INDEFINITE = frozenset({"a", "an"})
@@ -70,6 +77,9 @@ def noun_phrase_at(
     if j >= len(doc) or not claims.free(j, j + 1):
         return None
     title = match_title(doc, j, words, kb)
+    ranked = _past_ranks(doc, j, words, kb) if title is None else j
+    if ranked > j:  # "the First Deputy Speaker", "the former acting president"
+        j, title = ranked, match_title(doc, ranked, words, kb)
     inst = kb.institution_at(words, j)
     if title is not None and force_over_title(doc, title[1], j, inst, country):
         title = None  # "Burundian peacekeepers": the country's force, not several people
@@ -107,6 +117,17 @@ def noun_phrase_at(
     if country is None and (doc[i].lower_ == "the" or j == i):
         return _anaphor(doc, i, kb, claims)
     return None
+
+
+def _past_ranks(doc: Doc, j: int, words: list[str], kb: Knowledge) -> int:
+    """Past words that rank or qualify an office ("First", "former", "acting") to the
+    title they lead to; j when no title follows them."""
+    for k in range(j, min(j + 4, len(doc))):
+        if k > j and match_title(doc, k, words, kb) is not None:
+            return k
+        if words[k] not in OFFICE_MODIFIERS:
+            break
+    return j
 
 
 def _organisation_before_title(
