@@ -27,12 +27,19 @@ from storyline.actors.phrases import Phrases, unique
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.patterns import ArgumentPatterns, Arguments
+from storyline.events.slots import (
+    BOTH,
+    at_each_other,
+    bare_two,
+    governing_verb,
+    name_ending,
+    slot_heads,
+)
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
 _AGREED_TO = frozenset({"to", "on", "upon"})
 _AMID = frozenset({"in", "during", "amid", "after", "following"})  # "killed in clashes"
-_BOTH = frozenset({"both", "two"})
 _STANCES = frozenset({"commit", "determine", "dedicate"})
 # What does the harm when no one is named as doing it ("a roadside bomb killed ...").
 _WEAPONS = frozenset(
@@ -45,26 +52,6 @@ _PARTIES = frozenset(
 )
 _WHEN = frozenset({"DATE", "TIME"})  # "on Sunday" is no one's slot
 _PLACES = frozenset({"GPE", "LOC", "FAC"})  # a place not read as an actor is a place
-_SLOT_PREPS = frozenset(
-    {
-        "with",
-        "between",
-        "to",
-        "on",
-        "against",
-        "for",
-        "of",
-        "from",
-        "over",
-        "at",
-        "into",
-        "about",
-        "regarding",
-        "toward",
-        "towards",
-        "among",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,11 +133,11 @@ class Framer:
         unclaimed = source is not None
         sources = [source] if source is not None else self._source(token, trigger)
         # "Both nations blame the other": each side does it to the other.
-        both_ways = len(sources) == 2 and _at_each_other(token)
+        both_ways = len(sources) == 2 and at_each_other(token)
         if not sources and self._both_sides(token):
             # "The two discussed ...": the two just told of; "both sides": the article's
             last = self.phrases.last_pair
-            pair = last if last and _bare_two(token) else self.sides
+            pair = last if last and bare_two(token) else self.sides
             sources, both_ways = list(pair), True
         if not sources:
             return None
@@ -194,7 +181,7 @@ class Framer:
             if parties:
                 return parties
         if token.pos_ == "NOUN":
-            verb = _governing_verb(token)
+            verb = governing_verb(token)
             if verb is None:
                 return []
             if trigger.type in _HOSTILE and verb.lemma_.lower() in _REACTIONS:
@@ -246,7 +233,7 @@ class Framer:
         if token.pos_ == "NOUN":
             if self.arguments(token, "doer") or any(c.dep_ == "poss" for c in token.children):
                 return False
-            verb = _governing_verb(token)
+            verb = governing_verb(token)
             subjects = [c for c in verb.children if c.dep_ in _SUBJECT] if verb else []
             return not subjects or any(c.i == token.i for c in subjects)
         subjects = [c for c in token.children if c.dep_ in (*_SUBJECT, "agent", "nsubjpass")]
@@ -371,7 +358,7 @@ class Framer:
         heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
         for head in heads:
             marks = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
-            if (marks | {head.lower_}) & _BOTH and len(self.sides) == 2 and self._party(head):
+            if (marks | {head.lower_}) & BOTH and len(self.sides) == 2 and self._party(head):
                 return True
         return False
 
@@ -380,7 +367,7 @@ class Framer:
         parties ("both sides", "the two countries", "both leaders"), not of things
         ("two trucks were blocking a bridge")."""
         return (
-            head.lower_ in _BOTH
+            head.lower_ in BOTH
             or head.lemma_.lower() in _PARTIES
             or noun_sector(head, self.kb) is not None
         )
@@ -515,7 +502,7 @@ class Framer:
             for slot in trigger.targets
             if slot != "none"
             for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
-            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+            for filler in slot_heads(head, slot.removesuffix("_owner"))
         )
 
     def names_other(self, token: Token, trigger: Trigger) -> bool:
@@ -524,11 +511,11 @@ class Framer:
         ("shelled border villages", "the blockade of the Lachin Corridor")."""
         objects = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
         return any(
-            self._someone(filler) and not self.kb.is_place(_name(filler))
+            self._someone(filler) and not self.kb.is_place(name_ending(filler))
             for slot in trigger.targets
             if slot != "none"
             for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
-            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+            for filler in slot_heads(head, slot.removesuffix("_owner"))
         )
 
     def fills_slot(self, token: Token, trigger: Trigger) -> bool:
@@ -543,7 +530,7 @@ class Framer:
             for slot in trigger.targets
             if slot != "none"
             for head in (objects if slot not in ("dobj", "dobj_owner") else objects[:1])
-            for filler in _slot_heads(head, slot.removesuffix("_owner"))
+            for filler in slot_heads(head, slot.removesuffix("_owner"))
         )
 
     def _someone(self, filler: Token) -> bool:
@@ -557,7 +544,7 @@ class Framer:
         owner = slot.endswith("_owner")
         found: list[Actor] = []
         doers = self.arguments(token, "doer")  # "a request from X" is X's, not to X
-        for head in _slot_heads(token, slot.removesuffix("_owner")):
+        for head in slot_heads(token, slot.removesuffix("_owner")):
             if head in doers:
                 continue
             if owner:
@@ -580,70 +567,3 @@ _REACTIONS = frozenset(
     "regret lament welcome witness recall remember commemorate describe deny confirm "
     "report fear prevent avoid survive".split()
 )
-
-
-def _bare_two(token: Token) -> bool:
-    """ "The two discussed ...", "Both said ...": "two" or "both" standing alone."""
-    return any(
-        c.dep_ == "nsubj" and c.lower_ in _BOTH and c.pos_ in ("NUM", "DET", "PRON")
-        for c in token.children
-    )
-
-
-def _at_each_other(token: Token) -> bool:
-    """ "blame the other", "accused each other", "attacked one another"."""
-    slots = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-    slots += [g for c in token.children if c.dep_ == "prep" for g in c.children]
-    return any(c.lower_ == "other" and c.dep_ in ("dobj", "dative", "pobj") for c in slots)
-
-
-def _slot_heads(token: Token, name: str) -> list[Token]:
-    """The phrases filling an argument slot of a trigger (see events.yaml, `targets`)."""
-    if name == "dobj":
-        return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if name == "clause":  # "allowed X to run", "ordered that X appear": who is to act
-        return [
-            s
-            for c in token.children
-            if c.dep_ in ("ccomp", "xcomp")
-            for s in c.children
-            if s.dep_ == "nsubj"
-        ]
-    if name == "dative":
-        heads = [c for c in token.children if c.dep_ == "dative"]
-        return heads + [
-            g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
-        ]
-    if name in _SLOT_PREPS:
-        return [
-            g
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == name
-            for g in c.children
-            if g.dep_ in ("pobj", "pcomp")
-        ]
-    return []
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a noun sits in."""
-    head = token
-    for _ in range(6):
-        if head.head.i == head.i:
-            return head if head.pos_ in ("VERB", "AUX") else None
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return None
-
-
-def _name(token: Token) -> str:
-    """The words of a name ending in this token: "Lachin Corridor" of "Corridor"."""
-    start = token.i
-    while (
-        start > 0
-        and token.doc[start - 1].dep_ == "compound"
-        and token.doc[start - 1].head.i == token.i
-    ):
-        start -= 1
-    return token.doc[start : token.i + 1].text

@@ -1,0 +1,97 @@
+"""Where the phrases around a trigger stand in the parse: the fillers of its argument
+slots (the prepositions `events.yaml` names), the verb whose clause a noun sits in, the
+words of a name, and the marks of a pair acting on each other ("both", "each other").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+BOTH = frozenset({"both", "two"})  # "both sides", "the two"
+SLOT_PREPS = frozenset(
+    {
+        "with",
+        "between",
+        "to",
+        "on",
+        "against",
+        "for",
+        "of",
+        "from",
+        "over",
+        "at",
+        "into",
+        "about",
+        "regarding",
+        "toward",
+        "towards",
+        "among",
+    }
+)
+
+
+def bare_two(token: Token) -> bool:
+    """ "The two discussed ...", "Both said ...": "two" or "both" standing alone."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in BOTH and c.pos_ in ("NUM", "DET", "PRON")
+        for c in token.children
+    )
+
+
+def at_each_other(token: Token) -> bool:
+    """ "blame the other", "accused each other", "attacked one another"."""
+    slots = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    slots += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    return any(c.lower_ == "other" and c.dep_ in ("dobj", "dative", "pobj") for c in slots)
+
+
+def slot_heads(token: Token, name: str) -> list[Token]:
+    """The phrases filling an argument slot of a trigger (see events.yaml, `targets`)."""
+    if name == "dobj":
+        return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if name == "clause":  # "allowed X to run", "ordered that X appear": who is to act
+        return [
+            s
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+    if name == "dative":
+        heads = [c for c in token.children if c.dep_ == "dative"]
+        return heads + [
+            g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+        ]
+    if name in SLOT_PREPS:
+        return [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == name
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    return []
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a noun sits in."""
+    head = token
+    for _ in range(6):
+        if head.head.i == head.i:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def name_ending(token: Token) -> str:
+    """The words of a name ending in this token: "Lachin Corridor" of "Corridor"."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i == token.i
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1].text
