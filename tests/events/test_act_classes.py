@@ -597,3 +597,47 @@ def test_a_weekday_opening_the_text_is_the_news_day(
     events = process_article(make_article(text, published="2023-07-27"), resources).events
     undated = [e for e in events if e.type == kind and e.evidence.start > 0]
     assert undated and all(e.date and e.date.value == day for e in undated)
+
+
+# -- conditions and demands put to the other side; what a counting noun is of ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Russia and Ukraine held talks in Istanbul on Friday. The Russian delegation "
+            "tabled a series of conditions.",
+            ("RUS", "UKR"),
+        ),
+        ("Sudan and Chad clashed on the border. Sudan set conditions for talks.", ("SDN", "TCD")),
+        (
+            "Mali and Niger traded accusations on Monday. Mali demanded the release of its "
+            "soldiers.",
+            ("MLI", "NER"),
+        ),
+    ],
+    ids=["tabled-conditions", "set-conditions", "demanded"],
+)
+def test_a_demand_one_side_puts_with_no_one_named_is_on_the_other(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == "REQUEST" and (d[1], d[3]) == pair for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU imposed a package of sanctions on Belarus.", ("SANCTION", None, "BLR")),
+        ("Kenya signed a number of agreements with Uganda.", ("SUPPORT", "KEN", "UGA")),
+        ("Peru held a round of talks with Chile.", ("CONSULT", "PER", "CHL")),
+    ],
+    ids=["package-of-sanctions", "number-of-agreements", "round-of-talks"],
+)
+def test_an_act_counted_by_a_noun_is_the_act_with_its_phrases(
+    resources: Resources, text: str, expected: tuple[str, str | None, str]
+) -> None:
+    kind, source, target = expected
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == kind and (d[1], d[3]) == (source, target) for d in dyads)

@@ -32,6 +32,7 @@ from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
 from storyline.events.press import without_press
+from storyline.events.quantities import counted_parties
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.requests import requested_parties
@@ -334,6 +335,8 @@ def _complete(
         targets = _partners(events, source)
     if not targets:  # "X condemned the attack", "X hit back": the earlier act's doer
         targets = answered(token, trigger, source, events, framer)
+    if not targets:  # "held a round of talks with X": the phrases of what is counted
+        targets = counted_parties(token, trigger.targets, framer.phrases)
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
         targets = hosted_parties(token, trigger, framer.phrases)
     if not targets:  # "asked for a meeting with X": the parties of the act asked for

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 import yaml
 from spacy.tokens import Token
 
+from storyline.events.quantities import counted
+
 if TYPE_CHECKING:
     from storyline.events.verbs import VerbDictionary
 
@@ -243,7 +245,8 @@ def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
     """Lemmas of a verb's direct object (and the nouns joined to it); with a particle
     that is a preposition, its object too ("went on strike", "took to the streets"); of
     a relative clause with no object of its own, the noun it qualifies ("the talks the
-    agency held with Iran")."""
+    agency held with Iran"); of a noun that counts or groups, what it is of ("tabled a
+    series of conditions", "imposed a package of sanctions")."""
     out = set()
     if particle:
         for prep in token.children:
@@ -258,6 +261,7 @@ def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
             out.add(child.lemma_.lower())
             out.update(c.lemma_.lower() for c in child.conjuncts)
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            out.update(g.lemma_.lower() for g in counted(child))  # "a series of conditions"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in objects):
         out.add(token.head.lemma_.lower())  # "the talks (that) the agency held with Iran"

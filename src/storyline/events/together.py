@@ -8,8 +8,9 @@ side.
 
 "Russia stands ready to keep up contacts", "Kenya is ready to keep the dialogue going":
 a meeting one of the article's two sides says it is ready for, with no partner named, is
-with the other side; so is an agreement one side makes with no partner named ("Iran
-agreed to freeze its stockpile", in a report on Iran and the agency).
+with the other side; so is an agreement one side makes or a demand it puts with no one
+named ("Iran agreed to freeze its stockpile", in a report on Iran and the agency; "the
+rebels tabled conditions", in one on the rebels and the government).
 """
 
 from __future__ import annotations
@@ -38,13 +39,18 @@ def jointly(frame: Frame, trigger: Trigger) -> Frame:
 
 def other_side(token: Token, trigger: Trigger, source: Actor, framer: Framer) -> tuple[Actor, ...]:
     """The partner, when the clause names none, of a meeting one of the article's two
-    sides says it is ready for or will hold, or of an agreement it makes ("Iran agreed
-    to freeze its stockpile" in a report on Iran and the agency): the other side."""
+    sides says it is ready for or will hold, of an agreement it makes or a demand it
+    puts ("Iran agreed to freeze its stockpile" in a report on Iran and the agency): the
+    other side."""
     if trigger.type == "CONSULT":
         if not trigger.reciprocal or stated_intention(token, framer.kb) is None:
             return ()
-    elif trigger.type != "AGREE" or token.pos_ != "VERB":
-        return ()  # an agreement told as a verb, not a commitment named ("its commitment")
+    elif trigger.type not in ("AGREE", "REQUEST") or token.pos_ != "VERB":
+        return ()  # an agreement or demand told as a verb, not one named ("its commitment")
+    elif trigger.type == "REQUEST" and not (trigger.objects or token.lemma_ == "demand"):
+        return ()  # a demand says what it is ("tabled conditions"); "urged them" is to them
+    if framer.names_recipient(token, trigger):
+        return ()  # someone the coder cannot read is named ("urging them to ...")
     sides = framer.phrases.sides(token.doc)
     if len(sides) != 2 or sum(_same_side(s, source) for s in sides) != 1:
         return ()
