@@ -159,10 +159,10 @@ def test_a_descriptor_names_the_body_it_describes(
             id="two-adjectives-negotiators",
         ),
         pytest.param(
-            "The Serbian and Kosovar technical teams failed to agree on licence plates.",
-            "The Serbian and Kosovar technical teams",
+            "The Serbian and Kosovar negotiating teams failed to agree on licence plates.",
+            "The Serbian and Kosovar negotiating teams",
             [("SRB", "GOV"), ("XKX", "GOV")],
-            id="two-adjectives-teams",
+            id="two-adjectives-negotiating-teams",
         ),
         pytest.param(
             "Peruvian, Chilean and Bolivian delegations signed the lithium pact in Lima.",
