@@ -826,3 +826,35 @@ def test_a_role_noun_with_ranks_before_its_title_is_the_holder(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        pytest.param(
+            "The Economic Community of West African States met in Abuja on Sunday. Niger's "
+            "junta refused to attend. The West African leaders then closed the borders.",
+            "The West African leaders",
+            "Economic Community of West African States",
+            id="west-african-leaders",
+        ),
+        pytest.param(
+            "The Association of Southeast Asian Nations gathered in Jakarta, and Myanmar's "
+            "army stayed away. The Southeast Asian ministers issued a statement.",
+            "The Southeast Asian ministers",
+            "ASEAN",
+            id="southeast-asian-ministers",
+        ),
+        pytest.param(
+            "The Arab League opened its summit in Jeddah as Syria's army shelled Idlib. The "
+            "Arab leaders called for a ceasefire.",
+            "The Arab leaders",
+            "Arab League",
+            id="arab-leaders",
+        ),
+    ],
+)
+def test_holders_named_by_region_are_the_regional_body(
+    resources: Resources, text: str, phrase: str, name: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).name == name

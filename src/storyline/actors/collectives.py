@@ -7,6 +7,8 @@ by `roles.noun_phrase_at`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from storyline.actors.affiliation import speaks
@@ -14,7 +16,7 @@ from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Claims, Mention, MentionKind, span_mention
 from storyline.actors.names import fold
-from storyline.actors.titles import POSSESSIVE, attaches_back
+from storyline.actors.titles import POSSESSIVE, attaches_back, match_title
 from storyline.records import ActorKind
 
 
@@ -160,3 +162,21 @@ def country_at(doc: Doc, j: int, kb: Knowledge) -> tuple[str, int] | None:
 def _in_name(token) -> bool:
     """A word of a country's name: capitalised, or "of" and "the" inside it."""
     return token.text[:1].isupper() or token.lower_ in ("of", "the")
+
+
+def regional_holders(
+    doc: Doc, i: int, j: int, words: list[str], kb: Knowledge
+) -> tuple[tuple[int, int], Mention] | None:
+    """ "the West African leaders", "the European ministers": several holders of a title
+    named by a region, no country, stand for the regional body told of before."""
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].ent_type_ in ("NORP", "LOC"):
+        if kb.country(doc[k].text) is not None:
+            return None  # "the Kenyan leaders" are read with their country
+        k += 1
+    title = match_title(doc, k, words, kb) if k > j else None
+    if title is None or doc[title[1] - 1].tag_ not in ("NNS", "NNPS"):
+        return None
+    end = title[1]
+    mention = span_mention(doc, i, end, MentionKind.ROLE, ActorKind.ORG, role=title[0].role)
+    return (i, end), replace(mention, plural=True, sector="IGO")

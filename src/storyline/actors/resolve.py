@@ -296,6 +296,7 @@ class _Resolver:
             and pm.start < m.start
             and m.start - pm.end <= _COLLECTIVE_REACH
             and a.kind in (ActorKind.ORG, ActorKind.GROUP)
+            and m.sector in (None, a.sector)  # "the West African leaders": a regional body
             and not self._in_quote(pm)
         ]
         return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None

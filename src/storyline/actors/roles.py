@@ -20,6 +20,7 @@ from storyline.actors.collectives import (
     country_at,
     force_over_title,
     named_after,
+    regional_holders,
     the_country,
     unnamed_speakers,
 )
@@ -80,6 +81,10 @@ def noun_phrase_at(
     ranked = _past_ranks(doc, j, words, kb) if title is None else j
     if ranked > j:  # "the First Deputy Speaker", "the former acting president"
         j, title = ranked, match_title(doc, ranked, words, kb)
+    if title is None and country is None and doc[i].lower_ == "the":
+        regional = regional_holders(doc, i, j, words, kb)  # "the West African leaders"
+        if regional is not None:
+            return regional
     inst = kb.institution_at(words, j)
     if title is not None and force_over_title(doc, title[1], j, inst, country):
         title = None  # "Burundian peacekeepers": the country's force, not several people
