@@ -333,6 +333,18 @@ BROKEN = [
         "organisations.yaml:6: body_words: 'agency' is listed twice (first on line 4)",
     ),
     (
+        "member noun repeated",
+        "organisations.yaml",
+        f"organisations:\n  - {ORG}\nmember_nouns:\n  - fighters\n  - group\n  - fighters\n",
+        "organisations.yaml:6: member_nouns: 'fighters' is listed twice (first on line 4)",
+    ),
+    (
+        "country noun not in lower case",
+        "organisations.yaml",
+        f"organisations:\n  - {ORG}\ncountry_nouns: [country, Nation]\n",
+        "organisations.yaml:3: country_nouns",
+    ),
+    (
         "anaphor with a bad sector",
         "organisations.yaml",
         f"organisations:\n  - {ORG}\nanaphors:\n  agency: [IGO, UNO]\n",
