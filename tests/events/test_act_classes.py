@@ -641,3 +641,55 @@ def test_an_act_counted_by_a_noun_is_the_act_with_its_phrases(
     kind, source, target = expected
     dyads = _dyads(_code(resources, text))
     assert any(d[0] == kind and (d[1], d[3]) == (source, target) for d in dyads)
+
+
+# -- what is agreed, insisted on or tried is not done; an act that times another ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Peru and Chile had reached an understanding in principle to hold another meeting.",
+            "CONSULT",
+        ),
+        ("Kenya and Uganda struck a deal to withdraw troops from the border.", "RETREAT"),
+        ("Kenya made a bid to seize the border town from Somalia.", "COERCE"),
+        (
+            "The Peruvian delegation insisted that no Bolivian officials be present at its "
+            "talks with Chile.",
+            "CONSULT",
+        ),
+    ],
+    ids=["understanding-to", "deal-to", "bid-to", "insisted-that"],
+)
+def test_what_is_agreed_tried_or_insisted_on_is_not_done(
+    resources: Resources, text: str, kind: str
+) -> None:
+    assert kind not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Kenyan forces deployed gunships in the wake of Tuesday's pre-dawn raid on a "
+            "base in Somalia.",
+            "COERCE",
+        ),
+        ("Chad closed the border after the bombing of its villages.", "ASSAULT"),
+        ("Ghana recalled its envoy in response to the shelling of its embassy.", "ASSAULT"),
+    ],
+    ids=["in-the-wake-of", "after", "in-response-to"],
+)
+def test_an_act_that_times_another_is_not_the_clause_subject_s(
+    resources: Resources, text: str, kind: str
+) -> None:
+    events = _code(resources, text)
+    subject = events[0].source.country if events else None
+    assert not any(e.type == kind and e.source.country == subject for e in events)
+
+
+def test_an_act_that_times_another_by_a_named_doer_is_theirs(resources: Resources) -> None:
+    events = _code(resources, "Peru and Chile met after Peru's attack on the border post.")
+    assert ("ASSAULT", "PER", None, "CHL") in _dyads(events)

@@ -31,7 +31,7 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
     suggest prevent avoid stop deter refrain need allege claim fear expect pressure push
-    lobby""".split()
+    lobby insist""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -44,12 +44,14 @@ _ORDERING = frozenset(
 )
 _SPEAKING = frozenset({"comment", "elaborate", "speculate", "respond", "discuss", "confirm"})
 _ENDING = frozenset({"end", "halt", "stop", "cease", "suspend", "curb", "stem"})
-# Nouns whose "that" or "to" clause is what someone claims, wants or is ready to do, not
-# what happened ("readiness to continue dialogue").
+# Nouns whose "that" or "to" clause is what someone claims, wants, agrees or tries to do,
+# not what happened ("readiness to continue dialogue", "an understanding to hold another
+# meeting", "a bid to seize the town").
 _CLAIMS = frozenset(
     """allegation accusation claim charge rumor rumour suggestion demand call request
     proposal hope fear threat denial readiness willingness desire intention determination
-    offer plan pressure""".split()
+    offer plan pressure understanding agreement accord deal decision pledge promise
+    commitment vow bid attempt""".split()
 )
 # Nouns of what may be done, not of what was: "the freedom to strike", "the right of
 # attack", "the risk of a war", "the prospect of talks", "the option of striking".
@@ -183,6 +185,8 @@ def reported_acts(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexico
 def _reported(token: Token, trigger: Trigger, kb: Knowledge, lexicon: Lexicon) -> list[Act]:
     if _ended(token) or _no_comment(token, kb) or _background(token, trigger, lexicon):
         return []
+    if not trigger.reciprocal and _setting(token):
+        return []  # (fighting or a truce that times the clause: code.py's _timing_act)
     said = stated_intention(token, kb)
     if said is None:
         negated = any(c.dep_ == "neg" for c in token.children)
@@ -256,6 +260,8 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             return True
         if node.dep_ == "advcl" and _is(node.head, _UNREALISING) and _infinitive(node):
             return True  # "called for the two presidents to hold talks"
+        if node.dep_ == "advcl" and _infinitive(node) and _of_claim(node.head):
+            return True  # "reached an understanding to hold another meeting"
     node = token
     for _ in range(_DEPTH):  # "intend to go ahead with the plan at the meeting"
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
@@ -278,6 +284,36 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             break
         node = node.head
     return False
+
+
+_TIMES = frozenset({"after", "following", "since", "amid", "before"})
+
+
+def _setting(token: Token) -> bool:
+    """An act named as what another follows or answers, with no doer of its own ("AU
+    forces deployed gunships in the wake of Tuesday's raid", "closed the border after
+    the attack", "in response to the shelling"): the clause's subject did not do it,
+    and it is told where it happened, if at all."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    timed = prep.lower_ in _TIMES or (
+        (prep.lower_ == "of" and prep.head.lower_ == "wake")
+        or (prep.lower_ == "to" and prep.head.lemma_.lower() == "response")
+    )
+    if not timed:
+        return False
+    named = any(
+        (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")) or c.lower_ == "by"
+        for c in token.children
+    )
+    return not named
+
+
+def _of_claim(verb: Token) -> bool:
+    """Whether a verb's object is a noun of what is agreed, claimed or wanted, whose
+    "to" clause the parser may hang from the verb ("reached an understanding to ...")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMS for c in verb.children)
 
 
 def _for_to(clause: Token) -> bool:
