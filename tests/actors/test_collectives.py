@@ -858,3 +858,34 @@ def test_holders_named_by_region_are_the_regional_body(
     resources: Resources, text: str, phrase: str, name: str
 ) -> None:
     assert actor_of(analyse(resources, text), phrase).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "body"),
+    [
+        pytest.param(
+            "The Ugandan army said on Monday that five of its soldiers had been wounded.",
+            "its soldiers",
+            ("UGA", "MIL"),
+            id="its-soldiers-of-an-army",
+        ),
+        pytest.param(
+            "Chad announced that its troops would leave the border town by Friday.",
+            "its troops",
+            ("TCD", "MIL"),
+            id="its-troops-of-a-country",
+        ),
+        pytest.param(
+            "The Southern African Development Community said its peacekeepers would stay "
+            "in Cabo Delgado.",
+            "its peacekeepers",
+            (None, "IGO"),
+            id="its-peacekeepers-of-a-bloc",
+        ),
+    ],
+)
+def test_its_force_is_the_force_of_whom_its_stands_for(
+    resources: Resources, text: str, phrase: str, body: tuple[str | None, str]
+) -> None:
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.country, actor.sector) == body

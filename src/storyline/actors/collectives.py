@@ -180,3 +180,18 @@ def regional_holders(
     end = title[1]
     mention = span_mention(doc, i, end, MentionKind.ROLE, ActorKind.ORG, role=title[0].role)
     return (i, end), replace(mention, plural=True, sector="IGO")
+
+
+def owned_force(
+    doc: Doc, i: int, words: list[str], kb: Knowledge, claims: Claims
+) -> tuple[tuple[int, int], Mention] | None:
+    """ "its peacekeepers", "their forces": a body of whoever "its" or "their" stands for,
+    of the sector its noun has (read when the article is resolved)."""
+    inst = kb.institution_at(words, i + 1) if i + 1 < len(doc) else None
+    if inst is None or not claims.free(i, i + 1 + inst[1]):
+        return None
+    end = i + 1 + inst[1]
+    mention = span_mention(
+        doc, i, end, MentionKind.INSTITUTION, ActorKind.ORG, sector=inst[0].sector
+    )
+    return (i, end), replace(mention, possessor=doc[i].idx)

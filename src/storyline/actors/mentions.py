@@ -96,7 +96,12 @@ def find_mentions(
             claim_person(doc, name, words, kb, claims)
     for i, tok in enumerate(tokens):
         # a phrase starts with a determiner, a capital (a country, a body) or a title
-        opens = tok.text[:1].isupper() or words[i] in DETERMINERS or kb.starts_title(words[i])
+        opens = (
+            tok.text[:1].isupper()
+            or words[i] in DETERMINERS
+            or words[i] in _BODY_POSSESSIVES
+            or kb.starts_title(words[i])
+        )
         if opens and claims.free(i, i + 1):
             found = noun_phrase_at(doc, i, words, kb, claims)
             if found is not None:
@@ -150,6 +155,7 @@ def _each_country(mentions: list[Mention]) -> list[Mention]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BODY_POSSESSIVES = frozenset({"its", "their"})  # "its peacekeepers", "their forces"
 
 
 def _acts_in_words(tok: Token, kb: Knowledge) -> bool:

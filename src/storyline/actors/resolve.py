@@ -141,6 +141,8 @@ class _Resolver:
             scene = self._scene(m, done)  # "Eyewitnesses said": that country's civilians
             if scene is not None:
                 return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
+        if m.possessor is not None and m.text.split()[0].lower() in ("its", "their"):
+            return self._of_body(m, done)
         if m.possessor is not None:
             return self._thing(self._of_possessor(m, done))
         if m.refers:
@@ -469,6 +471,17 @@ class _Resolver:
                         )
                     )
         return None
+
+    def _of_body(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
+        """ "its peacekeepers", "their forces": the body of that sector of the country
+        "its" stands for (the body or country told of just before), or that body itself
+        when it has no country ("the AU ... its troops")."""
+        owner = self._pronoun(replace(m, actor_kind=ActorKind.ORG), done)
+        if owner is None or owner.kind is ActorKind.PERSON:
+            return None
+        if owner.country is None:
+            return owner
+        return self._thing(replace(m, country=owner.country, possessor=None))
 
     def _of_possessor(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Mention:
         """ "Netanyahu's Cabinet", "his Cabinet": a body of its owner's country."""

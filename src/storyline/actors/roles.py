@@ -20,6 +20,7 @@ from storyline.actors.collectives import (
     country_at,
     force_over_title,
     named_after,
+    owned_force,
     regional_holders,
     the_country,
     unnamed_speakers,
@@ -61,6 +62,8 @@ def noun_phrase_at(
         return None  # the phrase starts earlier and is read from there
     if i > 0 and doc[i - 1].lower_ in _ANYONE:
         return None  # "until the last soldier", "every official": no one in particular
+    if doc[i].lower_ in ("its", "their"):
+        return owned_force(doc, i, words, kb, claims)  # "its peacekeepers"
     j = i + 1 if doc[i].lower_ in DETERMINERS else i
     definite = doc[i].lower_ not in _INDEFINITE
     codes, j = countries_at(doc, j, kb, claims)
