@@ -622,3 +622,28 @@ def test_an_attack_on_a_place_for_people_is_aimed_at_them(
 ) -> None:
     doer, target = expected
     assert ("ASSAULT", doer, target) in {(d[0], d[1], d[3]) for d in _dyads(_code(resources, text))}
+
+
+# -- who an attack is not by --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_doer"),
+    [
+        (
+            "An attack in the ethnic Russian north of Estonia left two Estonian police officers "
+            "dead.",
+            "RUS",
+        ),
+        ("A raid in the mostly Somali northeast of Kenya left four Kenyan soldiers dead.", "SOM"),
+        (
+            "An attack in the largely Uzbek south of Kyrgyzstan left three Kyrgyz soldiers dead.",
+            "UZB",
+        ),
+    ],
+    ids=["ethnic-russian", "mostly-somali", "largely-uzbek"],
+)
+def test_the_people_of_the_place_an_attack_happens_in_are_not_its_doers(
+    resources: Resources, text: str, not_doer: str
+) -> None:
+    assert all(e.source.country != not_doer for e in _code(resources, text))

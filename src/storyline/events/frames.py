@@ -289,7 +289,8 @@ class Framer:
     def _owner(self, noun: Token, depth: int = 1) -> list[Actor]:
         """ "Azerbaijan's blockade", "the Azeri attack", "Armenia's commitment"; also one
         level down: "the increase in Azerbaijan's rhetoric", "a camp for Congolese
-        refugees" (whom a place is for)."""
+        refugees" (whom a place is for); "in" gives only a possessor: "an attack in the
+        Serb-populated north" is no Serb attack."""
         found = self._own_owner(noun)
         if found or depth == 0:
             return found
@@ -298,11 +299,25 @@ class Framer:
                 prep.lower_ in ("in", "of") or (prep.lower_ == "for" and self._place_for(noun))
             ):
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._owner(pobj, depth - 1)
-                        if found:
-                            return found
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = (
+                        self._possessor(pobj)
+                        if prep.lower_ == "in"
+                        else self._owner(pobj, depth - 1)
+                    )
+                    if found:
+                        return found
         return []
+
+    def _possessor(self, noun: Token) -> list[Actor]:
+        """Who a noun's possessor names, not a pronoun ("Azerbaijan's rhetoric")."""
+        return [
+            a
+            for c in noun.children
+            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")
+            for a in self.phrases.actors_of(c)
+        ]
 
     def _holder(self, noun: Token) -> list[Actor]:
         """Whose holdings a noun names: "Russia's assets", "the assets of five officials",
