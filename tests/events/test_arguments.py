@@ -647,3 +647,19 @@ def test_the_people_of_the_place_an_attack_happens_in_are_not_its_doers(
     resources: Resources, text: str, not_doer: str
 ) -> None:
     assert all(e.source.country != not_doer for e in _code(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigerian troops deployed jets in the wake of Sunday's attack on Nigerian soldiers.",
+        "Kenya sent troops to the border in response to Friday's attack on Kenyan police.",
+        "The Ethiopian army mobilized reservists in the aftermath of Saturday's attack on "
+        "Ethiopian police.",
+    ],
+    ids=["in-the-wake-of", "in-response-to", "in-the-aftermath-of"],
+)
+def test_an_attack_another_act_answers_is_not_the_answering_side_s(
+    resources: Resources, text: str
+) -> None:
+    assert "ASSAULT" not in {e.type for e in _code(resources, text)}

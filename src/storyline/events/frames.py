@@ -182,8 +182,8 @@ class Framer:
                 return parties
         if token.pos_ == "NOUN":
             verb = governing_verb(token)
-            if verb is None:
-                return []
+            if verb is None or token in self.arguments(verb, "answer"):
+                return []  # "deployed jets in the wake of the raid": not their raid
             if trigger.type in _HOSTILE and verb.lemma_.lower() in _REACTIONS:
                 return []  # "KFOR condemned the attacks": who condemns did not attack
             return self._verb_subject(verb)
