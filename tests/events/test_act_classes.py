@@ -693,3 +693,23 @@ def test_an_act_that_times_another_is_not_the_clause_subject_s(
 def test_an_act_that_times_another_by_a_named_doer_is_theirs(resources: Resources) -> None:
     events = _code(resources, "Peru and Chile met after Peru's attack on the border post.")
     assert ("ASSAULT", "PER", None, "CHL") in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Kenya and Uganda held joint military exercises near the border on Monday.",
+            {"KEN", "UGA"},
+        ),
+        ("Chile held joint naval drills with Peru.", {"CHL", "PER"}),
+        ("India and Bangladesh launched joint patrols along the river.", {"IND", "BGD"}),
+    ],
+    ids=["joint-exercises", "joint-drills-with", "joint-patrols"],
+)
+def test_exercises_held_together_are_military_cooperation(
+    resources: Resources, text: str, pair: set[str]
+) -> None:
+    events = [e for e in _code(resources, text) if e.type == "COOPERATE"]
+    assert events and {events[0].source.country, *(t.country for t in events[0].targets)} == pair
+    assert "MOBILIZE" not in {e.type for e in _code(resources, text)}
