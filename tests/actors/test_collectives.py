@@ -604,7 +604,7 @@ def test_an_armed_body_without_a_country_is_the_one_told_of(
     ("text", "phrase", "sector"),
     [
         pytest.param(
-            "Media outlets said the convoy had been turned back at the border.",
+            "Media outlets reported that the convoy had been turned back at the border.",
             "Media outlets",
             "MED",
             id="media-outlets",
@@ -739,10 +739,10 @@ def test_a_title_phrase_with_a_possessive_pronoun_is_the_person(
     ("text", "phrase", "name"),
     [
         pytest.param(
-            "The Arab League met in Cairo on Sunday. They called for an immediate truce.",
+            "The Arab League met in Cairo on Sunday. They appealed for an immediate truce.",
             "They",
             "Arab League",
-            id="they-called-for",
+            id="they-appealed-for",
         ),
         pytest.param(
             "The African Union held an emergency session. It urged both armies to stand down.",
@@ -768,15 +768,13 @@ def test_it_or_they_doing_an_act_in_words_is_the_body_told_of(
     ("text", "surname", "name"),
     [
         pytest.param(
-            "Opposition leader Bobi Wine was at home. Guards forced their way into Bobi’s "
-            "house and held him.",
+            "Opposition leader Bobi Wine was at home. Guards broke into Bobi’s house and held him.",
             "Bobi",
             "Bobi Wine",
             id="name-tagged-with-its-clitic",
         ),
         pytest.param(
-            "Vice President Kembo Dugish was abroad. Troops forced their way into Dugish’s "
-            "residence at night.",
+            "Vice President Kembo Dugish was abroad. Troops searched Dugish’s residence at night.",
             "Dugish",
             "Kembo Dugish",
             id="curly-clitic",
@@ -801,7 +799,7 @@ def test_a_known_name_with_a_possessive_is_the_person(
     [
         pytest.param(
             "Speaker Jacob Oulanyah said the bill would pass. The First Deputy Speaker of "
-            "Parliament went on to say that the vote was set for Monday.",
+            "Parliament then told reporters that the vote was set for Monday.",
             "The First Deputy Speaker of Parliament",
             "Jacob Oulanyah",
             id="first-deputy-speaker",

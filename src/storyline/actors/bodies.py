@@ -89,7 +89,7 @@ def named_non_person(ent: Span, words: list[str], kb: Knowledge) -> Mention | No
             sector=seat[1],
         )
     # a people or nationality ("Russians", "Kurdish") is no country; a country's own
-    # name the NER took for one ("Tajikistan and Kyrgyzstan met") still is
+    # name the NER took for one ("Togo and Benin met") still is
     code = kb.country(text) if ent.label_ != "NORP" else kb.country_name(text)
     if code is None and ent.label_ == "NORP":
         return _side(ent, kb)

@@ -1,8 +1,8 @@
-"""Noun phrases that name a collective: several countries' bodies ("Russian and
-Ukrainian delegations"), a country's counted force ("ten Kenyan peacekeepers"), an armed
+"""Noun phrases that name a collective: several countries' bodies ("Peruvian and
+Chilean delegations"), a country's counted force ("ten Kenyan peacekeepers"), an armed
 body told of before ("the military junta", "government forces", "the fighters"), the
-country described ("the Balkan nation"), unnamed speakers of no state ("media outlets
-said") and a title of an international body ("the Director General of the IAEA"). Read
+country described ("the Andean nation"), unnamed speakers of no state ("media outlets
+said") and a title of an international body ("the Director-General of the WHO"). Read
 by `roles.noun_phrase_at`."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def countries_at(doc: Doc, j: int, kb: Knowledge, claims: Claims) -> tuple[list[
                 break
             if country_at(doc, j + 1, kb) is None and doc[j + 1].lower_ != "and":
                 break
-            j += 1  # "Russian and Ukrainian", "Kenyan, Ugandan and ..."
+            j += 1  # "Peruvian and Chilean", "Kenyan, Ugandan and ..."
             continue
         codes.append(named[0])
         j += named[1]
@@ -47,7 +47,7 @@ _JOINERS = frozenset({"and", ","})
 
 def force_over_title(doc: Doc, title_end: int, j: int, inst, country: str | None) -> bool:
     """Whether a plural title a country names is read as that country's body, because
-    the same words are one of its institutions ("Burundian peacekeepers", "Kenyan
+    the same words are one of its institutions ("Chadian peacekeepers", "Kenyan
     troops"): a force, not several people."""
     return (
         country is not None
@@ -62,7 +62,7 @@ _QUANTIFIERS = frozenset({"several", "some", "many", "few", "dozens", "hundreds"
 
 def counted_from(doc: Doc, i: int, end: int, claims: Claims) -> int:
     """Where a counted body starts: at a number or quantifier counting its noun ("ten
-    Kenyan soldiers", "several Burundian peacekeepers"); else at i."""
+    Kenyan soldiers", "several Chadian peacekeepers"); else at i."""
     if i == 0 or not claims.free(i - 1, i):
         return i
     word = doc[i - 1]
@@ -71,7 +71,7 @@ def counted_from(doc: Doc, i: int, end: int, claims: Claims) -> int:
 
 
 def the_country(doc: Doc, i: int, head) -> tuple[tuple[int, int], Mention] | None:
-    """ "the country", "the Balkan nation", "the landlocked West African nation": the
+    """ "the country", "the Andean nation", "the landlocked Central Asian nation": the
     country the article is about, described; not "the country of ..." nor a country
     named in it ("the Ugandan nation" is read with its country elsewhere)."""
     if any(c.dep_ in ("prep", "appos", "relcl") for c in head.children):
@@ -132,7 +132,7 @@ def named_after(doc: Doc, end: int) -> bool:
 
 
 def body_after_of(doc: Doc, of: int, kb: Knowledge) -> tuple[int, DictionaryEntry] | None:
-    """ "... of the IAEA", "... of the African Union": a known international body named
+    """ "... of the WHO", "... of the Arab League": a known international body named
     right after "of", and the token after it."""
     start = of + 2 if of + 2 < len(doc) and doc[of + 1].lower_ == "the" else of + 1
     for size in range(min(8, len(doc) - start), 0, -1):
@@ -167,7 +167,7 @@ def _in_name(token) -> bool:
 def regional_holders(
     doc: Doc, i: int, j: int, words: list[str], kb: Knowledge
 ) -> tuple[tuple[int, int], Mention] | None:
-    """ "the West African leaders", "the European ministers": several holders of a title
+    """ "the Southeast Asian leaders", "the European ministers": several holders of a title
     named by a region, no country, stand for the regional body told of before."""
     k = j
     while k < len(doc) and k - j < 3 and doc[k].ent_type_ in ("NORP", "LOC"):
@@ -185,7 +185,7 @@ def regional_holders(
 def owned_force(
     doc: Doc, i: int, words: list[str], kb: Knowledge, claims: Claims
 ) -> tuple[tuple[int, int], Mention] | None:
-    """ "its peacekeepers", "their forces": a body of whoever "its" or "their" stands for,
+    """ "its soldiers", "their forces": a body of whoever "its" or "their" stands for,
     of the sector its noun has (read when the article is resolved)."""
     inst = kb.institution_at(words, i + 1) if i + 1 < len(doc) else None
     if inst is None or not claims.free(i, i + 1 + inst[1]):

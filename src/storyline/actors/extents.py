@@ -1,7 +1,7 @@
 """How far the mention of a named body reaches: news writes a body's name with its
 acronym in brackets ("the African Union (AU)"), with a word for its kind or its members
-after it ("the Al Shabab terror group", "Hezbollah militants", "AU forces") and with its
-country as a possessor before it ("Lebanon's Hezbollah"). All of it is one mention of the
+after it ("the Boko Haram jihadist group", "Taliban fighters", "NATO forces") and with its
+country as a possessor before it ("Afghanistan's Taliban"). All of it is one mention of the
 body; the country and the acronym are not mentions of their own there."""
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def widen_bodies(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Menti
 
 
 def _with_appositives(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
-    """ "Mohamed Ali, a local military commander,", "the White Army, a militia loyal to
-    X,": a name with the description set off after it is also one mention of its whole;
+    """ "Hassan Farah, a district commissioner,", "the Wagner Group, a private army close
+    to X,": a name with the description set off after it is also one mention of its whole;
     the name alone, and what the description names, stay mentions of their own."""
     out = []
     for m in mentions:
@@ -100,7 +100,7 @@ def _inside_other(m: Mention, covered: list[tuple[int, int]]) -> bool:
 
 
 def _offices(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
-    """ "the office of Israeli Prime Minister X": the office of a person whose title names
+    """ "the office of Kenyan President X": the office of a person whose title names
     his country is one mention of that country's body, the person's mention with it."""
     out: list[Mention] = []
     for m in mentions:
@@ -122,7 +122,7 @@ def _offices(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) 
 
 
 def _owned(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
-    """ "Netanyahu's Cabinet", "his Cabinet": a body named with the person who owns it is
+    """ "Orban's Cabinet", "his Cabinet": a body named with the person who owns it is
     one mention of it, the owner's name with it (the owner's country is the body's); the
     owner's name is also a mention of the person."""
     out: list[Mention] = []
@@ -169,7 +169,7 @@ def _body_span(doc: Doc, m: Mention, kb: Knowledge) -> Span | None:
 
 def _right(span: Span, kb: Knowledge) -> int:
     """Where the body's mention ends: past "(ACRONYM)" naming the same body, else past a
-    word for its kind or members that heads the phrase ("the M23 rebel group")."""
+    word for its kind or members that heads the phrase ("the Boko Haram jihadist group")."""
     doc, end = span.doc, span.end
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         short = doc[end + 1].text
@@ -182,14 +182,14 @@ def _right(span: Span, kb: Knowledge) -> int:
         word = doc[k]
         if not word.is_lower or word.is_punct:
             return end
-        kind = fold(word.text)  # "the AU statement" speaks for the AU, as its document
+        kind = fold(word.text)  # "the Arab League statement" speaks for the League
         if (kind in kb.member_nouns or kind in kb.source_nouns) and span.root.head.i == k:
             return k + 1
     return end
 
 
 def _members_of(doc: Doc, start: int, kb: Knowledge) -> int:
-    """ "members of the Security Council", "leaders of the bloc": the body's members or
+    """ "members of the Arab League", "leaders of the bloc": the body's members or
     leaders are the body; where the phrase then starts."""
     if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].tag_ != "NNS":
         return start

@@ -111,8 +111,8 @@ class Knowledge:
         self.honorifics = honorifics
         self.body_words = body_words  # "Division", "Service": an unknown name is a body
         self.not_body_heads = not_body_heads  # "Agreement", "Summit": a name is no body
-        self.member_nouns = member_nouns  # "Hezbollah militants": the body itself
-        self.country_nouns = country_nouns  # "the Balkan nation": the country told of
+        self.member_nouns = member_nouns  # "Taliban fighters": the body itself
+        self.country_nouns = country_nouns  # "the Andean nation": the country told of
         self.anaphors = anaphors or {}  # "the agency": the sectors it may refer back to
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor

@@ -50,7 +50,7 @@ class Mention:
     body: str | None = None  # the organisation an office belongs to ("the Kremlin spokesman")
     possessor: int | None = None  # where its owner is named: "Netanyahu's Cabinet", "his"
     refers: frozenset[str] = frozenset()  # "the agency": sectors of the body it refers to
-    others: tuple[str, ...] = ()  # "Russian and Ukrainian delegations": the other countries
+    others: tuple[str, ...] = ()  # "Peruvian and Chilean delegations": the other countries
     other_than: int | None = None  # "X detained him": where X, whom "him" is not, is named
 
 

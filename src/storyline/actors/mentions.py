@@ -78,7 +78,7 @@ def find_mentions(
         claim_person(doc, ent, words, kb, claims)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
         if len(ent) > 1 and ent[-1].tag_ == "POS":
-            ent = doc[ent.start : ent.end - 1]  # "Machar’s" taken with its clitic
+            ent = doc[ent.start : ent.end - 1]  # "Bobi’s" taken with its clitic
         if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
             claim_person(doc, ent, words, kb, claims)
     for tok in tokens:  # a known surname or first name the NER missed (even as a noun)
@@ -128,7 +128,7 @@ def find_mentions(
             him = replace(him, other_than=subject.idx if subject is not None else None)
             claims.add(him, tok.i, tok.i + 1)
         elif tok.lower_ in _COLLECTIVE and (speaks(tok, kb) or _acts_in_words(tok, kb)):
-            # "..., they said", "It added", "They called for": a body or group speaking
+            # "..., they said", "It added", "They appealed for": a body or group speaking
             claims.add(
                 span_mention(doc, tok.i, tok.i + 1, MentionKind.PRONOUN, ActorKind.ORG),
                 tok.i,
@@ -146,7 +146,7 @@ def find_mentions(
 
 
 def _each_country(mentions: list[Mention]) -> list[Mention]:
-    """ "Russian and Ukrainian delegations": one mention of the phrase per country."""
+    """ "Peruvian and Chilean delegations": one mention of the phrase per country."""
     out = []
     for m in mentions:
         out.append(replace(m, others=()) if m.others else m)
@@ -155,11 +155,11 @@ def _each_country(mentions: list[Mention]) -> list[Mention]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_BODY_POSSESSIVES = frozenset({"its", "their"})  # "its peacekeepers", "their forces"
+_BODY_POSSESSIVES = frozenset({"its", "their"})  # "its soldiers", "their forces"
 
 
 def _acts_in_words(tok: Token, kb: Knowledge) -> bool:
-    """Whether a pronoun is the subject of an act done in words ("they called for",
+    """Whether a pronoun is the subject of an act done in words ("they appealed for",
     "it urged", "they denounced")."""
     return tok.dep_ == "nsubj" and kb.speaks(tok.head)
 

@@ -212,7 +212,7 @@ def claim_person(doc: Doc, ent: Span, words: list[str], kb: Knowledge, claims: C
     left = title_before(doc, start, words, kb, claims)
     if left is not None:
         start, title, country, org_sector = left
-        owner = possessor_before(doc, start, kb)  # "Ukraine's Defence Minister X"
+        owner = possessor_before(doc, start, kb)  # "Nigeria's President X"
         if owner is not None and doc[start].lower_ not in DETERMINERS:
             start, country = owner[0], country or owner[1]
         elif start > 0 and doc[start - 1].lower_ in _POSSESSIVE_PRONOUNS:

@@ -138,7 +138,7 @@ class _Resolver:
             country = self._most_named(m, done)
             return self._thing(replace(m, country=country)) if country else None
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
-            scene = self._scene(m, done)  # "Eyewitnesses said": that country's civilians
+            scene = self._scene(m, done)  # "Witnesses said": that country's civilians
             if scene is not None:
                 return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
         if m.possessor is not None and m.text.split()[0].lower() in ("its", "their"):
@@ -238,7 +238,7 @@ class _Resolver:
         if known is not None:
             self.fixed.setdefault(known.actor_id, known)
             return known
-        if m.body is not None:  # "the head of the IAEA", no one named: the body
+        if m.body is not None:  # "the head of the Arab League", no one named: the body
             return self._anonymous(m, done)
         return self._placeholder(m) if m.country else None
 
@@ -298,7 +298,7 @@ class _Resolver:
             and pm.start < m.start
             and m.start - pm.end <= _COLLECTIVE_REACH
             and a.kind in (ActorKind.ORG, ActorKind.GROUP)
-            and m.sector in (None, a.sector)  # "the West African leaders": a regional body
+            and m.sector in (None, a.sector)  # "the Arab leaders": a regional body
             and not self._in_quote(pm)
         ]
         return max(earlier, key=lambda pair: pair[0].start)[1] if earlier else None
@@ -419,7 +419,7 @@ class _Resolver:
             (pm, a)
             for pm, a in done
             if pm.start < m.start
-            and pm.kind is not MentionKind.METONYM  # "Tehran" is no agency
+            and pm.kind is not MentionKind.METONYM  # a capital is no agency
             and a.kind in (ActorKind.ORG, ActorKind.GROUP)
             and a.sector in m.refers
             and not self._in_quote(pm)
@@ -451,7 +451,7 @@ class _Resolver:
         return top[0][0]
 
     def _body_of_title(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """ "IAEA chief Rafael Grossi said ... the agency": a body of a sector the noun
+        """ "WHO chief X said ... the agency": a body of a sector the noun
         may stand for, named by its abbreviation in a person's title before it."""
         for pm, _ in sorted(done, key=lambda pair: -pair[0].start):
             if pm.start >= m.start or pm.kind not in (MentionKind.NAME, MentionKind.ROLE):
@@ -473,9 +473,9 @@ class _Resolver:
         return None
 
     def _of_body(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor | None:
-        """ "its peacekeepers", "their forces": the body of that sector of the country
+        """ "its soldiers", "their forces": the body of that sector of the country
         "its" stands for (the body or country told of just before), or that body itself
-        when it has no country ("the AU ... its troops")."""
+        when it has no country ("SADC ... its troops")."""
         owner = self._pronoun(replace(m, actor_kind=ActorKind.ORG), done)
         if owner is None or owner.kind is ActorKind.PERSON:
             return None

@@ -63,7 +63,7 @@ def noun_phrase_at(
     if i > 0 and doc[i - 1].lower_ in _ANYONE:
         return None  # "until the last soldier", "every official": no one in particular
     if doc[i].lower_ in ("its", "their"):
-        return owned_force(doc, i, words, kb, claims)  # "its peacekeepers"
+        return owned_force(doc, i, words, kb, claims)  # "its soldiers"
     j = i + 1 if doc[i].lower_ in DETERMINERS else i
     definite = doc[i].lower_ not in _INDEFINITE
     codes, j = countries_at(doc, j, kb, claims)
@@ -82,15 +82,15 @@ def noun_phrase_at(
         return None
     title = match_title(doc, j, words, kb)
     ranked = _past_ranks(doc, j, words, kb) if title is None else j
-    if ranked > j:  # "the First Deputy Speaker", "the former acting president"
+    if ranked > j:  # "the outgoing prime minister", "the former acting president"
         j, title = ranked, match_title(doc, ranked, words, kb)
     if title is None and country is None and doc[i].lower_ == "the":
-        regional = regional_holders(doc, i, j, words, kb)  # "the West African leaders"
+        regional = regional_holders(doc, i, j, words, kb)  # "the Arab leaders"
         if regional is not None:
             return regional
     inst = kb.institution_at(words, j)
     if title is not None and force_over_title(doc, title[1], j, inst, country):
-        title = None  # "Burundian peacekeepers": the country's force, not several people
+        title = None  # "Chadian peacekeepers": the country's force, not several people
     if title is not None:
         if org is not None:  # the body's country and sector, not the title's
             country = org.country
@@ -154,7 +154,7 @@ def _anaphor(doc: Doc, i: int, kb: Knowledge, claims: Claims):
     """ "the agency", "the UN nuclear watchdog", "the continental body", "the police",
     "police said": a definite phrase, or a bare plural or mass noun, headed by a body
     noun that refers back to a body named before."""
-    if bare_force(doc, i, kb):  # "clashes between government forces and rebels"
+    if bare_force(doc, i, kb):  # "clashes between government troops and militias"
         mention = span_mention(doc, i, i + 2, MentionKind.INSTITUTION, ActorKind.ORG)
         return (i, i + 2), replace(mention, refers=frozenset({"MIL"}))
     head = doc[i].head if doc[i].lower_ == "the" else doc[i]
@@ -208,7 +208,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
     country = country or inner_country
     last = doc[end - 1]
     if last.dep_ in ("compound", "amod") and last.head.i == end and doc[end].is_lower:
-        return None  # "the M23 rebel group": the title word only qualifies a noun
+        return None  # "the Boko Haram jihadist group": the title word qualifies a noun
     if end < len(doc) and doc[end].text in POSSESSIVE:
         inst = kb.institution_at(words, end + 1) if end + 1 < len(doc) else None
         if inst is not None:
@@ -240,11 +240,11 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         org = body_after_of(doc, end, kb) if of is None and country is None else None
         if of is not None:
             end, country = of[0], country or of[1]
-        elif org is not None:  # "the Director General of the IAEA"
+        elif org is not None:  # "the Secretary-General of the Arab League"
             end, country, sector = org[0], org[1].country, org[1].sector or sector
             of_body = org[1].name
             if named_after(doc, end):
-                return None  # "the Director General of the IAEA (IAEA), Rafael Grossi"
+                return None  # "the Secretary-General of the Arab League (AL), X"
     if not claims.free(i, end):
         return None
     return (i, end), span_mention(

@@ -23,7 +23,7 @@ OFFICE_MODIFIERS = frozenset(
     """former ex acting interim outgoing incoming caretaker junior then newly appointed
     elected current veteran longtime long-time de facto self-declared first second third
     deputy national""".split()
-)  # ranks too: "First Vice President", "Deputy National Minister of Information"
+)  # ranks too: "First Deputy Prime Minister", "Deputy National Minister of Trade"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 TITLE_REACH = 7  # words a title form may span, with country words skipped
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
@@ -179,7 +179,7 @@ def of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
 
 
 def possessor_before(doc: Doc, start: int, kb: Knowledge) -> tuple[int, str] | None:
-    """ "Ukraine's Defence Minister", "South Sudan's First Vice President": where a
+    """ "Nigeria's President", "South Africa's Foreign Minister": where a
     country named as the possessor of a title phrase starting at token start begins,
     and its code."""
     if start < 2 or doc[start - 1].text not in POSSESSIVE:

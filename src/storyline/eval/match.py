@@ -372,7 +372,7 @@ def score_mentions(
     gold: GoldArticle, mentions: Sequence[ActorMention], actors: Mapping[str, Actor]
 ) -> MentionScore:
     """Gold surface forms found verbatim as mentions of the right actor in the article
-    (a leading "the" aside: annotators write "the US" and "NATO" for "the NATO")."""
+    (a leading "the" aside: annotators write both "the EU" and "EU" for "the EU")."""
     by_text: dict[str, list[Actor]] = {}
     for m in mentions:
         if m.actor_id in actors:
@@ -390,7 +390,7 @@ def score_mentions(
 
 def _surface(text: str) -> str:
     """A surface form as compared: spaces collapsed, without a leading definite article
-    or a trailing possessive ending ("Rwanda's" is a mention "Rwanda" and its clitic)."""
+    or a trailing possessive ending ("Chile's" is a mention "Chile" and its clitic)."""
     words = text.split()
     if len(words) > 1 and words[0] in ("the", "The"):
         words = words[1:]
