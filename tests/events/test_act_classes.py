@@ -713,3 +713,22 @@ def test_exercises_held_together_are_military_cooperation(
     events = [e for e in _code(resources, text) if e.type == "COOPERATE"]
     assert events and {events[0].source.country, *(t.country for t in events[0].targets)} == pair
     assert "MOBILIZE" not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+            ("GBR", "IRQ"),
+        ),
+        ("Kenya deployed troops for an offensive against Somalia.", ("KEN", "SOM")),
+        ("The Chadian army sent troops for an assault on Sudan.", ("TCD", "SDN")),
+    ],
+    ids=["for-war-against", "for-offensive-against", "sent-for-assault-on"],
+)
+def test_a_mobilization_is_aimed_at_the_target_of_the_act_it_is_for(
+    resources: Resources, text: str, pair: tuple[str, str]
+) -> None:
+    dyads = _dyads(_code(resources, text))
+    assert any(d[0] == "MOBILIZE" and (d[1], d[3]) == pair for d in dyads)

@@ -336,7 +336,7 @@ def _complete(
     if not targets:  # "X condemned the attack", "X hit back": the earlier act's doer
         targets = answered(token, trigger, source, events, framer)
     if not targets:  # "held a round of talks with X": the phrases of what is counted
-        targets = counted_parties(token, trigger.targets, framer.phrases)
+        targets = counted_parties(token, trigger, framer.phrases)
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
         targets = hosted_parties(token, trigger, framer.phrases)
     if not targets:  # "asked for a meeting with X": the parties of the act asked for
