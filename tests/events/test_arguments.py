@@ -130,6 +130,30 @@ def test_an_attack_by_someone_is_theirs_and_so_is_the_harm_it_does(
     assert all(e.source.kind.value != "country" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Six Kenyan soldiers died in an attack that al-Shabaab carried out near Lamu.",
+            ("al-Shabaab", "KEN"),
+        ),
+        (
+            "The raid, which Boko Haram later claimed, killed nine Nigerian soldiers.",
+            ("Boko Haram", "NGA"),
+        ),
+        ("Three Afghan police officers died in an attack the Taliban claimed.", ("Taliban", "AFG")),
+    ],
+    ids=["that-carried-out", "which-claimed", "zero-relative"],
+)
+def test_an_attack_whose_doer_a_relative_clause_names_is_theirs_not_the_victims(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    doer, victims = expected
+    attacks = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    assert attacks and all(e.source.name == doer for e in attacks)
+    assert all(victims in {t.country for t in e.targets} for e in attacks)
+
+
 # -- a reaction to a named act ----------------------------------------------------------------
 
 
