@@ -687,3 +687,26 @@ def test_an_attack_another_act_answers_is_not_the_answering_side_s(
     resources: Resources, text: str
 ) -> None:
     assert "ASSAULT" not in {e.type for e in _code(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan troops came under attack from al-Shabaab near Lamu.", ("al-Shabaab", "KEN")),
+        ("Somali police came under attack by al-Shabaab in Mogadishu.", ("al-Shabaab", "SOM")),
+        (
+            "Ukrainian positions in Bakhmut came under heavy shelling from Russian forces.",
+            ("Russia armed forces", "UKR"),
+        ),
+        ("Israeli towns came under rocket attack from Hamas.", ("Hamas", "ISR")),
+    ],
+    ids=["attack-from", "attack-by", "shelling-from", "rocket-attack"],
+)
+def test_those_who_come_under_attack_are_its_targets_and_whom_it_is_from_its_doers(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    doer, target = expected
+    attacks = [e for e in _code(resources, text) if e.type == "ASSAULT"]
+    assert attacks and all(
+        e.source.name == doer and [t.country for t in e.targets] == [target] for e in attacks
+    )
