@@ -1325,3 +1325,21 @@ def test_a_known_bodys_acronym_is_a_mention_though_the_ner_misses_it(
     assert found, [m.evidence.text for m in result.actor_mentions]
     actor = next(a for a in result.actors if a.actor_id == found[0].actor_id)
     assert (actor.name, actor.kind) == (name, ORG)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Russia today warned Finland against joining the alliance.", "Russia", "RUS"),
+        ("China daily imports of crude rose in May, customs data showed.", "China", "CHN"),
+        ("China mobile units crossed the line of control, India said.", "China", "CHN"),
+    ],
+    ids=["russia-today", "china-daily", "china-mobile"],
+)
+def test_a_listed_names_later_words_written_as_common_words_are_not_that_name(
+    resources: Resources, text: str, phrase: str, country: str
+) -> None:
+    """ "Russia today", "China daily": a country and a common word, not the outlet or
+    company whose name is written with capitals."""
+    actor = actor_of(analyse(resources, text), phrase)
+    assert (actor.kind, actor.country) == (COUNTRY, country)

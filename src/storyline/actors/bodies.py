@@ -49,13 +49,20 @@ def listed_bodies(
         if hit is None and _acronym(kept[k].text) and not _named_on(doc, kept[k]):
             entry = kb.organisation(kept[k].text)
             hit = (entry, 1) if entry is not None else None
-        if hit is None or kb.is_office(hit[0].name):
+        if hit is None or kb.is_office(hit[0].name) or _lower_cased(kept[k + 1 : k + hit[1]]):
             k += 1
             continue
         start, end = kept[k].i, kept[k + hit[1] - 1].i + 1
         found.append((with_determiner(doc, start), end, hit[0]))
         k += hit[1]
     return found
+
+
+def _lower_cased(rest: list[Token]) -> bool:
+    """Whether a listed name's later words are written as common words, not as the name
+    ("Russia today accused ...", "Iran now says ...": not the outlet "Russia Today");
+    function words ("of", "the", "al-") are lower case in names too."""
+    return any(t.is_alpha and t.is_lower and not t.is_stop for t in rest)
 
 
 def _acronym(word: str) -> bool:
