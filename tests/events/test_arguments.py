@@ -410,6 +410,25 @@ def test_tying_an_attack_or_its_doers_to_someone_accuses_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was an attack Nigeria attributed to backing from Niger.", ("NGA", "NER")),
+        ("Kenya blamed the bombing on support from Eritrea.", ("KEN", "ERI")),
+        ("Colombia tied the attackers to funding from Venezuela.", ("COL", "VEN")),
+    ],
+    ids=["attributed-to-backing", "blamed-on-support", "tied-to-funding"],
+)
+def test_an_attack_tied_to_help_from_someone_accuses_the_helper(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    accuser, accused = expected
+    assert any(
+        d[0] == "ACCUSE" and d[1] == accuser and d[3] == accused
+        for d in _dyads(_code(resources, text))
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ghana attributed the delay to bad weather.",

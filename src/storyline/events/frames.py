@@ -565,7 +565,8 @@ class Framer:
             if owner:
                 found += self._owner(head)
             elif not self._done_to(head):
-                found += self.phrases.actors_of(head)
+                # "attributed the attack to support from Serbia": an act stands for its doer
+                found += self.phrases.actors_of(head) or self._role(head, "doer")
         return found
 
     def _done_to(self, noun: Token) -> bool:
