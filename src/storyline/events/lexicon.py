@@ -210,7 +210,7 @@ def _statement(entry: dict | None) -> Intention | None:
 
 def _has_particle(token: Token, particle: str) -> bool:
     """Whether a verb has its particle, also as the mark of the clause it governs
-    ("called for order to be restored", "asked for the two leaders to meet")."""
+    ("called for order to be restored", "asked for the two foreign ministers to meet")."""
     return any(
         (c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle)
         or (

@@ -3,7 +3,7 @@ parties of the act asked for or proposed.
 
 "Peru asked for a meeting with Chile", "Bolivia's proposal to restart negotiations with
 Paraguay": the meeting's other party. "Ghana called for the presidents of Mali and Niger
-to hold talks", "Argentina asked for the two leaders to meet": whoever is to act, less
+to hold talks", "Argentina asked for the two ministers to meet": whoever is to act, less
 the side asking. "Senegal called for order to be restored in Gambia": the country where
 the act is asked for. A stated readiness to act ("affirmed its readiness to continue
 dialogue with X") is aimed the same way.
@@ -90,7 +90,7 @@ def _named(head: Token, phrases: Phrases) -> list[Actor]:
 
 
 def _same_side(actor: Actor, source: Actor) -> bool:
-    """The one asking, or of its country ("Ukraine asked for the two leaders to meet")."""
+    """The one asking, or of its country ("Chile asked for the two ministers to meet")."""
     if actor.actor_id == source.actor_id:
         return True
     return source.country is not None and actor.country == source.country

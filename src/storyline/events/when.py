@@ -218,7 +218,7 @@ def background(token: Token, material: bool = False, statement: bool = False) ->
     """A state, not an act of the day: a standing state in the narrator's present
     ("Tehran backs both groups") after the lead, unless the act is a statement, which
     the present reports as the day's ("both blame the other"); a perfect that sums up
-    the past ("have also sent soldiers to serve with the force", "has long backed the
+    the past ("have also lent officers to the mission", "has long backed the
     rebels", "have fought three wars", "has supported them since 2015")."""
     verb = _clause_verb(token)
     if verb is None or habitual(token):  # a habit is coded, as background
