@@ -20,6 +20,7 @@ from storyline.actors.mentions import find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.places import named_places, scenes
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
+from storyline.actors.relatives import relative_mentions
 from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
@@ -76,6 +77,7 @@ def resolve_actors(
         if actor is not None:
             resolved.append((mention, actor))
     actors = resolver.finish()
+    resolved += relative_mentions(doc, resolved)
     resolved.sort(key=lambda pair: pair[0].start)
     return ArticleActors(
         actors=tuple(actors.values()),
