@@ -207,7 +207,7 @@ def _framed(
         trigger = replace(trigger, reciprocal=True)
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     imposer = sanctioner(token, trigger, events) if first is None else None
-    if imposer is not None:  # "were placed under a travel ban": the sanctions told before
+    if imposer is not None:  # "were put under a visa ban": the sanctions told before
         first = framer.frame(token, trigger, imposer)
     if first is None:
         return []
@@ -293,8 +293,8 @@ def _licensed(token: Token, framer: Framer) -> bool:
     """A noun reports an act when it is the subject or object of a clause, names its
     doer ("Azerbaijan's blockade"), sets the scene ("In a phone call with X, ..."), is
     what a movement is for ("returned to Geneva for talks"), what a retaliation is
-    made with ("hit back with air strikes") or names those it is aimed at ("were
-    placed under a travel ban"); as the topic of another noun ("support
+    made with ("hit back with drone strikes") or names those it is aimed at ("were
+    put under a visa ban"); as the topic of another noun ("support
     for peace talks") it is not an act."""
     if token.pos_ != "NOUN" or framer.arguments(token, "answer"):
         return True
@@ -333,7 +333,7 @@ def _complete(
             targets = tuple(framer.recipients(verb))
     if not targets and _set_in_earlier_call(token, framer.lexicon):
         targets = _partners(events, source)
-    if not targets:  # "X condemned the attack", "X hit back": the earlier act's doer
+    if not targets:  # "X condemned the attack", "X struck back": the earlier act's doer
         targets = answered(token, trigger, source, events, framer)
     if not targets:  # "held a round of talks with X": the phrases of what is counted
         targets = counted_parties(token, trigger, framer.phrases)

@@ -183,12 +183,12 @@ class Framer:
         if token.pos_ == "NOUN":
             verb = governing_verb(token)
             if verb is None or token in self.arguments(verb, "answer"):
-                return []  # "deployed jets in the wake of the raid": not their raid
+                return []  # "deployed jets in the wake of the ambush": not their ambush
             if trigger.type in _HOSTILE and verb.lemma_.lower() in _REACTIONS:
                 return []  # "KFOR condemned the attacks": who condemns did not attack
             return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
-            if self.arguments(token, "target"):  # "their assets were frozen": no doer
+            if self.arguments(token, "target"):  # "their accounts were frozen": no doer
                 return []
             return self._verb_subject(token.head) if token.head.pos_ in ("AUX", "VERB") else []
         # "Ghana is committed to reform": a passive that tells its subject's own stance
@@ -207,8 +207,8 @@ class Framer:
 
     def _harmed_within(self, verb: Token) -> bool:
         """Whether a verb of harm tells what happened in a hostile act told as a noun
-        ("three civilians were killed in a car bombing", "four guards died in an attack
-        by rebels"): the noun's act, coded once, as the noun."""
+        ("three civilians were killed in a car bombing", "four guards died in an ambush
+        by the militia"): the noun's act, coded once, as the noun."""
         return any(
             self._hostile(g)
             for c in verb.children
@@ -346,7 +346,7 @@ class Framer:
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ in ("his", "her") and child not in patients:
                 return self._narrator_subject(child)  # "Blinken said that in his calls"
-        # "Kenya's blockade", "a raid by rebels", "an assault carried out by X"
+        # "Kenya's blockade", "a raid by the militia", "an ambush carried out by X"
         if self.arguments(noun, "doer"):
             return self._role(noun, "doer")
         # "the Azeri attack", "Armenia-Azerbaijan peace talks": countries named before it
@@ -424,13 +424,13 @@ class Framer:
             if found:
                 yield from found
                 return
-        if token.pos_ == "ADJ":  # "their assets were frozen": whose assets
+        if token.pos_ == "ADJ":  # "their accounts were frozen": whose accounts
             found = [a for h in self.arguments(token, "target") for a in self._holder(h)]
             if found:
                 yield from found
                 return
         if token.pos_ == "NOUN":
-            # "a raid by rebels on a base", "Iran rejected a request from X"
+            # "a raid by the militia on a checkpoint", "Iran rejected a request from X"
             found = self._role(token, "target")
             if found:
                 yield from found

@@ -1,11 +1,11 @@
 """Acts whose other party is read from the acts told before them.
 
 Three classes of sentences: a condemnation of an act named again without its doer
-("X condemned the attack", "the raid was denounced by X") is aimed at whoever did the
-last such act the article told of; a retaliation ("X hit back with air strikes",
+("X condemned the attack", "the ambush was denounced by X") is aimed at whoever did the
+last such act the article told of; a retaliation ("X hit back with drone strikes",
 "X retaliated", "struck back", "deployed troops in response to the attack") is aimed
 at the doer of the act it answers, else at whoever last attacked its doer; a sanction
-told without its doer ("five officials were placed under a travel ban") is the
+told without its doer ("five officials were put under a visa ban") is the
 sanctioning body's of the sanctions told in that sentence or the one before. The words
 that mark a retaliation are argument patterns of role `answer` (data/event_patterns.yaml).
 """
@@ -41,7 +41,7 @@ def answered(
 def _answered_doer(
     marks: list[Token], source: Actor, events: Sequence[Event], framer: Framer
 ) -> tuple[Actor, ...]:
-    """ "in response to the attack by X": X; "in the wake of the raid": the doer of the
+    """ "in response to the attack by X": X; "in the wake of the ambush": the doer of the
     last act of harm told before, not of the answering side."""
     lexicon = framer.lexicon
     for noun in marks:
@@ -108,8 +108,8 @@ def _state(actor: Actor) -> bool:
 
 
 def sanctioner(token: Token, trigger: Trigger, events: Sequence[Event]) -> Actor | None:
-    """Who imposes a sanction told without its doer ("their assets were frozen", "were
-    placed under a travel ban"): the doer of a sanction told in the same sentence or
+    """Who imposes a sanction told without its doer ("their accounts were frozen", "were
+    put under a visa ban"): the doer of a sanction told in the same sentence or
     the one before."""
     if trigger.type != "SANCTION":
         return None
