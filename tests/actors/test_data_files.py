@@ -345,6 +345,18 @@ BROKEN = [
         "organisations.yaml:3: country_nouns",
     ),
     (
+        "armed noun repeated",
+        "organisations.yaml",
+        f"organisations:\n  - {ORG}\narmed_nouns:\n  - raiders\n  - gunmen\n  - raiders\n",
+        "organisations.yaml:6: armed_nouns: 'raiders' is listed twice (first on line 4)",
+    ),
+    (
+        "mutiny mark not in lower case",
+        "organisations.yaml",
+        f"organisations:\n  - {ORG}\nmutiny_marks: [rogue, Renegade]\n",
+        "organisations.yaml:3: mutiny_marks",
+    ),
+    (
         "anaphor with a bad sector",
         "organisations.yaml",
         f"organisations:\n  - {ORG}\nanaphors:\n  agency: [IGO, UNO]\n",

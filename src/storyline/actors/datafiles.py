@@ -380,6 +380,19 @@ def check_places(demonyms: Located, capitals: Located) -> None:
                 _File("capitals.yaml").fail(places.line_of(place), reason)
 
 
+# organisations.yaml's word lists for unnamed armed people (actors/armed.py)
+ARMED_KEYS = (
+    "armed_nouns",
+    "armed_people",
+    "armed_marks",
+    "armed_gear",
+    "band_nouns",
+    "soldier_nouns",
+    "mutiny_marks",
+    "mutineer_nouns",
+)
+
+
 def check_organisations(name: str, data: Located) -> Located:
     """organisations.yaml: organisations (name, aliases, kind, country, sector), each
     name and alias one organisation's; platforms that are no organisation; body words,
@@ -392,6 +405,7 @@ def check_organisations(name: str, data: Located) -> Located:
         "member_nouns",
         "country_nouns",
         "anaphors",
+        *ARMED_KEYS,
     )
     file.keys(data, ("organisations",), optional)
     owners = _Owners(file, name_key)
@@ -411,6 +425,8 @@ def check_organisations(name: str, data: Located) -> Located:
     file.words(data, "not_body_heads")
     file.words(data, "member_nouns")
     file.words(data, "country_nouns")
+    for key in ARMED_KEYS:
+        file.words(data, key)
     anaphors = file.mapping(data, "anaphors")
     for noun, sectors in anaphors.items():
         line, label = anaphors.line_of(noun), f"anaphors: {noun!r}: "

@@ -92,6 +92,7 @@ class Knowledge:
         member_nouns: frozenset[str] = frozenset(),
         country_nouns: frozenset[str] = frozenset(),
         anaphors: dict[str, frozenset[str]] | None = None,
+        armed: dict[str, frozenset[str]] | None = None,
         world: World,
         places: Gazetteer,
         user: ActorDictionary | None = None,
@@ -114,6 +115,7 @@ class Knowledge:
         self.member_nouns = member_nouns  # "Taliban fighters": the body itself
         self.country_nouns = country_nouns  # "the Andean nation": the country told of
         self.anaphors = anaphors or {}  # "the agency": the sectors it may refer back to
+        self.armed = armed or {}  # word lists for unnamed armed people (actors/armed.py)
         self.world = world  # the Phoenix dictionaries: people, bodies, groups, agents
         self.places = places  # the gazetteer: a place is not an actor
         self.user = user or ActorDictionary()
@@ -197,6 +199,7 @@ class Knowledge:
             member_nouns=frozenset(fold(w) for w in orgs.get("member_nouns", [])),
             country_nouns=frozenset(fold(w) for w in orgs.get("country_nouns", [])),
             anaphors={fold(k): frozenset(v) for k, v in orgs.get("anaphors", {}).items()},
+            armed={k: frozenset(fold(w) for w in orgs.get(k, [])) for k in datafiles.ARMED_KEYS},
             world=World.load(),
             places=_gazetteer(countries),
             user=user,

@@ -52,6 +52,7 @@ class Mention:
     refers: frozenset[str] = frozenset()  # "the agency": sectors of the body it refers to
     others: tuple[str, ...] = ()  # "Peruvian and Chilean delegations": the other countries
     other_than: int | None = None  # "X detained him": where X, whom "him" is not, is named
+    scene_end: int | None = None  # "masked gunmen": of where they act, told up to here
 
 
 class Claims:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from storyline.actors.affiliation import speaks
+from storyline.actors.armed import armed_mentions
 from storyline.actors.bodies import listed_bodies, named_non_person
 from storyline.actors.extents import widen_bodies
 from storyline.actors.knowledge import Knowledge
@@ -115,6 +116,8 @@ def find_mentions(
             if ent.start in headline and mention is not None and mention.country is None:
                 continue  # a headline's capitals make any words look like a name
             claims.add(mention, ent.start, ent.end)
+    for start, end, armed in armed_mentions(doc, kb):  # "masked gunmen", "a band of ..."
+        claims.add(armed, start, end)
     for tok in tokens:
         if tok.lower_ in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             claims.add(

@@ -22,19 +22,24 @@ def named_places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
     return found
 
 
-def scenes(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
+def scenes(doc: Doc, kb: Knowledge, countries: bool = False) -> list[tuple[int, str]]:
     """Where the article says something happens ("in northern Kosovo", "in the north of
-    Kosovo", "near Goma"): the offset and country of each place in a locative slot."""
+    Kosovo", "near Goma"): the offset and country of each place in a locative slot; with
+    `countries`, also of each country named there ("in the south of Chad")."""
     found = []
-    named = [doc[e.start : e.end] for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    labels = ("GPE", "LOC", "FAC") + (("PERSON", "ORG", "NORP") if countries else ())
+    named = [doc[e.start : e.end] for e in doc.ents if e.label_ in labels]  # "Mali" a PERSON
     named += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and not t.ent_type_]
     for ent in sorted(named, key=lambda span: span.start):  # "in Kyiv", also untagged
         place = kb.places.find(ent.text)
-        if place is None or not place.location.country:
+        code = place.location.country if place is not None else None
+        if not code:
             continue
         token = ent.root
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             token = token.head.head  # "the north of Kosovo"
+        if countries and token.dep_ == "poss":
+            token = token.head  # "in Chad's Lac province"
         if in_place_slot(token):
-            found.append((ent.start_char, place.location.country))
+            found.append((ent.start_char, code))
     return found

@@ -71,6 +71,7 @@ def resolve_actors(
     resolver = _Resolver(kb, registry, quoted or [], published)
     resolver.places = named_places(doc, kb)
     resolver.scenes = scenes(doc, kb)
+    resolver.acts_in = scenes(doc, kb, countries=True)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -122,6 +123,7 @@ class _Resolver:
         self.listed: dict[str, WorldActor | None] = {}  # people as the dictionaries code them
         self.places: list[tuple[int, str]] = []  # (offset, country) of places named
         self.scenes: list[tuple[int, str]] = []  # ... of places where something happens
+        self.acts_in: list[tuple[int, str]] = []  # ... and of countries named there
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -139,6 +141,9 @@ class _Resolver:
         if m.kind is MentionKind.COUNTRY and m.country is None:  # "the country"
             country = self._most_named(m, done)
             return self._thing(replace(m, country=country)) if country else None
+        if m.scene_end is not None:  # "masked gunmen": an armed group where they act
+            scene = self._armed_scene(m, done)
+            return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
             scene = self._scene(m, done)  # "Witnesses said": that country's civilians
             if scene is not None:
@@ -441,6 +446,12 @@ class _Resolver:
         """The country of the last place named before a mention, else the one named most."""
         before = [country for at, country in self.scenes if at < m.start]
         return before[-1] if before else self._most_named(m, done)
+
+    def _armed_scene(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
+        """Where unnamed armed people act: the first place named after them in their
+        sentence ("gunmen attacked a village in X"), else as for witnesses."""
+        after = [c for at, c in self.acts_in if m.start < at < (m.scene_end or m.start)]
+        return after[0] if after else self._scene(m, done)
 
     def _most_named(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
         """The country the article has named most before a mention (as an actor, or by
