@@ -21,6 +21,7 @@ from storyline.actors.countries import CountryIndex
 from storyline.actors.datafiles import Located
 from storyline.actors.dictionary import ActorDictionary, DictionaryEntry
 from storyline.actors.names import fold
+from storyline.actors.spellings import SpellingIndex
 from storyline.actors.world import World, WorldActor
 from storyline.records import ActorKind
 
@@ -134,6 +135,7 @@ class Knowledge:
         for options in self._institution_index.values():
             options.sort(key=lambda pair: -len(pair[0]))
         self._country_cache: dict[str, str | None] = {}
+        self._spellings: SpellingIndex | None = None  # built when first asked
         self._curated_starts = self.organisations.longest_from()
         for word, size in self.user.longest_from().items():
             self._curated_starts[word] = max(size, self._curated_starts.get(word, 0))
@@ -323,6 +325,14 @@ class Knowledge:
         """A person the Phoenix dictionaries know by full name or listed alias, coded as
         on the day (their office then)."""
         return self.world.person(text, on)
+
+    def person_variant(self, text: str, on: date | None) -> WorldActor | None:
+        """The one person the dictionaries know under another spelling of a full name
+        ("Mohamad Nasir" for "Mohammed Nassir"), coded as on the day."""
+        if self._spellings is None:
+            self._spellings = SpellingIndex(self.world.person_names())
+        key = self._spellings.variant(text)
+        return self.world.person(key, on) if key is not None else None
 
     def is_place(self, text: str) -> bool:
         """Whether a name is a place the gazetteer or the dictionaries know (a city, a

@@ -21,6 +21,7 @@ from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.places import named_places, scenes
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.actors.relatives import relative_mentions
+from storyline.actors.spellings import one_variant
 from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
@@ -166,6 +167,8 @@ class _Resolver:
         same = [i for i, n in self.names.items() if i != slug(name) and same_person(name, n)]
         if len(same) == 1:
             name = self.names[same[0]]
+        elif len(name.split()) > 1 and len(same) == 0:
+            name = self._spelled(name)
         else:
             one_word = len(name.split()) == 1
             known = self.registry.person_by_surname(name) if one_word else None
@@ -178,6 +181,17 @@ class _Resolver:
         self.names.setdefault(actor_id, name)
         self.people.setdefault(actor_id, []).append(m)
         return self._person_actor(actor_id)
+
+    def _spelled(self, name: str) -> str:
+        """A full name no one is known by: the one known person it is another spelling
+        of (in the dictionaries, in other articles, else in this one), else itself."""
+        if self.kb.person(name, self.published) or self.registry.get(slug(name)):
+            return name
+        listed = self.kb.person_variant(name, self.published)
+        if listed is not None:
+            return listed.name
+        people = [a.name for a in self.registry.actors() if a.kind is ActorKind.PERSON]
+        return one_variant(name, people) or one_variant(name, self.names.values()) or name
 
     def _person_actor(self, actor_id: str) -> Actor:
         ms = self.people[actor_id]

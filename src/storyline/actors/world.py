@@ -137,6 +137,10 @@ class World:
         person with no code valid that day has no country and no sector."""
         return self._actor(self._people, text, on)
 
+    def person_names(self) -> list[str]:
+        """Every person's name and alias as a lookup key (for spelling variants)."""
+        return list(self._people)
+
     def body(self, text: str) -> WorldActor | None:
         """An organisation or armed group by name or listed alias/abbreviation."""
         return self._actor(self._bodies, text, None)
