@@ -89,3 +89,31 @@ def test_the_act_of_a_relative_clause_is_its_antecedents(
     events = analyse(resources, text).events
     relative = text.split(", ")[1]
     assert any(e.source.actor_id == doer and relative in e.evidence.text for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        pytest.param(
+            "Egypt and Jordan, which hosted talks with Israeli officials in June, spoke.",
+            {"EGY", "JOR"},
+            id="two-countries",
+        ),
+        pytest.param(
+            "Ghana and Togo, which accused Burkina Faso of harbouring rebels, met.",
+            {"GHA", "TGO"},
+            id="two-accusers",
+        ),
+        pytest.param(
+            "Latvia and Estonia, which condemned Russia's drills last week, voted.",
+            {"LVA", "EST"},
+            id="two-condemners",
+        ),
+    ],
+)
+def test_the_act_of_a_relative_clause_on_coordinated_phrases_is_each_ones(
+    resources: Resources, text: str, doers: set[str]
+) -> None:
+    events = analyse(resources, text).events
+    relative = text.split(", ")[1]
+    assert {e.source.country for e in events if relative in e.evidence.text} >= doers

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.actors.groups import antecedent, counted, country_word, group_actors
 from storyline.actors.knowledge import Knowledge
+from storyline.actors.relatives import relative_antecedent
 from storyline.actors.resolve import ArticleActors
 from storyline.actors.states import country_actor, country_body
 from storyline.records import Actor, ActorKind, Quote, QuoteKind
@@ -52,6 +53,9 @@ class Phrases:
         if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
             found = antecedent(tok, self.actors_of)
             return found[:1] if tok.lower_ == "it" else found
+        noun = relative_antecedent(tok)
+        if noun is not None and self.actors.at(tok.idx, tok.idx + len(tok.text)) is None:
+            return self.actors_of(noun)  # "Chile and Peru, which ...": both
         appos = [c for c in tok.children if c.dep_ == "appos"]
         if tok.tag_ in ("NNS", "NNPS") and appos:
             return [a for c in appos for a in self.actors_of(c)]
