@@ -72,3 +72,37 @@ def test_an_article_spelling_a_name_two_ways_names_one_person(
 ) -> None:
     result = analyse(resources, text)
     assert actor_of(result, first).actor_id == actor_of(result, second).actor_id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        pytest.param(
+            "Opposition leader Abdoulaye Dialloh was arrested in Conakry on Monday. "
+            "Police said Dialoh had been warned.",
+            "Opposition leader Abdoulaye Dialloh",
+            "Dialoh",
+            id="doubled-letter",
+        ),
+        pytest.param(
+            "Senator Tatyana Kuznetsova visited Vilnius. Lithuanian officials thanked "
+            "Kusnetsova for her support.",
+            "Senator Tatyana Kuznetsova",
+            "Kusnetsova",
+            id="z-s",
+        ),
+        pytest.param(
+            "Governor Yusuf Rakhmonov toured the flooded valley near Osh. Villagers told "
+            "Rahmonov that aid had not arrived.",
+            "Governor Yusuf Rakhmonov",
+            "Rahmonov",
+            id="kh-h",
+        ),
+    ],
+)
+def test_a_surname_in_another_spelling_is_the_person_named_in_full(
+    resources: Resources, text: str, full: str, short: str
+) -> None:
+    result = analyse(resources, text)
+    assert actor_of(result, full).actor_id == actor_of(result, short).actor_id

@@ -44,6 +44,7 @@ from storyline.actors.people import (
     the_secretary,
 )
 from storyline.actors.roles import noun_phrase_at
+from storyline.actors.spellings import spelling_key, surname_keys
 from storyline.actors.titles import DETERMINERS
 from storyline.records import ActorKind
 
@@ -77,10 +78,13 @@ def find_mentions(
     ]
     for ent in people:
         claim_person(doc, ent, words, kb, claims)
+    # a surname the article names in full, written in another spelling ("Dialoh")
+    spelled = surname_keys(name_forms(e, kb)[0] for e in sure)
     for ent in doc.ents:  # a known name the NER labelled as something else (even EVENT)
         if len(ent) > 1 and ent[-1].tag_ == "POS":
             ent = doc[ent.start : ent.end - 1]  # "Bobi’s" taken with its clitic
-        if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and fold(ent.text) in names:
+        known = fold(ent.text) in names or (len(ent) == 1 and _spelled_surname(ent[0], spelled))
+        if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and known:
             claim_person(doc, ent, words, kb, claims)
     for tok in tokens:  # a known surname or first name the NER missed (even as a noun)
         if (
@@ -88,7 +92,7 @@ def find_mentions(
             and tok.ent_type_ == ""
             and tok.text[:1].isupper()
             and not tok.is_stop
-            and fold(tok.text) in names
+            and (fold(tok.text) in names or _spelled_surname(tok, spelled))
         ):
             claim_person(doc, doc[tok.i : tok.i + 1], words, kb, claims)
     for tok in tokens:  # a full name the NER missed, as the subject of a speech verb
@@ -178,6 +182,13 @@ def _subject_of(verb: Token) -> Token | None:
             return subject
         verb = verb.head
     return None
+
+
+def _spelled_surname(tok: Token, spelled: frozenset[str]) -> bool:
+    """A surname in another spelling standing alone, not the end of a fuller name
+    ("Yousuf Rahmonov" is found whole by the full-name rules)."""
+    after_name = tok.i > 0 and tok.nbor(-1).pos_ == "PROPN"
+    return not after_name and spelling_key(tok.text) in spelled
 
 
 def _object_pronoun(tok: Token) -> bool:

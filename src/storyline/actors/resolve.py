@@ -21,7 +21,7 @@ from storyline.actors.names import canonical_name, fold, same_person, slug
 from storyline.actors.places import named_places, scenes
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.actors.relatives import relative_mentions
-from storyline.actors.spellings import one_variant
+from storyline.actors.spellings import one_variant, surname_of
 from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
@@ -169,6 +169,8 @@ class _Resolver:
             name = self.names[same[0]]
         elif len(name.split()) > 1 and len(same) == 0:
             name = self._spelled(name)
+        elif not same and (full := surname_of(name, self.names.values())) is not None:
+            name = full  # "Dialoh" after "Abdoulaye Dialloh"
         else:
             one_word = len(name.split()) == 1
             known = self.registry.person_by_surname(name) if one_word else None

@@ -48,6 +48,28 @@ def variant_of(name: str, other: str) -> bool:
     return len(a[-1]) >= _SHORTEST_SURNAME
 
 
+def surname_keys(full_names: Iterable[str]) -> frozenset[str]:
+    """The spelling keys of full names' surnames long enough to be told apart."""
+    keys = (spelling_key(n.split()[-1]) for n in full_names if len(n.split()) > 1)
+    return frozenset(k for k in keys if len(k) >= _SHORTEST_SURNAME)
+
+
+def surname_of(word: str, full_names: Iterable[str]) -> str | None:
+    """The one full name whose surname `word` is another spelling of ("Dialoh" of
+    "Abdoulaye Dialloh"), if exactly one."""
+    key = spelling_key(word)
+    if len(key) < _SHORTEST_SURNAME or " " in word.strip():
+        return None
+    found = {
+        n
+        for n in full_names
+        if len(n.split()) > 1
+        and spelling_key(n.split()[-1]) == key
+        and fold(n.split()[-1]) != fold(word)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def one_variant(name: str, known: Iterable[str]) -> str | None:
     """The one known name that is a spelling variant of `name`, if exactly one (two
     known people never join through a third spelling)."""
