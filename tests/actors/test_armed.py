@@ -78,3 +78,33 @@ def test_people_with_no_mark_of_arms_or_mutiny_are_no_armed_group(
 ) -> None:
     result = analyse(resources, text)
     assert phrase not in {m.evidence.text for m in result.actor_mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "group"),
+    [
+        pytest.param(
+            "Al-Shabaab fighters overran an army post near Kismayo. The attackers burned "
+            "two trucks.",
+            "The attackers",
+            "al-shabaab",
+            id="attackers-after-a-group",
+        ),
+        pytest.param(
+            "Boko Haram raided a market in Borno state, Nigeria. The gunmen seized cattle.",
+            "The gunmen",
+            "boko-haram",
+            id="gunmen-after-a-group",
+        ),
+        pytest.param(
+            "The M23 stormed a checkpoint in North Kivu. Those assailants later withdrew.",
+            "Those assailants",
+            "m23",
+            id="assailants-after-a-group",
+        ),
+    ],
+)
+def test_definite_armed_people_are_the_armed_group_told_of_before(
+    resources: Resources, text: str, phrase: str, group: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).actor_id == group

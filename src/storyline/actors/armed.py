@@ -18,6 +18,7 @@ from storyline.records import ActorKind
 
 UNNAMED_ARMED = "Unnamed armed group"
 UNNAMED_SOLDIERS = "Unnamed soldiers"
+_DEFINITE = frozenset({"the", "these", "those"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})  # a phrase naming whose people they are
 
 
@@ -36,7 +37,9 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
         end = max([tok.i, *(t.i for p in parts for t in p.subtree)]) + 1
         mention = span_mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
         name = UNNAMED_SOLDIERS if sector == "MIL" else UNNAMED_ARMED
-        out.append((start, end, replace(mention, name=name, anonymous=True, scene_end=_end(tok))))
+        definite = doc[start].lower_ in _DEFINITE  # "the gunmen": those told of before
+        mention = replace(mention, name=name, anonymous=True, definite=definite)
+        out.append((start, end, replace(mention, scene_end=_end(tok))))
     return out
 
 

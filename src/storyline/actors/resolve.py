@@ -143,8 +143,7 @@ class _Resolver:
             country = self._most_named(m, done)
             return self._thing(replace(m, country=country)) if country else None
         if m.scene_end is not None:  # "masked gunmen": an armed group where they act
-            scene = self._armed_scene(m, done)
-            return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
+            return self._armed(m, done)
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:
             scene = self._scene(m, done)  # "Witnesses said": that country's civilians
             if scene is not None:
@@ -462,6 +461,23 @@ class _Resolver:
         """The country of the last place named before a mention, else the one named most."""
         before = [country for at, country in self.scenes if at < m.start]
         return before[-1] if before else self._most_named(m, done)
+
+    def _armed(self, m: Mention, done: list[tuple[Mention, Actor]]) -> Actor:
+        """Unnamed armed people: "the gunmen" the armed group or military of that sector
+        named just before; else, or when indefinite, that of the country where they act."""
+        told = [
+            (pm, a)
+            for pm, a in done
+            if m.definite
+            and pm.start < m.start
+            and m.start - pm.end <= _COLLECTIVE_REACH
+            and a.kind in (ActorKind.ORG, ActorKind.GROUP)
+            and a.sector == m.sector
+        ]
+        if told:
+            return max(told, key=lambda pair: pair[0].start)[1]
+        scene = self._armed_scene(m, done)
+        return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
 
     def _armed_scene(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
         """Where unnamed armed people act: the first place named after them in their
