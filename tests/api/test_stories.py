@@ -31,7 +31,12 @@ def test_stories_are_enriched_records_in_date_order(client: TestClient) -> None:
     assert ohrid["date"] == "2023-03-18" and ohrid["precision"] == "day"
     assert ohrid["date_window"] == ["2023-03-18", "2023-03-18"]
     assert ohrid["types"] == ["CONSULT"]
-    assert {p["name"] for p in ohrid["participants"]} == {"Aleksandar Vučić", "Albin Kurti"}
+    # the two leaders, and the host who received them
+    assert {p["name"] for p in ohrid["participants"]} == {
+        "Aleksandar Vučić",
+        "Albin Kurti",
+        "Dimitar Kovačevski",
+    }
 
 
 def test_story_filters_agree_with_the_timeline(client: TestClient) -> None:

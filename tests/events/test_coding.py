@@ -844,3 +844,37 @@ def test_forces_sent_into_a_country_are_aimed_at_it(
     the threat of one carries that recipient."""
     events = [e for e in _code(resources, text) if e.type == kind]
     assert events and {t.country for t in events[0].targets} == {target}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "partner"),
+    [
+        (
+            "Norway's foreign minister Espen Eide, who chaired the session together with "
+            "Cuban envoy Carlos Diaz, said progress was made.",
+            "NOR",
+            "CUB",
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi chaired the meeting along with "
+            "Jordan's King Abdullah in Cairo on Monday.",
+            "EGY",
+            "JOR",
+        ),
+        (
+            "The Swiss foreign minister presided over the talks jointly with Turkish "
+            "Foreign Minister Hakan Fidan in Geneva on Friday.",
+            "CHE",
+            "TUR",
+        ),
+    ],
+    ids=["together-with", "along-with", "jointly-with"],
+)
+def test_a_co_host_is_no_party_to_the_meeting_hosted(
+    resources: Resources, text: str, host: str, partner: str
+) -> None:
+    """ "chaired the meeting together with X": X hosts beside the doer; neither the
+    co-host nor the host's own country is whom the host meets."""
+    for event in _code(resources, text):
+        if event.source.country == host:
+            assert not {t.country for t in event.targets} & {host, partner}, event

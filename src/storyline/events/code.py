@@ -338,7 +338,7 @@ def _complete(
     if not targets:  # "held a round of talks with X": the phrases of what is counted
         targets = counted_parties(token, trigger, framer.phrases)
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
-        targets = hosted_parties(token, trigger, framer.phrases)
+        targets = hosted_parties(token, trigger, framer.phrases, source)
     if not targets:  # "asked for a meeting with X": the parties of the act asked for
         targets = requested_parties(token, trigger, source, framer.phrases)
     if not targets:  # "X stands ready to keep up contacts": with the other side

@@ -21,9 +21,12 @@ from storyline.records import Actor
 _PARTIES = ("between", "of", "by", "with", "among")
 
 
-def hosted_parties(token: Token, trigger: Trigger, phrases: Phrases) -> tuple[Actor, ...]:
+def hosted_parties(
+    token: Token, trigger: Trigger, phrases: Phrases, host: Actor
+) -> tuple[Actor, ...]:
     """The parties of the meeting a third party hosts, chairs, presides over or
-    witnesses; none for a trigger that is no such part."""
+    witnesses; none for a trigger that is no such part. Two parties the text does not
+    name are never the host's own country and another: a host does not host itself."""
     if trigger.mode not in ("third-party", "visit") or token.pos_ != "VERB":
         return ()
     meetings = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -42,7 +45,8 @@ def hosted_parties(token: Token, trigger: Trigger, phrases: Phrases) -> tuple[Ac
     both = any(_both(m) for m in meetings)
     # a host of visitors who are "both nations'" (a visit names its guests itself)
     if meetings and (trigger.mode == "third-party" or both):
-        return _the_two(token, phrases, both)
+        two = _the_two(token, phrases, both)
+        return () if host.country and host.country in {p.country for p in two} else two
     return ()
 
 

@@ -66,11 +66,17 @@ def slot_heads(token: Token, name: str) -> list[Token]:
         return [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == name
+            if c.dep_ == "prep" and c.lower_ == name and not _co_doer(c)
             for g in c.children
             if g.dep_ in ("pobj", "pcomp")
         ]
     return []
+
+
+def _co_doer(prep: Token) -> bool:
+    """ "chaired the meeting together with X": X acts beside the doer; it is no party
+    the act is with."""
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along", "jointly")
 
 
 def governing_verb(token: Token) -> Token | None:

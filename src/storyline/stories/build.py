@@ -178,12 +178,14 @@ def story(
 
 
 def _most_precise(events: list[Event]) -> Event:
-    """The event whose date says most (a day over a month over a window), then most targets."""
+    """The event whose date says most (a day over a month over a window), then the
+    parties' own act over a host's or mediator's part in it ("Vučić meets Kurti", not
+    "Kovačevski hosts talks between ..."), then most targets."""
     rank = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
-    def key(e: Event) -> tuple[int, int]:
+    def key(e: Event) -> tuple[int, bool, int]:
         precision = rank.get(e.date.precision, 3) if e.date else 4
-        return precision, -len(e.targets)
+        return precision, e.mode == "third-party", -len(e.targets)
 
     return min(events, key=key)
 
