@@ -1343,3 +1343,23 @@ def test_a_listed_names_later_words_written_as_common_words_are_not_that_name(
     company whose name is written with capitals."""
     actor = actor_of(analyse(resources, text), phrase)
     assert (actor.kind, actor.country) == (COUNTRY, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their leaders said their forces would withdraw.",
+        "Its troops said its base was attacked on Monday.",
+        "Ethiopia massed troops on the border on Monday. Its soldiers said their positions "
+        "came under fire.",
+    ],
+    ids=["their-leaders", "its-troops", "after-a-named-country"],
+)
+def test_a_possessive_is_never_read_as_the_phrase_it_is_part_of(
+    resources: Resources, text: str
+) -> None:
+    """ "Their forces said their ...": the subject that holds the possessive is not what
+    the possessive stands for (reading it so never ends); one named before still is."""
+    result = analyse(resources, text)
+    if text.startswith("Ethiopia"):
+        assert actor_of(result, "Its soldiers").country == "ETH"

@@ -117,7 +117,7 @@ def antecedent(tok: Token, actors_of: Callable[[Token], list[Actor]]) -> list[Ac
     node = tok.head.head if tok.dep_ == "poss" else tok.head  # "their forces had ..."
     while node.dep_ in _REPORTED and node.head.i != node.i:
         node = node.head
-        subject = _subject(node)
+        subject = _subject(node, tok)
         if subject is not None:
             return _collective(actors_of(subject))
     sent = tok.sent
@@ -125,15 +125,20 @@ def antecedent(tok: Token, actors_of: Callable[[Token], list[Actor]]) -> list[Ac
     if sent.start > 0:
         roots.append(tok.doc[sent.start - 1].sent.root)
     for root in roots:
-        subject = _subject(root)
+        subject = _subject(root, tok)
         if subject is not None:
             return _collective(actors_of(subject))
     return []
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, pronoun: Token) -> Token | None:
+    """The verb's subject, unless it is a pronoun or holds the pronoun read ("their
+    forces said ...": "their" cannot stand for the phrase it is part of)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[0] if subjects and subjects[0].pos_ != "PRON" else None
+    if not subjects or subjects[0].pos_ == "PRON":
+        return None
+    subject = subjects[0]
+    return None if subject.left_edge.i <= pronoun.i <= subject.right_edge.i else subject
 
 
 def _collective(actors: list[Actor]) -> list[Actor]:
