@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.actors.names import fold, surname
+from storyline.actors.spellings import name_key_of, one_variant
 from storyline.records import Actor, ActorKind
 
 ROLE_PREFIX = "role-"  # ids of people known only by their office ("the President of X")
@@ -31,6 +32,7 @@ class ActorRegistry:
         self._by_id: dict[str, Actor] = {}
         self._by_surname: dict[str, set[str]] = defaultdict(set)
         self._names: set[str] = set()  # folded names and surnames, kept as people are added
+        self._by_spelling: dict[tuple[str, ...], set[str]] = defaultdict(set)  # full names
         self.add(actors)
 
     def add(self, actors: Iterable[Actor]) -> None:
@@ -43,6 +45,9 @@ class ActorRegistry:
                 self._by_surname[last].add(actor.actor_id)
                 # "Controller BBC One" must not make every "one" him
                 self._names.update(n for n in (fold(actor.name), last) if n not in STOP_WORDS)
+                key = name_key_of(actor.name)
+                if len(key) > 1:
+                    self._by_spelling[key].add(actor.name)
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, if known."""
@@ -56,6 +61,11 @@ class ActorRegistry:
             if len(self._by_id[i].name.split()) > 1
         ]
         return self._by_id[ids[0]] if len(ids) == 1 else None
+
+    def person_variant(self, name: str) -> str | None:
+        """The one known person's full name that `name` is another spelling of, found
+        through the spelling keys (never by reading every known person)."""
+        return one_variant(name, self._by_spelling.get(name_key_of(name), ()))
 
     def person_by_office(self, role: str, country: str | None) -> Actor | None:
         """The one known named person holding this office in this country, if exactly one."""

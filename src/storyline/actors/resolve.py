@@ -191,8 +191,7 @@ class _Resolver:
         listed = self.kb.person_variant(name, self.published)
         if listed is not None:
             return listed.name
-        people = [a.name for a in self.registry.actors() if a.kind is ActorKind.PERSON]
-        return one_variant(name, people) or one_variant(name, self.names.values()) or name
+        return self.registry.person_variant(name) or one_variant(name, self.names.values()) or name
 
     def _person_actor(self, actor_id: str) -> Actor:
         ms = self.people[actor_id]

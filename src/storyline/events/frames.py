@@ -85,13 +85,17 @@ class Framer:
         self.phrases = phrases
         self.sides: tuple[Actor, ...] = ()
         self.patterns = patterns or ArgumentPatterns.load()
-        self._found: Arguments | None = None
+        self._found: dict[int, Arguments] = {}  # by sentence start, for one doc
 
     def arguments(self, token: Token, role: str) -> list[Token]:
         """The heads of the phrases the argument patterns find in a role of an act."""
-        if self._found is None or self._found.doc is not token.doc:
-            self._found = self.patterns.arguments(token.doc)
-        return self._found.of(token, role)
+        sent = token.sent  # matched a sentence at a time: most have no act to read
+        found = self._found.get(sent.start)
+        if found is None or found.doc is not token.doc:
+            if found is not None:  # another document: forget the last one's sentences
+                self._found = {}
+            found = self._found[sent.start] = self.patterns.arguments(sent)
+        return found.of(token, role)
 
     def _parties(self, token: Token, trigger: Trigger) -> list[Actor]:
         """The parties of an act done together named after it, told as what happened

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from storyline.errors import PatternError
@@ -76,14 +76,18 @@ class ArgumentPatterns:
         self.patterns, self.source = state["patterns"], state["source"]
         self._matchers = {}
 
-    def arguments(self, doc: Doc) -> Arguments:
-        """What every pattern finds in a parsed document."""
+    def arguments(self, where: Doc | Span) -> Arguments:
+        """What every pattern finds in a parsed document or one of its sentences (the
+        patterns never cross one: a dependency tree does not)."""
+        doc = where if isinstance(where, Doc) else where.doc
+        offset = 0 if isinstance(where, Doc) else where.start
         key = id(doc.vocab)
         if key not in self._matchers:
             self._matchers[key] = _compile(self.patterns, doc.vocab, self.source)
         found: dict[tuple[int, str], dict[int, list[int]]] = defaultdict(dict)
         names = {p.name: (rank, p) for rank, p in enumerate(self.patterns)}
-        for match_id, ids in self._matchers[key](doc):
+        for match_id, relative in self._matchers[key](where):
+            ids = [i + offset for i in relative]
             rank, pattern = names[doc.vocab.strings[match_id]]
             roles = [n["RIGHT_ID"] for n in pattern.nodes]
             act = ids[roles.index("act")]
