@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases, unique
 from storyline.events.lexicon import Trigger
+from storyline.events.slots import BOTH
 from storyline.records import Actor
 
 # How a meeting noun names its parties: "talks between X and Y", "the meeting of X and
@@ -68,7 +69,7 @@ def _named_parties(meeting: Token, phrases: Phrases, depth: int = 2) -> tuple[Ac
 
 def _both(meeting: Token) -> bool:
     """ "the ministers of both nations", "the two delegations"."""
-    return any(t.lower_ in ("both", "two") for t in meeting.subtree)
+    return any(t.lower_ in BOTH for t in meeting.subtree)
 
 
 def _the_two(token: Token, phrases: Phrases, both: bool) -> tuple[Actor, ...]:

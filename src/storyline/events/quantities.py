@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases
+from storyline.events.slots import slot_heads
 from storyline.records import Actor
 
 if TYPE_CHECKING:
@@ -65,14 +66,7 @@ def _in_slots(acts: list[Token], slots: tuple[str, ...], phrases: Phrases) -> tu
         if slot not in _PREPOSITIONS:
             continue
         for act in acts:
-            found = [
-                actor
-                for prep in act.children
-                if prep.dep_ == "prep" and prep.lower_ == slot
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-                for actor in phrases.actors_of(pobj)
-            ]
+            found = [actor for head in slot_heads(act, slot) for actor in phrases.actors_of(head)]
             if found:
                 return tuple(found)
     return ()
