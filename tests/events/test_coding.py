@@ -675,6 +675,19 @@ def test_a_ceasefire_agreed_and_a_ceasefire_that_times_talks(resources: Resource
     assert truce.date is not None and truce.date.window == ("2025-05-06", "2025-05-12")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Late on Friday the Peruvian cabinet signed off on a ceasefire agreement with the rebels.",
+        "Chad reached a truce deal with the Sudanese army on Monday.",
+        "The Ethiopian government and the Tigrayan forces agreed to a ceasefire accord.",
+    ],
+    ids=["signed-off-on", "truce-deal", "ceasefire-accord"],
+)
+def test_an_agreement_named_a_ceasefire_is_a_ceasefire(resources: Resources, text: str) -> None:
+    assert ("AGREE", "ceasefire") in {(e.type, e.mode) for e in _code(resources, text)}
+
+
 def test_who_discusses_something_in_calls_is_a_party_to_the_calls(resources: Resources) -> None:
     text = (
         "Secretary of State Antony Blinken called the two leaders on Friday. A spokesman said "

@@ -14,6 +14,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.names import fold
 from storyline.actors.titles import POSSESSIVE, with_determiner
+from storyline.nlp.text import doc_text
 from storyline.records import ActorKind
 
 __all__ = ["widen_bodies"]
@@ -111,9 +112,9 @@ def _offices(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) 
             and m.start <= office.possessor < m.end
             and m.country is not None
             and m.actor_kind is ActorKind.PERSON
-            and doc.text[office.end : m.start].strip() == "of"
+            and doc_text(doc)[office.end : m.start].strip() == "of"
         ):
-            joined = doc.text[office.start : m.end]
+            joined = doc_text(doc)[office.start : m.end]
             out[-1] = replace(office, end=m.end, text=joined, country=m.country, possessor=None)
             covered.append((office.start, m.end))
             continue
@@ -134,22 +135,22 @@ def _owned(doc: Doc, mentions: list[Mention], covered: list[tuple[int, int]]) ->
             and m.country is None
             and owner is not None
             and owner.actor_kind is ActorKind.PERSON
-            and doc.text[owner.end : m.start].strip() in POSSESSIVE
+            and doc_text(doc)[owner.end : m.start].strip() in POSSESSIVE
         ):  # "Orban's Cabinet" with "Orban" a name the NER did not tag as one
             m = replace(m, possessor=owner.start)
         if m.possessor is None or m.kind is not MentionKind.ORG:
             out.append(m)
             continue
-        if doc.text[m.possessor : m.start].strip().lower() in ("his", "her"):
+        if doc_text(doc)[m.possessor : m.start].strip().lower() in ("his", "her"):
             covered.append((m.possessor, m.end))
-            out.append(replace(m, start=m.possessor, text=doc.text[m.possessor : m.end]))
+            out.append(replace(m, start=m.possessor, text=doc_text(doc)[m.possessor : m.end]))
         elif (
             owner is not None
             and owner.actor_kind is ActorKind.PERSON
             and owner.start <= m.possessor < owner.end
-            and doc.text[owner.end : m.start].strip() in POSSESSIVE
+            and doc_text(doc)[owner.end : m.start].strip() in POSSESSIVE
         ):  # the owner's own mention stays: it is read first, for the body's country
-            out.append(replace(m, start=owner.start, text=doc.text[owner.start : m.end]))
+            out.append(replace(m, start=owner.start, text=doc_text(doc)[owner.start : m.end]))
         else:
             out.append(m)
     return out

@@ -23,6 +23,7 @@ from storyline.actors.titles import (
     title_before,
     title_word,
 )
+from storyline.nlp.text import doc_text
 from storyline.records import ActorKind
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -108,7 +109,7 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
     Bayramov": the n-th name of a title naming n countries is of the n-th country."""
     people = [m for m in mentions if m.actor_kind is ActorKind.PERSON and m.name]
     found = {id(m): m for m in people}  # two mentions may start together ("X" and "X, ...")
-    text = doc.text  # built anew at every access
+    text = doc_text(doc)
     for i, m in enumerate(people):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.role is None:

@@ -4,9 +4,11 @@ actor that phrase names."""
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from storyline.actors.mention import Mention, MentionKind, span_mention
+from storyline.nlp.text import indices_where
 from storyline.records import Actor
 
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -21,7 +23,8 @@ def relative_mentions(
     phrases or actors, or one no mention holds, gives none (the events stage then reads
     the antecedent's phrase through `Phrases`)."""
     out = []
-    for tok in doc:
+    for i in indices_where(doc, TAG, _WH):
+        tok = doc[i]
         noun = _antecedent(tok)
         if noun is None:
             continue

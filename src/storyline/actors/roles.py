@@ -144,8 +144,10 @@ def _organisation_before_title(
     """A known organisation of one to four words at token j right before a title ("an
     EU official", "an Arab League spokesman"), and where the title starts."""
     for size in range(min(4, len(doc) - j - 1), 0, -1):
+        if match_title(doc, j + size, words, kb) is None:
+            continue  # the cheaper test first: most words are followed by no title
         org = kb.organisation(doc[j : j + size].text)
-        if org is not None and org.sector and match_title(doc, j + size, words, kb) is not None:
+        if org is not None and org.sector:
             return org, j + size
     return None, j
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from storyline.dates.periods import Interpretation
 from storyline.dates.resolve import interpret_date
 from storyline.dates.vocabulary import MONTH, NUMBER, UNITS
+from storyline.nlp.text import doc_text
 from storyline.records import EventDate
 
 
@@ -75,7 +76,7 @@ class Candidate:
 
 def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """The date expressions in `doc`, in text order and not overlapping, each resolved."""
-    text = doc.text  # built anew at every access: once per document
+    text = doc_text(doc)
     candidates = [
         *(
             read(doc, text, ent.start_char, ent.end_char, published)

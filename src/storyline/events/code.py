@@ -520,13 +520,16 @@ def _sentence_evidence(doc_id: str, sent: Span) -> Evidence:
 
 
 def _truce_agreed(token: Token, trigger: Trigger) -> str | None:
-    """ "the ceasefire agreed upon by both", "agreed to a truce": an agreement that is a
-    ceasefire has that mode (and is the same act as the ceasefire told elsewhere)."""
+    """ "the ceasefire agreed upon by both", "agreed to a truce", "signed off on a
+    ceasefire deal", "a truce accord": an agreement that is a ceasefire has that mode
+    (and is the same act as the ceasefire told elsewhere)."""
     if trigger.type != "AGREE":
         return None
     nouns = [token.head] if token.dep_ in ("acl", "relcl") else []
+    nouns += [token] if token.pos_ == "NOUN" else []
     nouns += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     nouns += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    nouns += [m for n in nouns for m in n.children if m.dep_ in ("compound", "amod")]
     return "ceasefire" if any(n.lemma_.lower() in _TRUCES for n in nouns) else None
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.resolve import ArticleActors
+from storyline.nlp.text import doc_text
 from storyline.quotes.attribution import (
     Attribution,
     according_to,
@@ -53,7 +54,7 @@ def extract_quotes(
     """Every quotation in the article, in text order, with speaker and channels."""
     marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
-    text = doc.text  # built anew at every access: once here
+    text = doc_text(doc)
     candidates = [_direct(doc, text, q, marks, actors, kb, sent_index) for q in quoted]
     candidates += _outermost(_indirect(doc, marks, actors, kb, sent_index))
     quotes: list[Quote] = []
@@ -307,7 +308,7 @@ def _according_clause(sent, kb, actors, marks, sent_index) -> _Candidate | None:
         spoken = attribute(sent.root, kb, actors, marks)  # the one the document reports
         att = spoken if spoken.speaker is not None else att
     words = [t for t in sent]
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     if words[0].lower_ == "according":  # "According to X, CLAUSE."
         comma = next((t for t in words if t.text == "," and t.i > words[0].i + 2), None)
         if comma is None:

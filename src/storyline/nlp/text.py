@@ -1,0 +1,31 @@
+"""A parsed document's text, read once, and its words found without reading each one.
+
+spaCy builds `Doc.text` anew from every token at each access (a few milliseconds for a
+long report); the stages read it many times per article, so it is built once and kept
+in the Doc's own `user_data`, which travels with the Doc to worker processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from numpy import flatnonzero, isin
+from spacy.tokens import Doc
+
+_KEY = "storyline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's verbatim text (the same string as `doc.text`)."""
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return text
+
+
+def indices_where(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
+    """The indices of the tokens whose attribute `attr` (a `spacy.attrs` id such as TAG
+    or LOWER) is one of `values`, read from the Doc's arrays: a loop over the Doc builds
+    a Token object for every word, which costs more than the test it is built for."""
+    wanted = [doc.vocab.strings[v] for v in values]
+    return [int(i) for i in flatnonzero(isin(doc.to_array(attr), wanted))]
