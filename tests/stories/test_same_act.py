@@ -894,6 +894,184 @@ def test_two_acts_one_article_tells_apart_never_share_a_story(
     assert {first.event_id, other.event_id} in stories  # the closer report joins one of them
 
 
+OMAN = country("OMN", "Oman")
+ALBUQUERQUE = person("Rosa Albuquerque", "PRT", "GOV")
+HOST_NORWAY = body("NOR", "GOV", "Government of Norway")
+
+
+@pytest.mark.parametrize(
+    ("host", "meeting", "other"),
+    [
+        pytest.param(
+            report(
+                "muscat-a",
+                "Oman hosted the talks between Yemen's government and the Houthis.",
+                "CONSULT",
+                OMAN,
+                (YEM_MIL, HOUTHI),
+                mode="third-party",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "muscat-a",
+                "The Houthis and government envoys met for six hours.",
+                "CONSULT",
+                HOUTHI,
+                (YEM,),
+                when=ON_TUESDAY,
+                start=70,
+            ),
+            report(
+                "muscat-b",
+                "Houthi negotiators held talks with Yemeni officials in Muscat.",
+                "CONSULT",
+                HOUTHI,
+                (YEM_MIL,),
+                when=ON_TUESDAY,
+            ),
+            id="hosted-talks",
+        ),
+        pytest.param(
+            report(
+                "lisbon-a",
+                "Foreign Minister Rosa Albuquerque, who chaired the session, praised both.",
+                "CONSULT",
+                ALBUQUERQUE,
+                (PRY_GOV, URY_GOV),
+                mode="third-party",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "lisbon-a",
+                "Paraguayan and Uruguayan ministers discussed the river dispute.",
+                "CONSULT",
+                PRY_GOV,
+                (URY_GOV,),
+                when=ON_TUESDAY,
+                start=90,
+            ),
+            report(
+                "lisbon-b",
+                "Uruguay and Paraguay held talks on the river in Lisbon.",
+                "CONSULT",
+                URY,
+                (PRY,),
+                when=ON_TUESDAY,
+            ),
+            id="chaired-session",
+        ),
+        pytest.param(
+            report(
+                "oslo-a",
+                "Norway mediated between the Colombian army and the ELN.",
+                "CONSULT",
+                HOST_NORWAY,
+                (COL_MIL, ELN),
+                cameo="045",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "oslo-a",
+                "ELN commanders and army officers sat down in Oslo.",
+                "CONSULT",
+                ELN,
+                (COL_MIL,),
+                when=ON_TUESDAY,
+                start=60,
+            ),
+            report(
+                "oslo-b",
+                "Colombia's military met the ELN.",
+                "CONSULT",
+                COL_MIL,
+                (ELN,),
+                when=ON_TUESDAY,
+            ),
+            id="mediated",
+        ),
+    ],
+)
+def test_a_meeting_and_its_hosts_part_told_in_one_article_are_one_story(
+    host: Event, meeting: Event, other: Event
+) -> None:
+    stories = groups(linked(host, meeting, other))
+    assert {host.event_id, meeting.event_id, other.event_id} in stories
+
+
+@pytest.mark.parametrize(
+    ("host", "meeting"),
+    [
+        pytest.param(
+            report(
+                "muscat-c",
+                "Oman hosted talks between Yemen and the Houthis on Tuesday.",
+                "CONSULT",
+                OMAN,
+                (YEM, HOUTHI),
+                mode="third-party",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "muscat-c",
+                "The Houthis met Saudi envoys a day later.",
+                "CONSULT",
+                HOUTHI,
+                (country("SAU", "Saudi Arabia"),),
+                when=day("2024-02-14"),
+                start=70,
+            ),
+            id="another-meeting-another-day",
+        ),
+        pytest.param(
+            report(
+                "lisbon-c",
+                "Rosa Albuquerque chaired talks between Paraguay and Uruguay.",
+                "CONSULT",
+                ALBUQUERQUE,
+                (PRY, URY),
+                mode="third-party",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "lisbon-c",
+                "Paraguay's minister then met Ghana's.",
+                "CONSULT",
+                PRY_GOV,
+                (GHA_GOV,),
+                when=ON_TUESDAY,
+                start=80,
+            ),
+            id="one-party-meets-someone-else",
+        ),
+        pytest.param(
+            report(
+                "oslo-c",
+                "Norway mediated between Colombia and the ELN.",
+                "CONSULT",
+                HOST_NORWAY,
+                (COL, ELN),
+                cameo="045",
+                when=ON_TUESDAY,
+            ),
+            report(
+                "oslo-c",
+                "Colombia and the ELN agreed to a ceasefire.",
+                "AGREE",
+                COL,
+                (ELN,),
+                mode="ceasefire",
+                when=ON_TUESDAY,
+                start=60,
+            ),
+            id="the-outcome-is-another-act",
+        ),
+    ],
+)
+def test_a_host_is_not_joined_to_another_act_of_its_article(host: Event, meeting: Event) -> None:
+    stories = groups(linked(host, meeting))
+    assert not any({host.event_id, meeting.event_id} <= s for s in stories)
+
+
 @pytest.mark.parametrize(
     "chain",
     [

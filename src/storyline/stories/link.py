@@ -10,7 +10,8 @@ participants), never from all pairs. Clusters are built greedily from the strong
 pairs, in an order fixed by the events themselves, and two clusters join only when
 every event of one could be the act of every event of the other, never when one
 article tells two of their acts apart; so the result does not depend on the order of
-ingest.
+ingest. The one act an article tells twice is a meeting and its host's or mediator's
+part in it: one story, as the gold format counts a meeting with its host.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from storyline.dates.span import day_span
 from storyline.records import Actor, ActorKind, Event, EventDate, stable_id
-from storyline.stories.sides import participants_overlap
+from storyline.stories.sides import participants_overlap, same_side
 
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -52,6 +53,7 @@ _STOP = frozenset(
         "united",
     ]
 )
+_HOSTED = 5.0  # a meeting and its host's part in it: one act, joined before any other pair
 _LOOSE_SIMILARITY = 0.12  # evidence overlap needed when a date is only a window or month
 
 # Kinds of act that several types can report; any other type is a kind of its own.
@@ -215,8 +217,11 @@ def restates(copy: Event, original: Event) -> bool:
 
 
 def same_act(a: Event, b: Event) -> float:
-    """How strongly two events from different articles look like one act (0: not)."""
-    if a.evidence.doc_id == b.evidence.doc_id or not _may_be_one(a, b):
+    """How strongly two events look like one act (0: not): two reports from different
+    articles, or a meeting and its host's part in it told in one."""
+    if a.evidence.doc_id == b.evidence.doc_id:
+        return _HOSTED if hosted(a, b) or hosted(b, a) else 0.0
+    if not _may_be_one(a, b):
         return 0.0
     overlap = participants_overlap(a, b, act_kinds(a) & act_kinds(b))
     similarity = _similarity(a, b)
@@ -240,13 +245,39 @@ def _may_be_one(a: Event, b: Event) -> bool:
 
 
 def _compatible(left: list[Linked], right: list[Linked]) -> bool:
-    """Clusters may join when no article tells two of their acts apart and every event of
-    one could be the act of every event of the other (a chain of near matches is no
-    licence to join two ends that differ)."""
-    docs = {x.event.evidence.doc_id for x in left}
-    if any(x.event.evidence.doc_id in docs for x in right):
-        return False
+    """Clusters may join when no article tells two of their acts apart (the one act an
+    article tells twice is a meeting and its host's part in it) and every event of one
+    could be the act of every event of the other (a chain of near matches is no licence
+    to join two ends that differ)."""
+    for x in left:
+        for y in right:
+            a, b = x.event, y.event
+            if a.evidence.doc_id == b.evidence.doc_id and not (hosted(a, b) or hosted(b, a)):
+                return False
     return all(_may_be_one(x.event, y.event) for x in left for y in right)
+
+
+def hosted(host: Event, meeting: Event) -> bool:
+    """Whether `host` is a host's or mediator's part in `meeting` ("Qatar hosted the talks
+    between X and Y", "the minister who chaired the session"), both told the same day:
+    one act, as a trilateral meeting is, so one story (a host never meets itself)."""
+    return (
+        host.type == meeting.type == "CONSULT"
+        and _hosting(host)
+        and not _hosting(meeting)
+        and host.negated == meeting.negated
+        and _dates_agree(host.date, meeting.date)
+        and bool(host.targets)
+        and all(
+            any(same_side(party, t) for t in host.targets)
+            for party in (meeting.source, *meeting.targets)
+        )
+    )
+
+
+def _hosting(event: Event) -> bool:
+    """A third party's part in a meeting: hosting, chairing, mediating (CAMEO 044, 045)."""
+    return event.mode == "third-party" or (event.cameo or "").startswith("045")
 
 
 def _key(actor: Actor) -> str:
