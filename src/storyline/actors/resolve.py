@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from storyline.actors.allegiance import allied
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
@@ -99,7 +100,7 @@ def _names_first(mentions: list[Mention]) -> list[Mention]:
     def rank(m: Mention) -> tuple[int, int]:
         if m.kind is MentionKind.NAME:
             return (0 if len((m.name or "").split()) > 1 else 1), m.start
-        return 2, m.start
+        return 2, m.start if m.ally is None else m.ally  # "loyal to X": after X
 
     return sorted(mentions, key=rank)
 
@@ -142,6 +143,8 @@ class _Resolver:
         if m.kind is MentionKind.COUNTRY and m.country is None:  # "the country"
             country = self._most_named(m, done)
             return self._thing(replace(m, country=country)) if country else None
+        if m.ally is not None:  # "a militia loyal to X": of X's country
+            return self._thing(allied(m, done, self._armed_scene(m, done)))
         if m.scene_end is not None:  # "masked gunmen": an armed group where they act
             return self._armed(m, done)
         if m.anonymous and m.country is None and m.sector in _AT_THE_SCENE:

@@ -1,0 +1,100 @@
+"""Armed people described rather than named: by the side they take ("a militia loyal to
+X"), by a coup ("the junta", "soldiers who seized power") and by a post of a force ("a
+police station in X") are the armed actor of the country the description points to."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources
+from storyline.records import ArticleResult
+from tests.actors.test_resolve import actor_of, analyse
+
+pytestmark = pytest.mark.slow
+
+
+def sources(result: ArticleResult) -> set[tuple[str | None, str | None]]:
+    """The (country, sector) of every event's source."""
+    return {(e.source.country, e.source.sector) for e in result.events}
+
+
+# -- a side taken ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        pytest.param(
+            "A militia loyal to a former mayor killed four soldiers in central Mali on Sunday.",
+            "A militia loyal to a former mayor",
+            "MLI",
+            "REB",
+            id="militia-loyal-to",
+        ),
+        pytest.param(
+            "Fighters aligned with the exiled opposition leader attacked police officers in "
+            "northern Ethiopia.",
+            "Fighters aligned with the exiled opposition leader",
+            "ETH",
+            "REB",
+            id="fighters-aligned-with",
+        ),
+        pytest.param(
+            "Forces backing the deposed governor abducted two journalists in Kandahar, "
+            "Afghanistan.",
+            "Forces backing the deposed governor",
+            "AFG",
+            "REB",
+            id="forces-backing",
+        ),
+    ],
+)
+def test_armed_people_described_by_their_side_are_an_armed_group_of_that_country(
+    resources: Resources, text: str, phrase: str, country: str, sector: str
+) -> None:
+    result = analyse(resources, text)
+    actor = actor_of(result, phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+    assert (country, sector) in sources(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "later", "name", "country"),
+    [
+        pytest.param(
+            "The Lake Brigade, a militia loyal to the ousted mayor, looted shops in western "
+            "Colombia. The militia then attacked soldiers.",
+            "The Lake Brigade, a militia loyal to the ousted mayor",
+            "The militia",
+            "Lake Brigade",
+            "COL",
+            id="brigade-loyal-to-a-mayor",
+        ),
+        pytest.param(
+            "Clashes spread across Jonglei state in South Sudan. The Nuer Youth Front, an "
+            "armed group aligned with Riek Machar, overran an army base. The militia later "
+            "withdrew.",
+            "The Nuer Youth Front, an armed group aligned with Riek Machar",
+            "The militia",
+            "Nuer Youth Front",
+            "SSD",
+            id="front-aligned-with-a-leader",
+        ),
+        pytest.param(
+            "In Myanmar, the Hill Guards, fighters allied with the ousted government, "
+            "ambushed a convoy near Mandalay. The militia seized two trucks.",
+            "the Hill Guards, fighters allied with the ousted government",
+            "The militia",
+            "Hill Guards",
+            "MMR",
+            id="guards-allied-with-a-government",
+        ),
+    ],
+)
+def test_a_named_group_described_by_its_side_is_that_armed_group(
+    resources: Resources, text: str, described: str, later: str, name: str, country: str
+) -> None:
+    result = analyse(resources, text)
+    group = actor_of(result, described)
+    assert (group.name, group.country, group.sector) == (name, country, "REB")
+    assert actor_of(result, later).actor_id == group.actor_id
