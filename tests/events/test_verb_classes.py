@@ -32,3 +32,35 @@ def test_an_answer_to_a_proposal_stands_without_its_author(
     resources: Resources, text: str, expected: str
 ) -> None:
     assert expected in {kind for kind, _ in _acts(resources, text)}
+
+
+# -- ties, help or talks ended with any verb of stopping ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Japan ended its cooperation with Myanmar's military government.", "JPN", "MMR"),
+        ("The European Union stopped aid deliveries to Eritrea on Monday.", None, "ERI"),
+        ("Argentina halted flights to Venezuela after the dispute.", "ARG", "VEN"),
+        ("Kenya stopped the talks with Somalia on Friday.", "KEN", "SOM"),
+        ("Canada suspended its military links with Thailand.", "CAN", "THA"),
+        ("Sweden ended its aid program for Zimbabwe.", "SWE", "ZWE"),
+    ],
+    ids=[
+        "end-cooperation",
+        "stop-deliveries",
+        "halt-flights",
+        "stop-talks",
+        "suspend-links",
+        "end-program",
+    ],
+)
+def test_ending_ties_help_or_talks_is_a_sanction(
+    resources: Resources, text: str, source: str | None, target: str
+) -> None:
+    sanctions = [e for e in _code(resources, text) if e.type == "SANCTION"]
+    assert any(
+        (source is None or e.source.country == source) and target in {t.country for t in e.targets}
+        for e in sanctions
+    )
