@@ -266,3 +266,22 @@ def test_a_failed_or_refused_cooperation_is_a_rejection_between_its_parties(
 def test_failing_to_stop_an_attack_is_no_rejection(resources: Resources) -> None:
     text = "The Kenyan army failed to stop the attack on the town."
     assert "REJECT" not in {e.type for e in _code(resources, text)}
+
+
+# -- lists of three parties the parser reads as an apposition --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The UAE, Egypt, and Jordan met on Sunday.", {"ARE", "EGY", "JOR"}),
+        ("Angola, Zambia, and Namibia met on Friday.", {"AGO", "ZMB", "NAM"}),
+        ("The UK, Kenya, and Ghana met yesterday.", {"GBR", "KEN", "GHA"}),
+    ],
+    ids=["the-first-named", "bare-names", "africa-and-europe"],
+)
+def test_every_party_of_a_listed_meeting_takes_part(
+    resources: Resources, text: str, parties: set[str]
+) -> None:
+    (meeting,) = [e for e in _code(resources, text) if e.type == "CONSULT"]
+    assert {meeting.source.country, *(t.country for t in meeting.targets)} == parties

@@ -44,6 +44,8 @@ class Phrases:
             out += self._one(tok)
             for joined in _misparsed_conjuncts(tok):
                 out += [a for a in self._one(joined) if a.kind is ActorKind.PERSON]
+            for listed in _misparsed_list(tok):
+                out += self._one(listed)
         return unique(out)
 
     def _one(self, tok: Token) -> list[Actor]:
@@ -143,6 +145,19 @@ def _misparsed_conjuncts(tok: Token) -> list[Token]:
         if any(t.lower_ == "and" and t.dep_ == "cc" for t in between):
             out.append(child)
     return out
+
+
+def _misparsed_list(tok: Token) -> list[Token]:
+    """ "Chad, Niger, and Mali" parsed with Niger as an appositive of Chad (and Mali as
+    the conjunct of either): a name set off after another name, in a list closed by
+    "and", is the list's second item, not the first named again."""
+    for child in tok.children:
+        if child.dep_ != "appos" or child.i < tok.i or not tok.pos_ == child.pos_ == "PROPN":
+            continue
+        closed = [c for t in (tok, child) for c in t.children if c.dep_ == "cc" and c.i > child.i]
+        if closed and (child.conjuncts or tok.conjuncts):
+            return [child, *child.conjuncts]
+    return []
 
 
 def _people_as_person(tok: Token, actor: Actor) -> bool:
