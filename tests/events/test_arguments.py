@@ -17,7 +17,8 @@ from tests.events.test_coding import _code, _dyads
 
 def test_the_packaged_patterns_load_and_each_names_its_class() -> None:
     patterns = ArgumentPatterns.load()
-    assert {p.role for p in patterns.patterns} == {"doer", "target", "parties", "culprit", "answer"}
+    roles = {"doer", "target", "victims", "parties", "culprit", "answer"}
+    assert {p.role for p in patterns.patterns} == roles
     assert all(p.doc for p in patterns.patterns)
 
 

@@ -37,6 +37,7 @@ from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.requests import requested_parties
 from storyline.events.together import jointly, other_side
+from storyline.events.victims import on_itself
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -469,6 +470,8 @@ def _events(
     )
     if not frame.targets and trigger.type in article.lexicon.domestic:
         frame = replace(frame, targets=_at_home(article, frame, place))
+    if trigger.type == "ASSAULT" and not frame.unclaimed and on_itself(frame.source, frame.targets):
+        return []  # a fallback's attack of a country on itself is no one's act
     base = Event(
         event_id=stable_id("e", ctx.doc_id, token.idx, trigger.type, *key),
         type=trigger.type,

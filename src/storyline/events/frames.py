@@ -35,6 +35,7 @@ from storyline.events.slots import (
     name_ending,
     slot_heads,
 )
+from storyline.events.victims import HARMFUL, harmed
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
@@ -246,11 +247,21 @@ class Framer:
         agents = [g for c in subjects if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:  # "killed by a roadside bomb": a weapon no one is named as using
             return all(
-                g.pos_ == "NOUN" and self._harmful(g) and not self._own_owner(g) for g in agents
+                g.pos_ == "NOUN" and self._harmful(g) and not self._names_doer(g) for g in agents
             )
         if any(c.dep_ == "nsubjpass" for c in subjects):
             return True  # "were killed in a car bombing": the victims, no doer
-        return any(c.pos_ == "NOUN" and self._harmful(c) for c in subjects)
+        # "an ambush by insurgents killed ...": a doer named, if not read, is no one unknown
+        return any(
+            c.pos_ == "NOUN" and self._harmful(c) and not self._names_doer(c) for c in subjects
+        )
+
+    def _names_doer(self, noun: Token) -> bool:
+        """Whether an attack told as a noun names its doer, an actor or not ("the raid by
+        bandits", "the army's shelling"), not its day ("Sunday's blast")."""
+        if self._own_owner(noun) or self.arguments(noun, "doer"):
+            return True
+        return any(c.dep_ == "poss" and c.ent_type_ not in _WHEN for c in noun.children)
 
     def _harmful(self, noun: Token) -> bool:
         """A noun of an attack or of what does its harm ("the bombing", "a mine")."""
@@ -418,11 +429,12 @@ class Framer:
             # a nominal act as the object of the verb that tells it: the verb's phrases
             # are the act's ("launched a mediation effort on Monday between X and Y")
             objects.append(token.head)
+        harm = trigger.type in HARMFUL  # "killed four Kenyan soldiers": Kenya's military
         for slot in trigger.targets:
-            found = self._slot(token, slot)
+            found = self._slot(token, slot, harm)
             if not found and slot not in ("dobj", "dobj_owner"):
                 for obj in objects:
-                    found = self._slot(obj, slot)
+                    found = self._slot(obj, slot, harm)
                     if found:
                         break
             if found:
@@ -439,6 +451,10 @@ class Framer:
             if found:
                 yield from found
                 return
+        found = harmed(token, trigger, self)  # "an ambush on a convoy killed five soldiers"
+        if found:
+            yield from found
+            return
         if trigger.type == "REQUEST":
             yield from self._addressed(token)
             return
@@ -559,7 +575,7 @@ class Framer:
             return True
         return counted(filler) is not None or noun_sector(filler, self.kb) is not None
 
-    def _slot(self, token: Token, slot: str) -> list[Actor]:
+    def _slot(self, token: Token, slot: str, harm: bool = False) -> list[Actor]:
         owner = slot.endswith("_owner")
         found: list[Actor] = []
         doers = self.arguments(token, "doer")  # "a request from X" is X's, not to X
@@ -567,11 +583,22 @@ class Framer:
             if head in doers:
                 continue
             if owner:
-                found += self._owner(head)
+                found += self._harmed_body(head) if harm else self._owner(head)
             elif not self._done_to(head):
                 # "attributed the attack to support from Serbia": an act stands for its doer
                 found += self.phrases.actors_of(head) or self._role(head, "doer")
         return found
+
+    def _harmed_body(self, head: Token) -> list[Actor]:
+        """Whose people an attack harmed: a body of their country the phrase names
+        ("killed four Kenyan soldiers": Kenya's military, "detained two Israeli police
+        officers"), else whose they are ("shelled Armenia's positions": Armenia)."""
+        owners = self._owner(head)
+        own = self.phrases.actors_of(head) if owners else []
+        countries = {a.country for a in owners}
+        if own and all(a.sector and a.country in countries for a in own):
+            return own
+        return owners
 
     def _done_to(self, noun: Token) -> bool:
         """Whether a noun phrase names an act by whom it was done to ("condemned Odinga's

@@ -1,0 +1,45 @@
+"""The people an attack harmed, as the attack's target when it names no one else.
+
+An attack often names only the place it struck ("an ambush by the militia on a supply
+convoy", "stormed an army camp", "a raid on a border post") and then the people it
+harmed: "... killed four Ghanaian soldiers", "..., leaving six Chadian guards dead",
+"three policemen died in the raid". Those people are the attack's target. Where they
+stand in the parse is the argument patterns' role `victims` (data/event_patterns.yaml).
+
+An attack is never coded as its doer's on itself: a fallback that names the country
+where it happens both as the doer of an attack no one is named as doing and as its
+target ("a bomb near Herat killed two Afghans": Afghanistan on Afghanistan) gives no
+dyad, and no event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from storyline.actors.phrases import unique
+from storyline.records import Actor
+
+if TYPE_CHECKING:  # frames reads victims through its Framer: no import at run time
+    from storyline.events.frames import Framer
+    from storyline.events.lexicon import Trigger
+
+# Acts whose victims are the ones they are aimed at: attacks, and raids told as seizures.
+HARMFUL = frozenset({"ASSAULT", "COERCE"})
+
+
+def harmed(token: Token, trigger: Trigger, framer: Framer) -> list[Actor]:
+    """The actors an attack killed or hurt, as the clause tells them ("the ambush
+    killed five Malian soldiers", "stormed a base, leaving two Ugandan guards dead",
+    "policemen died in the raid"); [] for an act that is no attack."""
+    if trigger.type not in HARMFUL:
+        return []
+    return unique(
+        a for head in framer.arguments(token, "victims") for a in framer.phrases.actors_of(head)
+    )
+
+
+def on_itself(source: Actor, targets: tuple[Actor, ...]) -> bool:
+    """Whether an act's only targets are its own doer (a fallback's dyad, no one's act)."""
+    return bool(targets) and all(t.actor_id == source.actor_id for t in targets)
