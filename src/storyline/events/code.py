@@ -25,6 +25,7 @@ from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.culprits import CHARGE, charged
+from storyline.events.decisions import decided
 from storyline.events.frames import Frame, Framer
 from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
@@ -120,8 +121,12 @@ def code_events(
             or main
         )
         framed: list[tuple[tuple[str, ...], Frame]] = []
-        for act in reported_acts(token, triggers[0], kb, lexicon):
-            if _backdrop(token, act.trigger, anchors, lexicon):
+        decision = decided(token, triggers[0], framer)  # "resolved to take action against X"
+        acts = decision.acts if decision else reported_acts(token, triggers[0], kb, lexicon)
+        for act in acts:
+            if decision is not None and decision.frame is not None:
+                framed = [((), decision.frame)]
+            elif _backdrop(token, act.trigger, anchors, lexicon):
                 framed = []
             elif _timing_act(token, act.trigger):  # "met after the fighting": not theirs
                 clash = _unowned_act(token, act.trigger, anchors, framer)
@@ -207,7 +212,7 @@ def _framed(
     if _refused_together(token, trigger, framer):
         trigger = replace(trigger, reciprocal=True)
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
-    imposer = sanctioner(token, trigger, events) if first is None else None
+    imposer = sanctioner(token, trigger, events, framer) if first is None else None
     if imposer is not None:  # "were put under a visa ban": the sanctions told before
         first = framer.frame(token, trigger, imposer)
     if first is None:
@@ -341,7 +346,7 @@ def _complete(
     if not targets:  # "presided over the talks between X and Y": the meeting's parties
         targets = hosted_parties(token, trigger, framer.phrases, source)
     if not targets:  # "asked for a meeting with X": the parties of the act asked for
-        targets = requested_parties(token, trigger, source, framer.phrases)
+        targets = requested_parties(token, trigger, source, framer.phrases, events)
     if not targets:  # "X stands ready to keep up contacts": with the other side
         targets = other_side(token, trigger, source, framer)
     if (

@@ -200,6 +200,11 @@ class Framer:
         found = self._verb_subject(token, raised=token.lemma_.lower() in _STANCES)
         return found or self._means_doer(token)
 
+    def speaker(self, verb: Token) -> list[Actor]:
+        """Who says what a verb of saying tells: its subject, also of the verb it is the
+        complement of ("went on to say that ...")."""
+        return self._verb_subject(verb, raised=False)
+
     def _means_doer(self, verb: Token) -> list[Actor]:
         """The doer of a hostile act that is the subject of a verb: "a raid by the
         militia killed six", "the army's shelling wounded ..."."""

@@ -18,12 +18,15 @@ from spacy.tokens import Token
 
 from storyline.events.frames import Framer
 from storyline.events.lexicon import Trigger
+from storyline.events.slots import governing_verb
 from storyline.records import Actor, ActorKind, Event
 
 _HARM = ("ASSAULT", "COERCE")  # acts a condemnation or a retaliation answers
 _FORCE = ("ASSAULT", "MOBILIZE")  # acts of force that may answer them
 _NAMED_AGAIN = frozenset({"the", "this", "that", "these", "those", "such"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_MEASURES = ("SANCTION", "THREATEN")  # a body's measures: a sanction, force decided
+_DEPTH = 4  # how far up the verb of saying may be ("went on to say that ...")
 
 
 def answered(
@@ -107,15 +110,38 @@ def _state(actor: Actor) -> bool:
     return actor.kind is ActorKind.COUNTRY or actor.sector in _STATE_SECTORS
 
 
-def sanctioner(token: Token, trigger: Trigger, events: Sequence[Event]) -> Actor | None:
+def sanctioner(
+    token: Token, trigger: Trigger, events: Sequence[Event], framer: Framer | None = None
+) -> Actor | None:
     """Who imposes a sanction told without its doer ("their accounts were frozen", "were
-    put under a visa ban"): the doer of a sanction told in the same sentence or
-    the one before."""
+    put under a visa ban", "would be barred from all bank dealings"): the body that
+    says it is done ("the generals were placed under a travel ban, the union
+    said"); else the doer of a measure (a sanction, or force decided) told in the same
+    sentence or the one before; else the person who says it."""
     if trigger.type != "SANCTION":
         return None
+    speaker = _announcer(token, framer) if framer is not None else None
+    if speaker is not None and speaker.kind is not ActorKind.PERSON:
+        return speaker  # a body says it: its own measure
     sent = token.sent
     start = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     for event in reversed(events):
-        if event.type == "SANCTION" and start <= event.evidence.start <= sent.end_char:
+        if event.type in _MEASURES and start <= event.evidence.start <= sent.end_char:
             return event.source
+    return speaker
+
+
+def _announcer(token: Token, framer: Framer) -> Actor | None:
+    """Who says the clause of a measure: the subject of the verb of saying it is told
+    by ("the union said the officers would be barred ...", "X went on to say that ...")."""
+    node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if node is None or not any(c.dep_ == "nsubjpass" for c in node.children):
+        return None  # only a measure told in the passive ("were placed under a ban")
+    for _ in range(_DEPTH):
+        if node is None or node.head.i == node.i:
+            return None
+        told, node = node.dep_ == "ccomp", node.head
+        if told and framer.kb.says(node):
+            speaker = framer.speaker(node)
+            return speaker[0] if speaker else None
     return None

@@ -7,15 +7,25 @@ to hold talks", "Argentina asked for the two ministers to meet": whoever is to a
 the side asking. "Senegal called for order to be restored in Gambia": the country where
 the act is asked for. A stated readiness to act ("affirmed its readiness to continue
 dialogue with X") is aimed the same way.
+
+A demand to undo an act that names no one to undo it ("Chile demanded that the
+journalists be freed", "called for the detained mayor to be released", "urged that the
+deposed governor be reinstated", "demanded the release of the hostages") is aimed at
+whoever did the act undone: the doer of the detention, abduction or ouster of those
+named that the article told before, else of the last detention it told (of the last
+coercion, for a reinstatement); else at no one ("Senegal called for order to be
+restored in Gambia": at the country where it is asked for, as above).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases, unique
 from storyline.events.lexicon import Trigger
-from storyline.records import Actor
+from storyline.records import Actor, Event
 
 # Statements that ask for or put forward an act of others.
 _ASKING = frozenset({"REQUEST", "AGREE"})
@@ -23,15 +33,31 @@ _ASKING = frozenset({"REQUEST", "AGREE"})
 # "to be restored in X".
 _PARTIES = frozenset({"with", "between", "of", "in"})
 _CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "acl"})
+# Acts that undo holding or removing someone ("be freed", "the release of", "be
+# reinstated"), and the modes of the acts they undo.
+_UNDOING = frozenset("free release reinstate restore".split())
+_UNDOING_NOUNS = frozenset("release freeing reinstatement restoration".split())
+_HOLDING = frozenset({"arrest", "abduct", "seize"})
+_RESTORING = frozenset({"reinstate", "restore"})  # undo an ouster: any coercion told
+_HARM = frozenset({"COERCE", "ASSAULT"})
 
 
 def requested_parties(
-    token: Token, trigger: Trigger, source: Actor, phrases: Phrases
+    token: Token,
+    trigger: Trigger,
+    source: Actor,
+    phrases: Phrases,
+    events: Sequence[Event] | None = None,
 ) -> tuple[Actor, ...]:
     """The parties of the act a request or a proposal is about, other than its source
-    and the source's country; none for any other trigger."""
+    and the source's country; for a demand to undo an act, its doer (among `events`,
+    those told before); none for any other trigger."""
     if trigger.type not in _ASKING:
         return ()
+    undone = _undoings(token) if trigger.type == "REQUEST" else []
+    doers = _undoer(undone, source, events or (), phrases) if undone else ()
+    if doers:
+        return doers
     found: list[Actor] = []
     for asked in _asked(token):
         found += _parties(asked, phrases)
@@ -60,8 +86,9 @@ def _parties(asked: Token, phrases: Phrases) -> list[Actor]:
     meeting noun names."""
     found: list[Actor] = []
     if asked.pos_ in ("VERB", "AUX"):
+        undoing = asked.lemma_.lower() in _UNDOING  # who is freed is not asked to act
         for child in asked.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and not undoing):
                 found += phrases.actors_of(child)
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):  # not who is released
                 found += _named(child, phrases)
@@ -94,3 +121,34 @@ def _same_side(actor: Actor, source: Actor) -> bool:
     if actor.actor_id == source.actor_id:
         return True
     return source.country is not None and actor.country == source.country
+
+
+def _undoings(token: Token) -> list[Token]:
+    """The patients of an act of undoing a request asks for with no one named to do it:
+    "that the journalists be freed", "for the mayor to be released", "the release of
+    the hostages"."""
+    found: list[Token] = []
+    for asked in (*_asked(token), *(c for c in token.children if c.dep_ == "ccomp")):
+        lemma = asked.lemma_.lower()
+        if asked.pos_ in ("VERB", "AUX") and lemma in _UNDOING:
+            if not any(c.dep_ in ("nsubj", "agent") for c in asked.children):
+                found += [c for c in asked.children if c.dep_ == "nsubjpass"]
+        elif asked.pos_ == "NOUN" and lemma in _UNDOING_NOUNS:
+            preps = [c for c in asked.children if c.dep_ == "prep"]
+            if not any(p.lower_ == "by" for p in preps):
+                found += [g for p in preps if p.lower_ == "of" for g in p.children]
+    return [t for t in found if t.dep_ in ("nsubjpass", "pobj")]
+
+
+def _undoer(
+    patients: list[Token], source: Actor, events: Sequence[Event], phrases: Phrases
+) -> tuple[Actor, ...]:
+    """Who did the act a demand asks to undo: whoever last held or harmed those named,
+    else whoever last held someone; not the side asking."""
+    named = {a.actor_id for p in patients for a in phrases.actors_of(p)}
+    done = [e for e in events if e.type in _HARM and not _same_side(e.source, source)]
+    to_them = [e for e in done if named & {t.actor_id for t in e.targets}]
+    restored = any(p.head.lemma_.lower() in _RESTORING for p in patients)
+    held = [e for e in done if e.mode in _HOLDING or (restored and e.type == "COERCE")]
+    last = (to_them or held)[-1:]
+    return tuple(e.source for e in last)
