@@ -64,3 +64,41 @@ def test_ending_ties_help_or_talks_is_a_sanction(
         (source is None or e.source.country == source) and target in {t.country for t in e.targets}
         for e in sanctions
     )
+
+
+# -- a verb only the CAMEO dictionary knows, from a block of force ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rwandan troops assailed the Congolese garrison near Goma on Monday.", "ASSAULT"),
+        ("The Ugandan army decimated a Sudanese rebel column last week.", "ASSAULT"),
+        ("Thai police flogged two Cambodian migrants, rights groups said.", "ASSAULT"),
+        (
+            "Egyptian security forces quelled a Libyan militia uprising in the border town.",
+            "COERCE",
+        ),
+        ("Indonesian authorities audited the Australian mining company in Papua.", "ACCUSE"),
+    ],
+    ids=["assail", "decimate", "flog", "quell", "audit"],
+)
+def test_a_verb_of_a_block_of_force_codes_the_blocks_act(
+    resources: Resources, text: str, expected: str
+) -> None:
+    assert expected in {kind for kind, _ in _acts(resources, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil dominated Argentina in the final on Sunday.",
+        "Japan overtook Germany as the third largest economy.",
+        "Mexican officials checked the Guatemalan documents at the border.",
+    ],
+    ids=["dominate", "overtake", "check"],
+)
+def test_a_verb_whose_everyday_sense_is_not_force_needs_a_pattern(
+    resources: Resources, text: str
+) -> None:
+    assert not {kind for kind, _ in _acts(resources, text)} & {"ASSAULT", "COERCE", "ACCUSE"}

@@ -69,6 +69,7 @@ class Lexicon:
         obligation: Intention | None = None,
         domestic: frozenset[str] = frozenset(),
         verbs: VerbDictionary | None = None,
+        everyday: frozenset[str] = frozenset(),
     ) -> None:
         self.types = types
         self.verbs = verbs
@@ -76,6 +77,7 @@ class Lexicon:
         self.ultimatum = ultimatum
         self.obligation = obligation
         self.domestic = domestic
+        self.everyday = everyday  # verbs of force in the CAMEO dictionary, not force here
         self._index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         for trigger in triggers:
             self._index[(trigger.lemma, trigger.pos)].append(trigger)
@@ -129,6 +131,7 @@ class Lexicon:
             obligation=_statement(events.get("obligation")),
             domestic=frozenset(events.get("domestic") or ()),
             verbs=VerbDictionary.load() if verbs else None,
+            everyday=frozenset(events.get("everyday") or ()),
         )
 
     def obliging(self, token: Token) -> Trigger | None:
@@ -201,7 +204,7 @@ class Lexicon:
             return []
         if any(c.dep_ in ("dobj", "nsubjpass") and self.triggers_for(c) for c in token.children):
             return []
-        return self.verbs.fallback(token)
+        return self.verbs.fallback(token, self.everyday)
 
 
 def _statement(entry: dict | None) -> Intention | None:

@@ -172,16 +172,17 @@ class VerbDictionary:
         found = self._match(token)
         return [self._trigger(*found)] if found else []
 
-    def fallback(self, token: Token) -> list[Trigger]:
+    def fallback(self, token: Token, everyday: frozenset[str] = frozenset()) -> list[Trigger]:
         """The trigger the event coder takes from the dictionary for a verb its curated
         lexicon does not code: a row that applies, where the clause names both sides
         (see `_both_sides`) and a code below its block's general one, whatever words
-        follow ("wanted closer ties" is a wish, not an act)."""
+        follow ("wanted closer ties" is a wish, not an act); a block of force's own code
+        only for a verb whose everyday sense is force (not one of `everyday`)."""
         found = self._match(token)
         if found is None:
             return []
         trigger = self._trigger(*found)
-        if _general(trigger.cameo):
+        if _general(trigger.cameo, trigger.lemma in everyday):
             return []
         return [trigger] if _both_sides(token, trigger) else []
 
@@ -253,10 +254,18 @@ _WHEN = frozenset({"DATE", "TIME"})
 _INHERITED = frozenset({"conj", "xcomp", "advcl", "relcl", "acl"})  # a subject from the head
 
 
-def _general(cameo: str) -> bool:
-    """A cue category's own code ("030", "190"): what a block of loosely related verbs
-    shares ("want", "aim", "vote" under 030), too broad to code a verb alone."""
-    return len(cameo) == 3 and cameo.endswith("0")
+def _general(cameo: str, everyday: bool = False) -> bool:
+    """A cue category's own code ("030", "110"): what a block of loosely related verbs
+    shares ("want", "aim", "vote" under 030; "argue", "lament" under 110), too broad to
+    code a verb alone. The blocks of force (investigation, mobilization, coercion,
+    assault, fighting: "inspect", "muster", "quell", "bombard") each name one kind of
+    act, and their own code is the verb's, unless its everyday sense is not force
+    ("hit a record", "dominated the talks")."""
+    block = len(cameo) == 3 and cameo.endswith("0")
+    return block and (everyday or cameo[:2] not in _FORCE)
+
+
+_FORCE = frozenset({"09", "15", "17", "18", "19", "20"})
 
 
 def _both_sides(verb: Token, trigger: Trigger) -> bool:
