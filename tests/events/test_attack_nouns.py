@@ -106,3 +106,50 @@ def test_an_attack_is_never_coded_as_an_actor_s_own_on_itself(
 ) -> None:
     for event in _attacks(resources, text):
         assert event.source.actor_id not in {t.actor_id for t in event.targets}
+
+
+# -- an attack on a country's place: the people of that country it harmed --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Azerbaijani troops shelled Armenian positions near Jermuk, killing two Armenian "
+            "soldiers.",
+            ("ARM", "MIL"),
+        ),
+        (
+            "Russian forces shelled a Ukrainian checkpoint near Kharkiv, wounding three "
+            "Ukrainian soldiers.",
+            ("UKR", "MIL"),
+        ),
+        (
+            "Pakistani troops fired on an Indian border post in Kashmir, killing two Indian "
+            "soldiers.",
+            ("IND", "MIL"),
+        ),
+    ],
+    ids=["positions", "checkpoint", "border-post"],
+)
+def test_an_attack_on_a_country_s_place_is_aimed_at_its_people_it_harmed(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    attacks = _attacks(resources, text)
+    assert len(attacks) == 1 and [(t.country, t.sector) for t in attacks[0].targets] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Russia attacked Ukraine, killing ten Ukrainian civilians.", "UKR"),
+        ("Eritrea shelled Ethiopia overnight, wounding six Ethiopian soldiers.", "ETH"),
+        ("North Korea attacked South Korea, killing two South Korean marines.", "KOR"),
+    ],
+    ids=["attacked-killing", "shelled-wounding", "attacked-marines"],
+)
+def test_the_harm_told_after_an_attack_on_a_country_is_that_one_attack_on_it(
+    resources: Resources, text: str, target: str
+) -> None:
+    attacks = _attacks(resources, text)
+    assert len(attacks) == 1 and [t.actor_id for t in attacks[0].targets] == [target]

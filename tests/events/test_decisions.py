@@ -91,6 +91,17 @@ def test_a_deployment_decided_against_no_one_stays_a_deployment(resources: Resou
             "USA",
             "ven-gov",
         ),
+        (
+            "The Arab League resolved that Syrian officials would be barred from all trade "
+            "with its members.",
+            "arab-league",
+            "syr-gov",
+        ),
+        (
+            "The assets of the Guinean generals would be frozen, ECOWAS said.",
+            "economic-community-of-west-african-states",
+            "GIN",
+        ),
     ],
     ids=[
         "endorsed-closure",
@@ -99,6 +110,8 @@ def test_a_deployment_decided_against_no_one_stays_a_deployment(resources: Resou
         "agreed-to-impose",
         "ban-after-decision",
         "ban-said",
+        "resolved-that-barred",
+        "would-be-frozen",
     ],
 )
 def test_a_measure_decided_is_a_sanction_by_the_deciding_body(
@@ -109,6 +122,11 @@ def test_a_measure_decided_is_a_sanction_by_the_deciding_body(
     kinds = {e.type for e in events}  # no promise or threat of it, no approval of it
     assert not {"AGREE", "SUPPORT", "REJECT"} & kinds
     assert "THREATEN" not in kinds or "military action" in text
+
+
+def test_lifting_sanctions_agreed_is_no_sanction(resources: Resources) -> None:
+    events = _code(resources, "Canada has agreed to lift the sanctions on Cuba.")
+    assert "SANCTION" not in {e.type for e in events}
 
 
 # -- a demand to undo an act names no one to act: aimed at whoever did the act ------------
@@ -141,8 +159,14 @@ def test_a_measure_decided_is_a_sanction_by_the_deciding_body(
             "GHA",
             "gin-mil",
         ),
+        (
+            "Thai police detained the activist Arnon Nampa on Tuesday. Amnesty "
+            "International demanded her immediate release.",
+            "amnesty-international",
+            "tha-cop",
+        ),
     ],
-    ids=["be-freed", "for-to-be-released", "be-reinstated", "release-of"],
+    ids=["be-freed", "for-to-be-released", "be-reinstated", "release-of", "her-release"],
 )
 def test_a_demand_to_undo_an_act_is_aimed_at_its_doer(
     resources: Resources, text: str, source: str, target: str

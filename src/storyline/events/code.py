@@ -38,7 +38,7 @@ from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.requests import requested_parties
 from storyline.events.together import jointly, other_side
-from storyline.events.victims import on_itself
+from storyline.events.victims import harm_of_attack, on_itself
 from storyline.events.when import (
     anchored,
     date_anchors,
@@ -211,6 +211,8 @@ def _framed(
     warships"); none when someone receives the act and the coder cannot tell who."""
     if _refused_together(token, trigger, framer):
         trigger = replace(trigger, reciprocal=True)
+    if harm_of_attack(token, framer):  # "attacked X, killing ten": the attack's, told once
+        return []
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     imposer = sanctioner(token, trigger, events, framer) if first is None else None
     if imposer is not None:  # "were put under a visa ban": the sanctions told before

@@ -30,7 +30,7 @@ from storyline.records import Actor
 
 # Verbs by which a body decides an act of its own ("resolved to", "decided that ...
 # would", "voted to", "approved military action").
-_DECIDING = frozenset(
+DECIDING = frozenset(
     "resolve decide vote agree determine authorize authorise approve endorse adopt mandate".split()
 )
 # Verbs by which a body approves a measure named as a noun ("endorsed the closure of");
@@ -114,14 +114,14 @@ def _deciding(token: Token, verb: Token, framer: Framer) -> tuple[Token | None, 
     to launch", "decided that troops would be sent", "approved military action"; "will
     be used ... unless they withdraw, the bloc said" when held over a condition."""
     condition = _condition(verb)
-    if token is not verb and token.dep_ == "dobj" and _is(verb, _DECIDING):
+    if token is not verb and token.dep_ == "dobj" and _is(verb, DECIDING):
         return verb, condition  # "approved military action against X"
     head = verb.head
-    if head.i == verb.i or (not _is(head, _DECIDING) and not framer.kb.says(head)):
+    if head.i == verb.i or (not _is(head, DECIDING) and not framer.kb.says(head)):
         return None, None
-    if verb.dep_ in ("xcomp", "advcl") and _to(verb) and _is(head, _DECIDING):
+    if verb.dep_ in ("xcomp", "advcl") and _to(verb) and _is(head, DECIDING):
         return head, condition
-    if verb.dep_ == "ccomp" and _will(verb) and (_is(head, _DECIDING) or condition is not None):
+    if verb.dep_ == "ccomp" and _will(verb) and (_is(head, DECIDING) or condition is not None):
         return head, condition
     return None, None
 
@@ -133,11 +133,12 @@ def _sanction(token: Token, trigger: Trigger, framer: Framer) -> Decision | None
     if verb is None or verb.head.i == verb.i:
         return None
     head = verb.head
-    if verb.dep_ in ("xcomp", "advcl") and _to(verb) and _is(head, _DECIDING):
+    if verb.dep_ in ("xcomp", "advcl") and _to(verb) and _is(head, DECIDING):
         return Decision(() if _negated(verb, head) else (Act(trigger),))
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    # "would be barred", "their assets would be frozen" (a passive adjective)
+    passive = token.pos_ == "ADJ" or any(c.dep_ == "nsubjpass" for c in verb.children)
     agent = any(c.dep_ == "agent" for c in verb.children)
-    told = _is(head, _DECIDING) or framer.kb.says(head)
+    told = _is(head, DECIDING) or framer.kb.says(head)
     if verb.dep_ == "ccomp" and passive and not agent and _will(verb) and told:
         return Decision(() if _negated(verb, head) else (Act(trigger),))
     return None
@@ -181,7 +182,7 @@ def _decider(verb: Token, framer: Framer) -> Decision | None:
     sanctions on X", "resolved to take military action"): no act of its own; one whose
     object is the measure ("endorsed sanctions against X") tells the measure."""
     lexicon = framer.lexicon
-    if lexicon is None or not _is(verb, _DECIDING):
+    if lexicon is None or not _is(verb, DECIDING):
         return None
     for clause in verb.children:
         if clause.dep_ not in ("xcomp", "advcl", "ccomp", "dobj"):
@@ -209,8 +210,8 @@ def _verb_of(token: Token) -> Token | None:
     or passive subject of ("take military action", "troops would be sent")."""
     if token.pos_ in ("VERB", "AUX"):
         return token
-    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-        return token.head
+    if token.dep_ in ("dobj", "nsubjpass", "acomp") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head  # "were frozen" read as an adjective: its "be"
     return None
 
 

@@ -35,7 +35,7 @@ from storyline.events.slots import (
     name_ending,
     slot_heads,
 )
-from storyline.events.victims import HARMFUL, harmed
+from storyline.events.victims import HARMFUL, for_owners, harmed
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)
@@ -442,6 +442,9 @@ class Framer:
                     found = self._slot(obj, slot, harm)
                     if found:
                         break
+            if found and harm and slot.endswith("_owner"):
+                # "attacked a Saudi border post, wounding four Saudi soldiers": the soldiers
+                found = for_owners(found, harmed(token, trigger, self))
             if found:
                 yield from found
                 return

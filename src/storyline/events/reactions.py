@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from storyline.events.decisions import DECIDING
 from storyline.events.frames import Framer
 from storyline.events.lexicon import Trigger
 from storyline.events.slots import governing_verb
@@ -132,16 +133,20 @@ def sanctioner(
 
 
 def _announcer(token: Token, framer: Framer) -> Actor | None:
-    """Who says the clause of a measure: the subject of the verb of saying it is told
-    by ("the union said the officers would be barred ...", "X went on to say that ...")."""
+    """Who says or decides the clause of a measure: the subject of the verb of saying or
+    deciding it is told by ("the union said the officers would be barred ...", "X went
+    on to say that ...", "X resolved that the officers would be barred ...")."""
     node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    if node is None or not any(c.dep_ == "nsubjpass" for c in node.children):
+    if node is None:
+        return None
+    passive = token.pos_ == "ADJ" or any(c.dep_ == "nsubjpass" for c in node.children)
+    if not passive:
         return None  # only a measure told in the passive ("were placed under a ban")
     for _ in range(_DEPTH):
         if node is None or node.head.i == node.i:
             return None
         told, node = node.dep_ == "ccomp", node.head
-        if told and framer.kb.says(node):
+        if told and (framer.kb.says(node) or node.lemma_.lower() in DECIDING):
             speaker = framer.speaker(node)
             return speaker[0] if speaker else None
     return None

@@ -126,7 +126,7 @@ def _same_side(actor: Actor, source: Actor) -> bool:
 def _undoings(token: Token) -> list[Token]:
     """The patients of an act of undoing a request asks for with no one named to do it:
     "that the journalists be freed", "for the mayor to be released", "the release of
-    the hostages"."""
+    the hostages", "her immediate release"."""
     found: list[Token] = []
     for asked in (*_asked(token), *(c for c in token.children if c.dep_ == "ccomp")):
         lemma = asked.lemma_.lower()
@@ -135,9 +135,10 @@ def _undoings(token: Token) -> list[Token]:
                 found += [c for c in asked.children if c.dep_ == "nsubjpass"]
         elif asked.pos_ == "NOUN" and lemma in _UNDOING_NOUNS:
             preps = [c for c in asked.children if c.dep_ == "prep"]
-            if not any(p.lower_ == "by" for p in preps):
+            if not any(p.lower_ == "by" for p in preps):  # "the release of X", "his release"
                 found += [g for p in preps if p.lower_ == "of" for g in p.children]
-    return [t for t in found if t.dep_ in ("nsubjpass", "pobj")]
+                found += [c for c in asked.children if c.dep_ == "poss"]
+    return [t for t in found if t.dep_ in ("nsubjpass", "pobj", "poss")]
 
 
 def _undoer(

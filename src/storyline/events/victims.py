@@ -3,8 +3,11 @@
 An attack often names only the place it struck ("an ambush by the militia on a supply
 convoy", "stormed an army camp", "a raid on a border post") and then the people it
 harmed: "... killed four Ghanaian soldiers", "..., leaving six Chadian guards dead",
-"three policemen died in the raid". Those people are the attack's target. Where they
-stand in the parse is the argument patterns' role `victims` (data/event_patterns.yaml).
+"three policemen died in the raid". Those people are the attack's target, also for the
+country whose place it struck ("shelled Armenian positions, killing two Armenian
+soldiers": Armenia's military). Where they stand in the parse is the argument patterns'
+role `victims` (data/event_patterns.yaml). The harm told by a participle after the
+attack ("attacked Ukraine, killing ten civilians") is that attack, coded once.
 
 An attack is never coded as its doer's on itself: a fallback that names the country
 where it happens both as the doer of an attack no one is named as doing and as its
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from storyline.actors.phrases import unique
-from storyline.records import Actor
+from storyline.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # frames reads victims through its Framer: no import at run time
     from storyline.events.frames import Framer
@@ -27,6 +30,7 @@ if TYPE_CHECKING:  # frames reads victims through its Framer: no import at run t
 
 # Acts whose victims are the ones they are aimed at: attacks, and raids told as seizures.
 HARMFUL = frozenset({"ASSAULT", "COERCE"})
+_TOLD_AFTER = frozenset({"advcl", "xcomp", "conj"})  # "stormed a camp, killing five"
 
 
 def harmed(token: Token, trigger: Trigger, framer: Framer) -> list[Actor]:
@@ -38,6 +42,30 @@ def harmed(token: Token, trigger: Trigger, framer: Framer) -> list[Actor]:
     return unique(
         a for head in framer.arguments(token, "victims") for a in framer.phrases.actors_of(head)
     )
+
+
+def harm_of_attack(token: Token, framer: Framer) -> bool:
+    """Whether a verb of harm tells, as a participle, the harm done in the attack its
+    head verb tells ("shelled the town, killing three Syrian soldiers", "attacked
+    Ukraine, wounding ten Ukrainian civilians"): one act, coded once as the attack, whose
+    target is the one it names, else those harmed. Not when the coder cannot read who
+    was harmed ("killing dozens"): the harm is then coded on its own."""
+    head = token.head
+    if token.tag_ != "VBG" or token.dep_ not in _TOLD_AFTER or head.i == token.i:
+        return False
+    lexicon = framer.lexicon
+    attacks = [t for t in lexicon.triggers_for(head) if t.type in HARMFUL] if lexicon else []
+    return bool(attacks) and bool(harmed(head, attacks[0], framer))
+
+
+def for_owners(owners: list[Actor], victims: list[Actor]) -> list[Actor]:
+    """The people an attack on a country's place harmed, for that country ("shelled
+    Armenian positions, killing two Armenian soldiers": Armenia's military); the owners
+    when the people harmed are of another country or of none."""
+    countries = {a.country for a in victims}
+    if victims and all(o.kind is ActorKind.COUNTRY and o.country in countries for o in owners):
+        return victims
+    return owners
 
 
 def on_itself(source: Actor, targets: tuple[Actor, ...]) -> bool:
