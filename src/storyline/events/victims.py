@@ -9,10 +9,12 @@ soldiers": Armenia's military). Where they stand in the parse is the argument pa
 role `victims` (data/event_patterns.yaml). The harm told by a participle after the
 attack ("attacked Ukraine, killing ten civilians") is that attack, coded once.
 
-An attack is never coded as its doer's on itself: a fallback that names the country
-where it happens both as the doer of an attack no one is named as doing and as its
-target ("a bomb near Herat killed two Afghans": Afghanistan on Afghanistan) gives no
-dyad, and no event.
+An attack is never coded as an actor's on itself through a fallback: a country's
+attack with no one named on the receiving end is not aimed at that same country where
+it happens ("Ghana launched air strikes near Tamale"), and an attack whose doer is named
+but not read ("an ambush by insurgents") is no unknown attacker's, which alone is coded
+as the country's where it happens (`Framer.unclaimed`: "a bomb near Herat killed two
+Afghans", as PLOVER codes it).
 """
 
 from __future__ import annotations
