@@ -25,7 +25,8 @@ a row with an empty `after`:
   with `cameo_overrides` of data/plover.yaml applied, and the table's mode when it is
   a PLOVER 2.0 mode of that type (plover.yaml), else empty.
 - targets: the argument slots where the coder looks for the recipient (see
-  data/events.yaml): the choice events.yaml makes most often for verbs of the type.
+  data/events.yaml): the choice events.yaml makes most often for verbs of the type,
+  after the preposition a pattern marks the target actor after (`(INTO +)`: `into`).
 - source: the line of CAMEO.2.0.txt the code comes from (the pattern, or the verb).
 
 How the dictionary is read (dictionaries.rst upstream, and PETRARCH-2's reader):
@@ -43,7 +44,8 @@ How the dictionary is read (dictionaries.rst upstream, and PETRARCH-2's reader):
   lemmas and the words as written.
 - Skipped, and counted in the report: null codes (`---`), codes with no PLOVER type
   (CAMEO 01 statements and 02 appeals have none in the table), patterns with words
-  before the verb (the subject), actor markers (`$`, `+`, `^`, `%`), alternatives
+  before the verb (the subject), actor markers (`$`, `+`, `^`, `%`) other than the
+  whole object of a preposition (`(TO +)` is written `(to)`), alternatives
   (`A/B`), hyphenated words (spaCy splits them), undefined synsets, and prepositional
   phrases holding more than one noun phrase. The transformations (`~`) are not
   patterns of one verb and are skipped.
@@ -77,6 +79,14 @@ PARTICLES = frozenset(
 _BE = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
 _WORD = re.compile(r"[a-z][a-z']*")
 _TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
+_MARKERS = frozenset({"$", "+", "^", "%"})  # PETRARCH's actor markers
+# "(INTO +)": the target actor ("+") as the object of a preposition
+_RECIPIENT = re.compile(r"\(\s*([a-z]+)\s+\+\s*\)")
+# Prepositions the loader reads as recipient slots (events.verbs.SLOTS).
+_SLOT_PREPOSITIONS = frozenset(
+    """with between to on against for of from over at into about regarding toward towards
+    among""".split()
+)
 _LEFT_OUT: set[str] = set()  # synset members left out of the patterns, for the report
 
 HEADER = """\
@@ -245,7 +255,10 @@ def _elements(tokens: list[str]) -> list[Element]:
             inner = tokens[i + 1 : close]
             if not inner or not _plain(inner[0]):
                 raise Unexpressible("prepositional phrase without a preposition")
-            nouns = _phrases(inner[1:])
+            # "(TO +)", "(FROM $)": an actor marker as the whole object of a preposition
+            # says only that someone follows it; the phrase is the bare preposition
+            rest = [] if len(inner) == 2 and inner[1] in _MARKERS else inner[1:]
+            nouns = _phrases(rest)
             if len(nouns) > 1:
                 raise Unexpressible("prepositional phrase with several noun phrases")
             out.append((inner[0], nouns[0] if nouns else None))
@@ -386,7 +399,7 @@ def convert(text: str, plover: Plover) -> tuple[list[tuple[str, ...]], Counter[s
     """The rows of the verb data file, sorted, and the counts of the report."""
     dictionary = read_dictionary(text)
     report = dictionary.skipped
-    coded: dict[tuple[str, str, str], tuple[str, int]] = {}  # (lemma, particle, after)
+    coded: dict[tuple[str, str, str], tuple[str, int, str]] = {}  # (lemma, particle, after)
     owners: dict[tuple[str, str], int] = {}  # verb -> the block it belongs to
     for n, block in enumerate(dictionary.blocks):
         patterns = list(_patterns(block, dictionary.synsets, report))
@@ -396,12 +409,12 @@ def convert(text: str, plover: Plover) -> tuple[list[tuple[str, ...]], Counter[s
                 report["verb listed again in a later block (the first wins)"] += 1
                 continue
             report["verb forms read"] += 1
-            coded[(*key, "")] = (verb.code or block.code, verb.line)
-            for after, code, line in patterns:
-                coded[(*key, after)] = (code, line)
+            coded[(*key, "")] = (verb.code or block.code, verb.line, "")
+            for after, code, line, slot in patterns:
+                coded[(*key, after)] = (code, line, slot)
     rows = []
-    for (lemma, particle, after), (code, line) in coded.items():
-        row = _row(lemma, particle, after, code, line, plover, report)
+    for (lemma, particle, after), (code, line, slot) in coded.items():
+        row = _row(lemma, particle, after, code, line, plover, report, slot)
         if row is not None:
             rows.append(row)
     report["synset members left out (not plain words: 'cease-fire', 'f-16')"] = len(_LEFT_OUT)
@@ -415,7 +428,9 @@ def convert(text: str, plover: Plover) -> tuple[list[tuple[str, ...]], Counter[s
 
 def _patterns(
     block: Block, synsets: dict[str, list[list[str]]], report: Counter[str]
-) -> Iterator[tuple[str, str, int]]:
+) -> Iterator[tuple[str, str, int, str]]:
+    """Each pattern's `after` text, code, line and the preposition it marks the
+    recipient after ("(INTO +)": "into"), or ""."""
     seen: set[str] = set()
     for pattern, code, line in block.patterns:
         report["patterns read"] += 1
@@ -427,7 +442,9 @@ def _patterns(
         if after in seen:
             report["pattern repeated in its block (the later line wins, as in PETRARCH-2)"] += 1
         seen.add(after)
-        yield after, code, line
+        marked = _RECIPIENT.search(pattern.lower())
+        slot = marked.group(1) if marked and marked.group(1) in _SLOT_PREPOSITIONS else ""
+        yield after, code, line, slot
 
 
 def _row(
@@ -438,6 +455,7 @@ def _row(
     line: int,
     plover: Plover,
     report: Counter[str],
+    slot: str = "",
 ) -> tuple[str, ...] | None:
     what = "verb-and-pattern row" if after else "verb's own code"
     active = code.split(":", 1)[0].strip()
@@ -453,6 +471,8 @@ def _row(
         return None
     kind, mode = mapped
     targets = plover.targets.get(kind, "dobj")
+    if slot:  # the preposition the pattern marks the recipient after comes first
+        targets = ",".join(dict.fromkeys([slot, *targets.split(",")]))
     return (lemma, particle, after, active, kind, mode, targets, str(line))
 
 

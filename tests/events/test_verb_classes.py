@@ -102,3 +102,24 @@ def test_a_verb_whose_everyday_sense_is_not_force_needs_a_pattern(
     resources: Resources, text: str
 ) -> None:
     assert not {kind for kind, _ in _acts(resources, text)} & {"ASSAULT", "COERCE", "ACCUSE"}
+
+
+# -- a CAMEO pattern that names the recipient after a preposition ("(INTO +)") ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Turkey moved troops into northern Iraq on Monday.", "TUR", "IRQ"),
+        ("Ethiopia shifted troops into Somalia last week.", "ETH", "SOM"),
+        ("Eritrean forces moved soldiers into Djibouti overnight.", "ERI", "DJI"),
+    ],
+    ids=["move-troops", "shift-troops", "move-soldiers"],
+)
+def test_a_pattern_marking_its_recipient_after_a_preposition_finds_it_there(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    assert any(
+        e.source.country == source and target in {t.country for t in e.targets}
+        for e in _code(resources, text)
+    )
