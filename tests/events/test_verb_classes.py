@@ -123,3 +123,23 @@ def test_a_pattern_marking_its_recipient_after_a_preposition_finds_it_there(
         e.source.country == source and target in {t.country for t in e.targets}
         for e in _code(resources, text)
     )
+
+
+# -- a rule, order or agreement broken in defiance ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosovo Serb leaders violated the ban on rallies in Mitrovica.",
+        "The Zambian opposition flouted the court order and marched in Lusaka.",
+        "Nepalese Maoists breached the curfew in Kathmandu.",
+        "Venezuelan tankers violated the American embargo.",
+    ],
+    ids=["violate-ban", "flout-order", "breach-curfew", "violate-embargo"],
+)
+def test_breaking_a_rule_or_agreement_is_a_refusal_not_the_rule(
+    resources: Resources, text: str
+) -> None:
+    kinds = {kind for kind, _ in _acts(resources, text)}
+    assert "REJECT" in kinds and "COERCE" not in kinds
