@@ -143,3 +143,25 @@ def test_breaking_a_rule_or_agreement_is_a_refusal_not_the_rule(
 ) -> None:
     kinds = {kind for kind, _ in _acts(resources, text)}
     assert "REJECT" in kinds and "COERCE" not in kinds
+
+
+# -- help given by its measure ("500 tonnes of aid", "millions of dollars in aid") ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Japan sent 500 tonnes of food aid to North Korea.", "JPN", "PRK"),
+        ("Qatar delivered millions of dollars in aid to Lebanon.", "QAT", "LBN"),
+        ("Iran supplied a shipment of drones to Russia.", "IRN", "RUS"),
+        ("Norway provided 2 million euros in assistance to Mali.", "NOR", "MLI"),
+    ],
+    ids=["tonnes-of", "dollars-in", "shipment-of", "euros-in"],
+)
+def test_help_given_by_its_measure_is_aid(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    assert any(
+        e.type == "AID" and e.source.country == source and target in {t.country for t in e.targets}
+        for e in _code(resources, text)
+    )

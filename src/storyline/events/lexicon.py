@@ -244,6 +244,29 @@ def _to_clause(token: Token) -> bool:
     )
 
 
+# Nouns that measure what is given or sent: "500 tonnes of food aid", "millions of
+# dollars in aid", "a shipment of drones" (the thing itself is after "of" or "in").
+_MEASURES = frozenset(
+    """ton tonne kilogram kilo pound barrel litre liter gallon dollar euro million billion
+    shipment consignment load truckload planeload cargo crate batch worth""".split()
+)
+
+
+def _measured(noun: Token) -> list[Token]:
+    """What a measuring noun is of: "tonnes of aid" -> aid, "millions of dollars in
+    aid" -> dollars, aid; of a verb, what its "of" or "in" phrases hold."""
+    if noun.lemma_.lower() not in _MEASURES and noun.pos_ != "VERB":
+        return []
+    found = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return found + [m for g in found for m in _measured(g)]
+
+
 def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
     """Lemmas of a verb's direct object (and the nouns joined to it); with a particle
     that is a preposition, its object too ("went on strike", "took to the streets"); of
@@ -265,6 +288,9 @@ def _object_lemmas(token: Token, particle: str | None = None) -> set[str]:
             out.update(c.lemma_.lower() for c in child.conjuncts)
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             out.update(g.lemma_.lower() for g in counted(child))  # "a series of conditions"
+            out.update(g.lemma_.lower() for g in _measured(child))  # "500 tonnes of aid"
+            if child.dep_ == "dobj" and child.lemma_.lower() in _MEASURES:  # "$5m in aid"
+                out.update(g.lemma_.lower() for g in _measured(token) if g.i > child.i)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in objects):
         out.add(token.head.lemma_.lower())  # "the talks (that) the agency held with Iran"
