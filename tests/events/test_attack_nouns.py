@@ -153,3 +153,57 @@ def test_the_harm_told_after_an_attack_on_a_country_is_that_one_attack_on_it(
 ) -> None:
     attacks = _attacks(resources, text)
     assert len(attacks) == 1 and [t.actor_id for t in attacks[0].targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Boko Haram fighters attacked a military base in Borno, killing at least ten "
+            "Nigerian soldiers and wounding several others.",
+            ("NGA", "MIL"),
+        ),
+        (
+            "Taliban fighters stormed a police compound in Helmand, killing four Afghan "
+            "policemen and injuring many others.",
+            ("AFG", "COP"),
+        ),
+        (
+            "ELN rebels ambushed an army patrol in Arauca, killing two Colombian soldiers and "
+            "wounding three others.",
+            ("COL", "MIL"),
+        ),
+    ],
+    ids=["killing-and-wounding", "killing-and-injuring", "ambushed"],
+)
+def test_every_harm_told_after_an_attack_is_that_one_attack(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    attacks = _attacks(resources, text)
+    assert len(attacks) == 1 and [(t.country, t.sector) for t in attacks[0].targets] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Boko Haram fighters raided a village in Borno State, killing twelve Nigerian "
+            "civilians.",
+            ("NGA", "CVL"),
+        ),
+        (
+            "Al-Shabaab militants raided a police station in Gedo, killing three Somali policemen.",
+            ("SOM", "COP"),
+        ),
+        (
+            "Taliban fighters raided a checkpoint in Ghazni, wounding five Afghan soldiers.",
+            ("AFG", "MIL"),
+        ),
+    ],
+    ids=["village", "police-station", "checkpoint"],
+)
+def test_a_raid_that_kills_is_an_attack_on_the_people_it_harmed(
+    resources: Resources, text: str, expected: tuple[str, str]
+) -> None:
+    attacks = _attacks(resources, text)
+    assert attacks and {(t.country, t.sector) for e in attacks for t in e.targets} == {expected}

@@ -51,12 +51,16 @@ def harm_of_attack(token: Token, framer: Framer) -> bool:
     head verb tells ("shelled the town, killing three Syrian soldiers", "attacked
     Ukraine, wounding ten Ukrainian civilians"): one act, coded once as the attack, whose
     target is the one it names, else those harmed. Not when the coder cannot read who
-    was harmed ("killing dozens"): the harm is then coded on its own."""
+    was harmed ("killing dozens"): the harm is then coded on its own. A participle joined
+    to such a one is the same attack's ("killing two soldiers and wounding others")."""
     head = token.head
     if token.tag_ != "VBG" or token.dep_ not in _TOLD_AFTER or head.i == token.i:
         return False
+    if token.dep_ == "conj" and head.tag_ == "VBG" and harm_of_attack(head, framer):
+        return True
     lexicon = framer.lexicon
-    attacks = [t for t in lexicon.triggers_for(head) if t.type in HARMFUL] if lexicon else []
+    # "raided a village, killing ten": a seizure that kills is told as an attack too
+    attacks = [t for t in lexicon.triggers_for(head) if t.type == "ASSAULT"] if lexicon else []
     return bool(attacks) and bool(harmed(head, attacks[0], framer))
 
 
