@@ -165,3 +165,21 @@ def test_help_given_by_its_measure_is_aid(
         e.type == "AID" and e.source.country == source and target in {t.country for t in e.targets}
         for e in _code(resources, text)
     )
+
+
+# -- a request for protection: asylum or refuge sought ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Hundreds of Afghan soldiers sought refuge in Uzbekistan.", "AFG"),
+        ("Two Eritrean pilots sought asylum in Saudi Arabia.", "ERI"),
+        ("A Cuban diplomat applied for asylum in Sweden.", "CUB"),
+    ],
+    ids=["refuge", "asylum", "apply-for-asylum"],
+)
+def test_seeking_asylum_or_refuge_is_a_request(
+    resources: Resources, text: str, source: str
+) -> None:
+    assert any(e.type == "REQUEST" and e.source.country == source for e in _code(resources, text))
