@@ -43,8 +43,26 @@ def _pairs(events: tuple[Event, ...]) -> set[tuple[str, str, str]]:
             "arab-league",
             "lby-mil",
         ),
+        (
+            "Ethiopia said it would attack Eritrea unless Sudan closed the border.",
+            "ETH",
+            "ERI",
+        ),
+        (
+            "The leaders of SADC warned Zimbabwe's generals that they would face military "
+            "action unless they returned to barracks.",
+            "southern-african-development-community",
+            "ZWE",
+        ),
     ],
-    ids=["resolved-to", "decided-that-unless", "will-if-said", "voted-to"],
+    ids=[
+        "resolved-to",
+        "decided-that-unless",
+        "will-if-said",
+        "voted-to",
+        "own-act-unless",
+        "would-face",
+    ],
 )
 def test_force_a_body_decides_on_is_its_threat(
     resources: Resources, text: str, source: str, target: str
@@ -53,6 +71,11 @@ def test_force_a_body_decides_on_is_its_threat(
     assert ("THREATEN", source, target) in _pairs(events)
     assert not {"ASSAULT", "COERCE", "MOBILIZE"} & {e.type for e in events}
     assert all(not e.future for e in events if e.type == "THREATEN")
+
+
+def test_force_someone_faces_is_no_one_s_attack(resources: Resources) -> None:
+    events = _code(resources, "The Malian junta faces military action.")
+    assert "ASSAULT" not in {e.type for e in events}
 
 
 def test_a_deployment_decided_against_no_one_stays_a_deployment(resources: Resources) -> None:

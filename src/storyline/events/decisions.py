@@ -3,17 +3,18 @@
 Three classes of sentences. Force a body resolves, decides, votes or approves to use
 against someone ("the alliance voted to launch air strikes against the militia", "the
 council approved military action against the regime", "the summit decided that troops
-would be sent against the mutineers"), or says will be used unless they act ("armed
-force will be used against the rebels if they do not withdraw by Friday, the bloc
-said") is a threat of force by the deciding body against them (an ultimatum when it
-is held over a condition), not the attack itself. A sanction decided ("the ministers
-agreed to freeze the generals' accounts") or told in the passive as what will be done
-("the officers would be barred from all bank transactions, the union said") is the
-sanction itself, not a promise of it: the doer is the deciding body (`reactions.
-sanctioner` for a passive one). The closing of borders a body endorses or approves
-("the members backed the sealing of all frontiers with Eritrea") is a sanction by
-that body against the country the borders are shared with. The verb of deciding
-itself ("agreed", "resolved") is no act of its own there.
+would be sent against the mutineers"), or says will be used, with no one else named
+to use it, unless they act ("armed force will be used against the rebels if they do
+not withdraw by Friday, the bloc said", "warned the generals that they would face
+military action unless ...") is a threat of force by the deciding body against them
+(an ultimatum when it is held over a condition), not the attack itself. A sanction
+decided ("the ministers agreed to freeze the generals' accounts") or told in the
+passive as what will be done ("the officers would be barred from all bank
+transactions, the union said") is the sanction itself, not a promise of it: the doer
+is the deciding body (`reactions.sanctioner` for a passive one). The closing of
+borders a body endorses or approves ("the members backed the sealing of all frontiers
+with Eritrea") is a sanction by that body against the country the borders are shared
+with. The verb of deciding itself ("agreed", "resolved") is no act of its own there.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ DECIDING = frozenset(
 # their lexicon entries (data/events.yaml) name the nouns of closing.
 _APPROVING = frozenset("approve endorse back adopt".split())
 _FORCE = frozenset({"ASSAULT", "MOBILIZE"})
+# Verbs whose subject is to undergo the act their object names ("will face military action").
+_FACING = frozenset({"face", "risk", "incur"})
 # Shutting people out of dealings or travel ("barred from all bank transactions").
 _BARRING = frozenset("bar ban exclude".split())
 _DEALINGS = frozenset(
@@ -88,11 +91,17 @@ def _force(token: Token, trigger: Trigger, framer: Framer) -> Decision | None:
     if verb is None:
         return None
     decider, condition = _deciding(token, verb, framer)
-    if decider is None:
-        return None
+    if decider is None:  # "the junta faces military action": no one's act told
+        return Decision(()) if _is(verb, _FACING) and token is not verb else None
     if _negated(verb, decider):
         return Decision(())
-    targets = _aimed_at(token, verb, framer) or _conditioned(condition, framer)
+    own = framer.frame(token, trigger) if not _is(verb, _FACING) else None
+    targets = (
+        (list(own.targets) if own else [])  # "voted to strike X": the act's own recipient
+        or _facing(verb, framer)  # "they will face military action": they
+        or _aimed_at(token, verb, framer)
+        or _conditioned(condition, framer)
+    )
     if not targets:  # "decided to deploy troops in Mali": a deployment, aimed at no one
         return None
     sources = _subject(decider, framer)
@@ -116,14 +125,44 @@ def _deciding(token: Token, verb: Token, framer: Framer) -> tuple[Token | None, 
     condition = _condition(verb)
     if token is not verb and token.dep_ == "dobj" and _is(verb, DECIDING):
         return verb, condition  # "approved military action against X"
-    head = verb.head
-    if head.i == verb.i or (not _is(head, DECIDING) and not framer.kb.says(head)):
+    head, told = _teller(verb)
+    if head is None or (not _is(head, DECIDING) and not framer.kb.speaks(head)):
         return None, None
     if verb.dep_ in ("xcomp", "advcl") and _to(verb) and _is(head, DECIDING):
         return head, condition
-    if verb.dep_ == "ccomp" and _will(verb) and (_is(head, DECIDING) or condition is not None):
+    if told and _will(verb) and _is(head, DECIDING):
         return head, condition
+    if told and _will(verb) and _agentless(verb) and (condition or _is(verb, _FACING)):
+        return head, condition  # "force will be used against X unless ..., the bloc said"
     return None, None
+
+
+def _teller(verb: Token) -> tuple[Token | None, bool]:
+    """The verb a clause is told or decided by, and whether it is its "that" clause:
+    "said (that) X would ...", also when parsed as a clause of the addressee ("warned
+    the generals that they would face ...")."""
+    head = verb.head
+    if head.i == verb.i:
+        return None, False
+    if verb.dep_ == "acl" and any(m.lower_ == "that" for m in verb.children if m.dep_ == "mark"):
+        return (head.head, True) if head.head.pos_ in ("VERB", "AUX") else (None, False)
+    return head, verb.dep_ == "ccomp"
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive that names no doer ("troops will be sent"), or an act someone is to
+    face ("they will face military action"): the act is the teller's."""
+    if _is(verb, _FACING):
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+
+
+def _facing(verb: Token, framer: Framer) -> list[Actor]:
+    """Who is to face an act ("they will face military action")."""
+    if not _is(verb, _FACING):
+        return []
+    return [a for c in verb.children if c.dep_ == "nsubj" for a in framer.phrases.actors_of(c)]
 
 
 def _sanction(token: Token, trigger: Trigger, framer: Framer) -> Decision | None:
