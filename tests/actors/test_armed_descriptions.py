@@ -98,3 +98,82 @@ def test_a_named_group_described_by_its_side_is_that_armed_group(
     group = actor_of(result, described)
     assert (group.name, group.country, group.sector) == (name, country, "REB")
     assert actor_of(result, later).actor_id == group.actor_id
+
+
+# -- the one group an article names ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "group"),
+    [
+        pytest.param(
+            "Rebels stormed an army base in central Somalia at dawn. Al-Shabaab later said "
+            "it had seized weapons.",
+            "Rebels",
+            "al-shabaab",
+            id="bare-rebels-before-the-name",
+        ),
+        pytest.param(
+            "Ansar Dine fighters raided a village near Timbuktu, Mali, on Monday. Officials "
+            "said the jihadists killed four herders.",
+            "the jihadists",
+            "ansar-dine",
+            id="the-jihadists-after-officials-spoke",
+        ),
+        pytest.param(
+            "Boko Haram attacked a market in Borno state, Nigeria. The army said troops were "
+            "sent. Residents said insurgents burned a school.",
+            "insurgents",
+            "boko-haram",
+            id="bare-insurgents-sentences-later",
+        ),
+    ],
+)
+def test_bare_rebel_nouns_are_the_one_armed_group_the_article_names(
+    resources: Resources, text: str, phrase: str, group: str
+) -> None:
+    assert actor_of(analyse(resources, text), phrase).actor_id == group
+
+
+# -- coup-makers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "country"),
+    [
+        pytest.param(
+            "Soldiers seized power in Gabon on Wednesday. The junta closed the borders.",
+            ("Soldiers", "The junta"),
+            "GAB",
+            id="soldiers-seized-power",
+        ),
+        pytest.param(
+            "The soldiers who detained the president of Guinea dissolved the cabinet. The "
+            "putschists later freed two ministers.",
+            ("The soldiers", "The putschists"),
+            "GIN",
+            id="soldiers-who-detained-the-president",
+        ),
+        pytest.param(
+            "Officers who staged a coup in Myanmar arrested hundreds of activists. The "
+            "military rulers banned protests.",
+            ("Officers", "The military rulers"),
+            "MMR",
+            id="officers-who-staged-a-coup",
+        ),
+        pytest.param(
+            "The military junta in Mali expelled the Danish ambassador.",
+            ("The military junta in Mali",),
+            "MLI",
+            id="junta-in-a-country",
+        ),
+    ],
+)
+def test_coup_makers_are_one_military_of_their_country(
+    resources: Resources, text: str, phrases: tuple[str, ...], country: str
+) -> None:
+    result = analyse(resources, text)
+    actors = {actor_of(result, phrase) for phrase in phrases}
+    assert {(a.country, a.sector) for a in actors} == {(country, "MIL")}
+    assert len({a.actor_id for a in actors}) == 1
+    assert (country, "MIL") in sources(result)

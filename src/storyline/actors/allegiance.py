@@ -41,7 +41,8 @@ _MISREAD = frozenset({"VBD", "VBN", "JJ"})  # "allied", "loyal" read as the main
 def allegiance_mentions(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
     """The mentions with each phrase of armed people described by their side made one
     mention of an armed group (replacing a mention of its head noun alone), or, set off
-    after a named group of no known sector, the named group's mentions made armed."""
+    after a named group the knowledge does not place, the named group's mentions made
+    armed."""
     out = list(mentions)
     for tok in doc:
         sided = _sided(tok, kb) if tok.pos_ in _NOUNS else None
@@ -51,11 +52,13 @@ def allegiance_mentions(doc: Doc, mentions: list[Mention], kb: Knowledge) -> lis
         ally = side[-1].idx  # where the side is named: resolved before the group
         start = min(t.i for t in tok.subtree if t.i <= tok.i)
         named = _named_before(doc, start, tok, out)
-        if named:
+        if named:  # a group the knowledge does not place: armed, of its side's country
+            end = tok.sent.end_char
             armed = {
-                m: replace(m, sector=sector, ally=ally, scene_end=tok.sent.end_char) for m in named
+                m: replace(m, sector=sector, ally=ally, scene_end=end) if m.country is None else m
+                for m in named
             }
-            out = [armed.get(m, m) for m in out]
+            out = [armed.get(m, m) for m in out if m in named or not m.start <= tok.idx < m.end]
             out += _whole(doc, armed[min(named, key=lambda m: m.end)], side[-1], out)
             continue
         mention = span_mention(doc, start, side[-1].i + 1, MentionKind.ORG, ActorKind.ORG)
@@ -185,17 +188,13 @@ def _whole(doc: Doc, name: Mention, last: Token, mentions: list[Mention]) -> lis
 
 
 def _named_before(doc: Doc, start: int, tok: Token, mentions: list[Mention]) -> list[Mention]:
-    """The mentions of a named group, of no known sector, that a description set off
-    after it follows ("the Lake Brigade, a militia ..."): its appositive, or the words
-    right after its name and a comma, however the parser hung them."""
+    """The mentions of a named group that a description set off after it follows ("the
+    Lake Brigade, a militia ..."): its appositive, or the words right after its name and
+    a comma, however the parser hung them."""
     if tok.dep_ == "appos":
         at = tok.head.idx
     elif start >= 2 and doc[start - 1].text == ",":
         at = doc[start - 2].idx
     else:
         return []
-    return [
-        m
-        for m in mentions
-        if m.kind is MentionKind.ORG and m.name and m.sector is None and m.start <= at < m.end
-    ]
+    return [m for m in mentions if m.kind is MentionKind.ORG and m.name and m.start <= at < m.end]

@@ -2,22 +2,29 @@
 gunmen", "a group of armed men", "individuals carrying rifles") are an armed group of
 the country where they act; a country's soldiers acting as a band or with a mark of
 mutiny ("a band of army officers", "renegade soldiers", "the mutineers") are that
-country's military. The word lists are organisations.yaml's `armed_*` lists.
+country's military, as are soldiers named by the coup they make ("soldiers who seized
+power", see juntas.py). Words that are an armed group's people by themselves ("rebels",
+"the militants", "insurgents") are the one armed group the article names, when it
+names one. The word lists are organisations.yaml's `armed_*` lists and the REB nouns of
+institutions.yaml.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.actors.juntas import coup_country, junta_mentions, makes_coup
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
 from storyline.actors.names import fold
-from storyline.records import ActorKind
+from storyline.records import Actor, ActorKind
 
 UNNAMED_ARMED = "Unnamed armed group"
 UNNAMED_SOLDIERS = "Unnamed soldiers"
+UNNAMED_REBELS = "Unnamed rebels"  # "rebels", "the militants": the one group named, if any
 _DEFINITE = frozenset({"the", "these", "those"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})  # a phrase naming whose people they are
 
@@ -28,7 +35,7 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
     the gear that arms them, without its relative clause."""
     out = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        if not _common_noun(tok) or tok.dep_ == "compound":
             continue
         sector, parts = _armed(tok, kb)
         if sector is None or _named(doc, tok, parts):
@@ -37,10 +44,19 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
         end = max([tok.i, *(t.i for p in parts for t in p.subtree)]) + 1
         mention = span_mention(doc, start, end, MentionKind.ORG, ActorKind.ORG, sector=sector)
         name = UNNAMED_SOLDIERS if sector == "MIL" else UNNAMED_ARMED
+        name = UNNAMED_REBELS if _rebels(tok, kb) and not _another(doc, start, tok) else name
         definite = doc[start].lower_ in _DEFINITE  # "the gunmen": those told of before
         mention = replace(mention, name=name, anonymous=True, definite=definite)
+        if sector == "MIL":  # "soldiers who ousted the president of X": X's
+            mention = replace(mention, country=coup_country(tok, kb))
         out.append((start, end, replace(mention, scene_end=_end(tok))))
-    return out
+    return out + junta_mentions(doc, kb)
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also one the tagger took for a name at the start of a sentence
+    ("Officers who ...")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_sent_start and not tok.ent_type_)
 
 
 def _armed(tok: Token, kb: Knowledge) -> tuple[str | None, list[Token]]:
@@ -56,8 +72,9 @@ def _armed(tok: Token, kb: Knowledge) -> tuple[str | None, list[Token]]:
     if word in kb.armed["mutineer_nouns"]:
         return "MIL", []
     if word in kb.armed["soldier_nouns"]:
-        return ("MIL", []) if _marked(tok, kb.armed["mutiny_marks"]) else (None, [])
-    if word in kb.armed["armed_nouns"]:
+        mutiny = _marked(tok, kb.armed["mutiny_marks"]) or makes_coup(tok)
+        return ("MIL", []) if mutiny else (None, [])
+    if word in kb.armed["armed_nouns"] or (_rebels(tok, kb) and not _of_whom(tok)):
         return "REB", []
     if word in kb.armed["armed_people"]:
         if _marked(tok, kb.armed["armed_marks"]):
@@ -66,6 +83,90 @@ def _armed(tok: Token, kb: Knowledge) -> tuple[str | None, list[Token]]:
         if gear:
             return "REB", gear
     return None, []
+
+
+def armed_holders(doc: Doc, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """The mentions with armed people the role nouns read as holders of a title ("the
+    rebels", "the militants said", "the soldiers who seized power announced") made
+    unnamed armed people: rebels the armed group told of, coup-makers their country's
+    military."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end) if _holders(m) else None
+        head = span.root if span is not None else None
+        if head is not None and m.sector in (None, "REB") and _rebels(head, kb):
+            m = replace(m, kind=MentionKind.ORG, sector="REB", name=UNNAMED_REBELS)
+            m = replace(m, anonymous=True, plural=False, scene_end=_end(head))
+        elif head is not None and m.sector in (None, "MIL") and _coup_makers(head, kb):
+            m = replace(m, kind=MentionKind.ORG, sector="MIL", name=UNNAMED_SOLDIERS)
+            m = replace(m, anonymous=True, plural=False, country=coup_country(head, kb))
+            m = replace(m, scene_end=_end(head))
+        out.append(m)
+    return out
+
+
+def named_groups(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of armed groups the article names, which the knowledge places (a
+    country) or the text makes armed."""
+    return [
+        m
+        for m in mentions
+        if m.kind in (MentionKind.ORG, MentionKind.NAME)
+        and not m.anonymous
+        and m.name
+        and m.sector == "REB"
+    ]
+
+
+def sole_group(
+    done: list[tuple[Mention, Actor]], groups: list[Mention], make: Callable[[Mention], Actor]
+) -> Actor | None:
+    """The one armed group the article names anywhere ("rebels ... al-Shabaab said"), if
+    only one: as resolved so far, else made from its first mention."""
+    names = {fold(g.name or "") for g in groups}
+    if len(names) != 1:
+        return None
+    for pm, a in done:
+        if pm in groups and a.sector == "REB" and a.kind in (ActorKind.ORG, ActorKind.GROUP):
+            return a
+    first = groups[0]
+    return make(first) if first.country and first.ally is None else None
+
+
+def _holders(m: Mention) -> bool:
+    """Whether a mention is of unnamed holders of a title, of no country yet."""
+    plural_role = m.kind is MentionKind.ROLE and m.plural
+    return (plural_role or m.anonymous) and m.country is None and m.scene_end is None
+
+
+def _coup_makers(tok: Token, kb: Knowledge) -> bool:
+    """Soldiers named by the coup they make ("the officers who seized power")."""
+    return _soldiers(tok, kb) and makes_coup(tok)
+
+
+def _rebels(tok: Token, kb: Knowledge) -> bool:
+    """ "rebels", "militants", "insurgents", "jihadists", "fighters": a word that is an
+    armed group's people by itself."""
+    found = kb.institution_at([fold(tok.text)], 0)
+    return found is not None and found[1] == 1 and found[0].sector == "REB"
+
+
+def _another(doc: Doc, start: int, tok: Token) -> bool:
+    """ "a militia", "another rebel group", "rival militants": a group told of as one
+    not named before."""
+    marked = any(c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children)
+    return marked or doc[start].lower_ in ("a", "an", "another")
+
+
+_OTHER = frozenset({"separate", "rival", "another", "other", "second", "new", "different"})
+
+
+def _of_whom(tok: Token) -> bool:
+    """ "fighters from X", "militants of X", "X, a militia": people whose group is named
+    with them."""
+    return tok.dep_ == "appos" or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children
+    )
 
 
 def _marked(tok: Token, marks: frozenset[str]) -> bool:

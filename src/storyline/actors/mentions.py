@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.actors.affiliation import speaks
 from storyline.actors.allegiance import allegiance_mentions
-from storyline.actors.armed import armed_mentions
+from storyline.actors.armed import armed_holders, armed_mentions
 from storyline.actors.bodies import listed_bodies, named_non_person
 from storyline.actors.extents import widen_bodies
 from storyline.actors.knowledge import Knowledge
@@ -150,6 +150,7 @@ def find_mentions(
             claims.add(secretary, tok.i - 1, tok.i + 1)
     found = widen_bodies(doc, sorted(_each_country(claims.found), key=lambda m: m.start), kb)
     found = allegiance_mentions(doc, found, kb)  # "a militia loyal to X"
+    found = armed_holders(doc, found, kb)  # "the rebels", "the soldiers who seized power"
     found = [_with_speaking(doc, m, kb) for m in found]
     return respectively(doc, kb, found)
 

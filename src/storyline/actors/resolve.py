@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.actors.allegiance import allied
+from storyline.actors.armed import UNNAMED_REBELS, named_groups, sole_group
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
@@ -74,6 +75,7 @@ def resolve_actors(
     resolver.places = named_places(doc, kb)
     resolver.scenes = scenes(doc, kb)
     resolver.acts_in = scenes(doc, kb, countries=True)
+    resolver.groups = named_groups(mentions)  # "rebels": the one group named, if one
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -126,6 +128,7 @@ class _Resolver:
         self.places: list[tuple[int, str]] = []  # (offset, country) of places named
         self.scenes: list[tuple[int, str]] = []  # ... of places where something happens
         self.acts_in: list[tuple[int, str]] = []  # ... and of countries named there
+        self.groups: list[Mention] = []  # the armed groups the article names
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -478,6 +481,9 @@ class _Resolver:
         ]
         if told:
             return max(told, key=lambda pair: pair[0].start)[1]
+        sole = sole_group(done, self.groups, self._thing) if m.name == UNNAMED_REBELS else None
+        if sole is not None:  # "rebels", "the militants": the one group named
+            return sole
         scene = self._armed_scene(m, done)
         return self._thing(replace(m, kind=MentionKind.INSTITUTION, country=scene))
 
@@ -485,7 +491,7 @@ class _Resolver:
         """Where unnamed armed people act: the first place named after them in their
         sentence ("gunmen attacked a village in X"), else as for witnesses."""
         after = [c for at, c in self.acts_in if m.start < at < (m.scene_end or m.start)]
-        return after[0] if after else self._scene(m, done)
+        return after[0] if after else m.country or self._scene(m, done)
 
     def _most_named(self, m: Mention, done: list[tuple[Mention, Actor]]) -> str | None:
         """The country the article has named most before a mention (as an actor, or by
