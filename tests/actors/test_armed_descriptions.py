@@ -177,3 +177,42 @@ def test_coup_makers_are_one_military_of_their_country(
     assert {(a.country, a.sector) for a in actors} == {(country, "MIL")}
     assert len({a.actor_id for a in actors}) == 1
     assert (country, "MIL") in sources(result)
+
+
+# -- a force's post ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        pytest.param(
+            "Gunmen attacked a police station in Quetta, Pakistan, on Friday.",
+            "a police station",
+            "PAK",
+            "COP",
+            id="police-station-in-a-city",
+        ),
+        pytest.param(
+            "Rebels ambushed a police patrol near Bunia, Congo, killing two officers.",
+            "a police patrol",
+            "COD",
+            "COP",
+            id="police-patrol-near-a-town",
+        ),
+        pytest.param(
+            "Gunmen stormed a police checkpoint in Kandahar, Afghanistan, at night.",
+            "a police checkpoint",
+            "AFG",
+            "COP",
+            id="police-checkpoint-in-a-city",
+        ),
+    ],
+)
+def test_a_police_post_is_the_police_of_where_it_is(
+    resources: Resources, text: str, phrase: str, country: str, sector: str
+) -> None:
+    result = analyse(resources, text)
+    actor = actor_of(result, phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+    targets = {(t.country, t.sector) for e in result.events for t in e.targets}
+    assert (country, sector) in targets

@@ -5,8 +5,9 @@ mutiny ("a band of army officers", "renegade soldiers", "the mutineers") are tha
 country's military, as are soldiers named by the coup they make ("soldiers who seized
 power", see juntas.py). Words that are an armed group's people by themselves ("rebels",
 "the militants", "insurgents") are the one armed group the article names, when it
-names one. The word lists are organisations.yaml's `armed_*` lists and the REB nouns of
-institutions.yaml.
+names one. A police post or unit ("a police station", "a police patrol") is the police
+of the country where it is. The word lists are organisations.yaml's `armed_*` lists
+and the REB nouns of institutions.yaml.
 """
 
 from __future__ import annotations
@@ -50,7 +51,36 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
         if sector == "MIL":  # "soldiers who ousted the president of X": X's
             mention = replace(mention, country=coup_country(tok, kb))
         out.append((start, end, replace(mention, scene_end=_end(tok))))
-    return out + junta_mentions(doc, kb)
+    return out + junta_mentions(doc, kb) + _posts(doc)
+
+
+def _posts(doc: Doc) -> list[tuple[int, int, Mention]]:
+    """ "a police station", "a police patrol", "the police checkpoint": a police post or
+    unit stands for the police of the country where it is."""
+    out = []
+    for tok in doc:
+        force = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        sector = _FORCES.get(fold(force[-1].text)) if force else None
+        if sector is None or fold(tok.text) not in _POSTS or len(force) > 1:
+            continue
+        start = min(t.i for t in tok.subtree if t.i <= tok.i)
+        if any(t.ent_type_ in _NAMED for t in doc[start : tok.i]):
+            continue  # "a Kenyan police patrol" is read with its country
+        mention = span_mention(doc, start, tok.i + 1, MentionKind.ORG, ActorKind.ORG)
+        name = f"Unnamed {fold(force[-1].text)}"
+        definite = doc[start].lower_ in _DEFINITE
+        mention = replace(mention, sector=sector, name=name, anonymous=True, definite=definite)
+        out.append((start, tok.i + 1, replace(mention, scene_end=_end(tok))))
+    return out
+
+
+# police only: an army's base or convoy may be a foreign force's ("a base in X" held by
+# peacekeepers), whose country the people it harmed tell better
+_FORCES = {"police": "COP"}
+_POSTS = frozenset(
+    """station stations post posts patrol patrols convoy convoys base bases checkpoint
+    checkpoints barracks outpost outposts headquarters""".split()
+)
 
 
 def _common_noun(tok: Token) -> bool:
