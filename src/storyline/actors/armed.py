@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.juntas import coup_country, junta_mentions, makes_coup
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
 from storyline.actors.names import fold
+from storyline.nlp.text import indices_where, nouns
 from storyline.records import Actor, ActorKind
 
 UNNAMED_ARMED = "Unnamed armed group"
@@ -35,7 +37,8 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
     [start, end) of its mention: the phrase up to its head, with the band's members and
     the gear that arms them, without its relative clause."""
     out = []
-    for tok in doc:
+    for i in nouns(doc):
+        tok = doc[i]
         if not _common_noun(tok) or tok.dep_ == "compound":
             continue
         sector, parts = _armed(tok, kb)
@@ -58,7 +61,7 @@ def _posts(doc: Doc) -> list[tuple[int, int, Mention]]:
     """ "a police station", "a police patrol", "the police checkpoint": a police post or
     unit stands for the police of the country where it is."""
     out = []
-    for tok in doc:
+    for tok in (doc[i] for i in indices_where(doc, LOWER, _POSTS)):
         force = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
         sector = _FORCES.get(fold(force[-1].text)) if force else None
         if sector is None or fold(tok.text) not in _POSTS or len(force) > 1:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from storyline.actors.collectives import country_at
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
 from storyline.actors.names import fold
+from storyline.nlp.text import indices_where
 from storyline.records import ActorKind
 
 __all__ = ["coup_country", "junta_mentions", "makes_coup"]
@@ -72,9 +74,12 @@ def junta_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
     """Each definite junta phrase followed by its country ("the junta in X", "the coup
     leaders of X") as one mention of that country's military, with the tokens it claims:
     its own words, not the country's, which stays a mention of its own."""
-    out = []
-    for tok in doc:
-        if tok.lower_ != "the" or not 0 < tok.head.i - tok.i <= 3:
+    out: list[tuple[int, int, Mention]] = []
+    if not indices_where(doc, LOWER, _JUNTA_WORDS):
+        return out  # most reports name no junta: no need to read every "the"
+    for i in indices_where(doc, LOWER, ("the",)):
+        tok = doc[i]
+        if not 0 < tok.head.i - tok.i <= 3:
             continue
         head = tok.head
         words = [fold(t.text) for t in doc[tok.i + 1 : head.i + 1]]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from numpy import flatnonzero, isin
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc
 
 _KEY = "storyline.text"
@@ -29,3 +31,8 @@ def indices_where(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
     a Token object for every word, which costs more than the test it is built for."""
     wanted = [doc.vocab.strings[v] for v in values]
     return [int(i) for i in flatnonzero(isin(doc.to_array(attr), wanted))]
+
+
+def nouns(doc: Doc) -> list[int]:
+    """The indices of the nouns and proper nouns, read from the Doc's arrays."""
+    return [int(i) for i in flatnonzero(isin(doc.to_array(POS), (NOUN, PROPN)))]
