@@ -53,6 +53,7 @@ class Mention:
     others: tuple[str, ...] = ()  # "Peruvian and Chilean delegations": the other countries
     other_than: int | None = None  # "X detained him": where X, whom "him" is not, is named
     scene_end: int | None = None  # "masked gunmen": of where they act, told up to here
+    place: str | None = None  # "the mayor of Mombasa": the place whose office it is
     ally: int | None = None  # "a militia loyal to X": where X, whose side it is on, is named
 
 

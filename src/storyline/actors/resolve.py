@@ -360,7 +360,8 @@ class _Resolver:
     def _placeholder(self, m: Mention) -> Actor:
         """A person known only by office ("the President of Azerbaijan")."""
         country_name = self.kb.countries.name(m.country) if m.country else None
-        name = f"{m.role} of {country_name}" if country_name else (m.role or m.text)
+        where = m.place or country_name  # "the mayor of Mombasa": Mayor of Mombasa
+        name = f"{m.role} of {where}" if where else (m.role or m.text)
         actor = Actor(
             actor_id=ROLE_PREFIX + slug(name),
             name=name,

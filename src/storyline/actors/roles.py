@@ -36,6 +36,7 @@ from storyline.actors.titles import (
     attaches_back,
     match_title,
     of_country,
+    of_place,
 )
 from storyline.records import ActorKind
 
@@ -233,15 +234,18 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         return None  # "the Prime Minister of Armenia, Nikol Pashinyan"
     if doc[i:end].root.tag_ in ("NNS", "NNPS"):  # "officials", "the Heads of State"
         return _holders(doc, i, end, title, country, definite, kb, claims)
-    sector, of_body = title.sector, None
+    sector, of_body, place = title.sector, None, None
     body = affiliation_after(doc, end, kb) if title.anonymous else None
     if body is not None:  # "a senior officer in the Burundian military"
         end, country, sector = body.end, country or body.country, body.sector or sector
     elif end + 1 < len(doc) and doc[end].lower_ == "of":
         of = of_country(doc, end, kb)
         org = body_after_of(doc, end, kb) if of is None and country is None else None
+        seat = of_place(doc, end, kb) if of is None and org is None else None
         if of is not None:
             end, country = of[0], country or of[1]
+        elif seat is not None:  # "the governor of Mombasa": of that place, in its country
+            end, country, place = seat[0], country or seat[1], seat[2]
         elif org is not None:  # "the Secretary-General of the Arab League"
             end, country, sector = org[0], org[1].country, org[1].sector or sector
             of_body = org[1].name
@@ -262,6 +266,7 @@ def _role_or_office(doc, i, title_hit, country, definite, words, kb, claims):
         definite=definite,
         anonymous=title.anonymous,
         body=body.organisation if body else of_body,
+        place=place,
     )
 
 

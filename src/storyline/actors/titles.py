@@ -178,6 +178,32 @@ def of_country(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str] | None:
     return None
 
 
+# Words that may stand between "of" and a place's name ("of the restive eastern city of").
+_PLACE_NOUNS = frozenset("city town province region state district county village".split())
+
+
+def of_place(doc: Doc, end: int, kb: Knowledge) -> tuple[int, str, str] | None:
+    """ "the mayor of Mombasa", "the governor of the northern city of Mekelle": after
+    "of" at token end, past "the", adjectives and "the city of", a known place that is
+    not a country: the end after it, its country and its name."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 1
+    while i < len(doc) and (
+        doc[i].lower_ in ("the", "of") or doc[i].pos_ == "ADJ" or doc[i].lower_ in _PLACE_NOUNS
+    ):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or i - end > 7:
+        return None
+    stop = i + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].ent_iob_ == "I":
+        stop += 1
+    place = kb.places.find(doc[i:stop].text)
+    if place is None or place.kind == "country" or not place.location.country:
+        return None
+    return stop, place.location.country, doc[i:stop].text
+
+
 def possessor_before(doc: Doc, start: int, kb: Knowledge) -> tuple[int, str] | None:
     """ "Nigeria's President", "South Africa's Foreign Minister": where a
     country named as the possessor of a title phrase starting at token start begins,
