@@ -435,6 +435,16 @@ class Framer:
             # are the act's ("launched a mediation effort on Monday between X and Y")
             objects.append(token.head)
         harm = trigger.type in HARMFUL  # "killed four Kenyan soldiers": Kenya's military
+        if trigger.converse:  # "faces pressure from X": the doer of what the subject gets
+            found = [
+                a
+                for o in objects
+                if o.lemma_.lower() in trigger.objects
+                for a in self._role(o, "doer")
+            ]
+            if found:
+                yield from found
+                return
         for slot in trigger.targets:
             found = self._slot(token, slot, harm)
             if not found and slot not in ("dobj", "dobj_owner"):
@@ -448,6 +458,10 @@ class Framer:
             if found:
                 yield from found
                 return
+        found = self._bound_for([*objects, *_acted_on(token)], trigger)
+        if found:
+            yield from found
+            return
         if token.pos_ == "ADJ":  # "their accounts were frozen": whose accounts
             found = [a for h in self.arguments(token, "target") for a in self._holder(h)]
             if found:
@@ -473,6 +487,19 @@ class Framer:
         if not found and trigger.type == "THREATEN":
             found = self._conditioned(token)
         yield from found
+
+    def _bound_for(self, objects: list[Token], trigger: Trigger) -> list[Actor]:
+        """ "halted its flights to Chile", "cut fuel deliveries to Laos", "the suspension
+        of exports to Ghana": where the thing a sanction or a squeeze stops was going is
+        whom it is aimed at, whatever slots the trigger names."""
+        if trigger.type not in _STOPPING:
+            return []
+        for obj in objects:
+            if obj.pos_ == "NOUN" and (obj.lemma_.lower() in trigger.objects or obj.dep_ == "pobj"):
+                found = self._slot(obj, "to")
+                if found:
+                    return found
+        return []
 
     def _addressed(self, token: Token, blamed: bool = False) -> list[Actor]:
         """ "demanded that the US cancel its plans", "reiterated its demand that Israel
@@ -612,6 +639,23 @@ class Framer:
         """Whether a noun phrase names an act by whom it was done to ("condemned Odinga's
         arrest"), which is not aimed at them."""
         return noun.pos_ == "NOUN" and any(c.dep_ == "poss" for c in self.arguments(noun, "target"))
+
+
+# Acts that stop or withhold what goes to someone ("suspended flights to X").
+_STOPPING = frozenset({"SANCTION", "COERCE"})
+
+
+def _acted_on(token: Token) -> list[Token]:
+    """What a nominal act is done to: "the suspension of flights", "a halt of exports"."""
+    if token.pos_ != "NOUN":
+        return []
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ]
 
 
 # Hostile acts, and verbs whose subject reacts to such an act named as their object

@@ -1,0 +1,47 @@
+"""The recipient of an act named on the act's object rather than on its verb: what a
+sanction stops was going to someone, and the pressure a country faces comes from
+someone."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources
+from tests.events.test_coding import _code, _dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Germany suspended all flights to Iran on Monday.", ("SANCTION", "DEU", None, "IRN")),
+        ("Japan announced the suspension of flights to Peru.", ("SANCTION", "JPN", None, "PER")),
+        ("Russia cut gas supplies to Ukraine on Tuesday.", ("COERCE", "RUS", None, "UKR")),
+        ("Algeria cut oil deliveries to Morocco last week.", ("COERCE", "DZA", None, "MAR")),
+    ],
+    ids=["suspended-flights", "suspension-of", "cut-supplies", "cut-deliveries"],
+)
+def test_what_a_sanction_stops_going_to_a_country_is_aimed_at_it(
+    resources: Resources, text: str, dyad: tuple[str, str, None, str]
+) -> None:
+    assert dyad in _dyads(_code(resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Pakistan faces pressure from the United States.", ("REQUEST", "USA", None, "PAK")),
+        (
+            "Egypt faces renewed pressure from Saudi Arabia to end the talks.",
+            ("REQUEST", "SAU", None, "EGY"),
+        ),
+        (
+            "Kenya faced mounting pressure from Uganda over the border.",
+            ("REQUEST", "UGA", None, "KEN"),
+        ),
+    ],
+    ids=["faces", "renewed", "mounting"],
+)
+def test_pressure_faced_comes_from_the_one_pressing(
+    resources: Resources, text: str, dyad: tuple[str, str, None, str]
+) -> None:
+    assert dyad in _dyads(_code(resources, text))
