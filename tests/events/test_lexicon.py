@@ -54,7 +54,7 @@ PARTICLES = frozenset(_words("out down on off up back over for at together to"))
 FIELDS = frozenset(
     _words(
         "lemma pos type cameo mode particle objects needs targets reciprocal weak complement "
-        "intransitive converse"
+        "intransitive converse harming"
     )
 )
 REQUIRED = frozenset(_words("lemma pos type cameo targets"))
@@ -245,6 +245,7 @@ def test_no_duplicate_trigger() -> None:
             tuple(sorted(entry.get("objects") or ())),
             tuple(sorted(entry.get("needs") or ())),
             bool(entry.get("complement")),
+            bool(entry.get("harming")),
         )
         assert key not in seen, f"entries {seen[key]} and {number} are the same trigger"
         seen[key] = number
@@ -261,7 +262,10 @@ def test_triggers_sharing_a_lemma_do_not_overlap() -> None:
         bare = [
             e
             for e in entries
-            if not e.get("objects") and not e.get("needs") and not e.get("complement")
+            if not e.get("objects")
+            and not e.get("needs")
+            and not e.get("complement")
+            and not e.get("harming")
         ]
         assert len(bare) <= 1, f"{key}: {len(bare)} entries without objects or needs"
         for field in ("objects", "needs"):

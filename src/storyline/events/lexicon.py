@@ -12,6 +12,7 @@ import yaml
 from spacy.tokens import Token
 
 from storyline.events.quantities import counted
+from storyline.events.victims import tells_harm
 
 if TYPE_CHECKING:
     from storyline.events.verbs import VerbDictionary
@@ -35,6 +36,7 @@ class Trigger:
     complement: bool = False  # only with a "to" clause of its own ("charged X to hold firm")
     intransitive: bool = False  # only with no object ("demonstrated", not "... an absence")
     converse: bool = False  # told from the recipient's side ("received arms from X"): X did it
+    harming: bool = False  # only when the clause tells people it killed or hurt (victims.py)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,6 +110,7 @@ class Lexicon:
                 complement=bool(e.get("complement")),
                 intransitive=bool(e.get("intransitive")),
                 converse=bool(e.get("converse")),
+                harming=bool(e.get("harming")),
             )
             for e in entries
         ]
@@ -182,10 +185,14 @@ class Lexicon:
                 continue
             if trigger.intransitive and _transitive(token):
                 continue
+            if trigger.harming and not tells_harm(token):
+                continue
             found.append(trigger)
-        # A trigger with a particle, object or clause rule is more specific than a bare one.
+        # A trigger with a particle, object, clause or harm rule is more specific than a bare one.
         found.sort(
-            key=lambda t: -(bool(t.particle) + bool(t.objects) + bool(t.needs) + t.complement)
+            key=lambda t: (
+                -(bool(t.particle) + bool(t.objects) + bool(t.needs) + t.complement + t.harming)
+            )
         )
         return found[:1]
 

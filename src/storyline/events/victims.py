@@ -19,11 +19,13 @@ Afghans", as PLOVER codes it).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from storyline.actors.phrases import unique
+from storyline.events.patterns import ArgumentPatterns
 from storyline.records import Actor, ActorKind
 
 if TYPE_CHECKING:  # frames reads victims through its Framer: no import at run time
@@ -44,6 +46,18 @@ def harmed(token: Token, trigger: Trigger, framer: Framer) -> list[Actor]:
     return unique(
         a for head in framer.arguments(token, "victims") for a in framer.phrases.actors_of(head)
     )
+
+
+def tells_harm(token: Token) -> bool:
+    """Whether the clause tells people killed or hurt by the act of this word, named or
+    not ("a raid on a village killed nine", "raided a post, leaving four guards dead"):
+    a raid that does so is an attack, not a seizure (events.yaml `harming`)."""
+    return bool(_patterns().arguments(token.sent).of(token, "victims"))
+
+
+@cache
+def _patterns() -> ArgumentPatterns:
+    return ArgumentPatterns.load()
 
 
 def harm_of_attack(token: Token, framer: Framer) -> bool:
