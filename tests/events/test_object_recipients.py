@@ -45,3 +45,18 @@ def test_pressure_faced_comes_from_the_one_pressing(
     resources: Resources, text: str, dyad: tuple[str, str, None, str]
 ) -> None:
     assert dyad in _dyads(_code(resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Britain advised against travel to Nigeria on Monday.", ("SANCTION", "GBR", None, "NGA")),
+        ("Canada warned its citizens against travel to Haiti.", ("SANCTION", "CAN", None, "HTI")),
+        ("Australia advised against all trips to Myanmar.", ("SANCTION", "AUS", None, "MMR")),
+    ],
+    ids=["advised-against", "warned-citizens-against", "all-trips"],
+)
+def test_a_travel_advisory_against_a_country_is_aimed_at_it(
+    resources: Resources, text: str, dyad: tuple[str, str, None, str]
+) -> None:
+    assert dyad in _dyads(_code(resources, text))

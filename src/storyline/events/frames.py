@@ -458,7 +458,7 @@ class Framer:
             if found:
                 yield from found
                 return
-        found = self._bound_for([*objects, *_acted_on(token)], trigger)
+        found = self._bound_for([*objects, *_acted_on(token, trigger)], trigger)
         if found:
             yield from found
             return
@@ -645,14 +645,16 @@ class Framer:
 _STOPPING = frozenset({"SANCTION", "COERCE"})
 
 
-def _acted_on(token: Token) -> list[Token]:
-    """What a nominal act is done to: "the suspension of flights", "a halt of exports"."""
-    if token.pos_ != "NOUN":
+def _acted_on(token: Token, trigger: Trigger) -> list[Token]:
+    """What a nominal act is done to ("the suspension of flights", "a halt of exports"),
+    or what a verb's particle governs ("advised against travel")."""
+    prep = "of" if token.pos_ == "NOUN" else trigger.particle
+    if prep is None:
         return []
     return [
         g
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        if c.dep_ == "prep" and c.lower_ == prep
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ == "NOUN"
     ]
