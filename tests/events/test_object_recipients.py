@@ -60,3 +60,27 @@ def test_a_travel_advisory_against_a_country_is_aimed_at_it(
     resources: Resources, text: str, dyad: tuple[str, str, None, str]
 ) -> None:
     assert dyad in _dyads(_code(resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "Serbia came under pressure from the European Union on Monday.",
+            ("REQUEST", None, "IGO", "SRB"),
+        ),
+        (
+            "Ghana has come under heavy pressure from the IMF to cut spending.",
+            ("REQUEST", None, "IGO", "GHA"),
+        ),
+        (
+            "Nepal came under pressure from India over the border dispute.",
+            ("REQUEST", "IND", None, "NPL"),
+        ),
+    ],
+    ids=["eu-on-serbia", "imf-heavy-pressure", "india-over-border"],
+)
+def test_who_comes_under_pressure_is_pressed_by_whom_it_comes_from(
+    resources: Resources, text: str, dyad: tuple[str | None, str | None, str | None, str]
+) -> None:
+    assert dyad in _dyads(_code(resources, text))

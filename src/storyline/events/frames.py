@@ -438,7 +438,7 @@ class Framer:
         if trigger.converse:  # "faces pressure from X": the doer of what the subject gets
             found = [
                 a
-                for o in objects
+                for o in [*objects, *_acted_on(token, trigger)]
                 if o.lemma_.lower() in trigger.objects
                 for a in self._role(o, "doer")
             ]
