@@ -84,3 +84,27 @@ def test_who_comes_under_pressure_is_pressed_by_whom_it_comes_from(
     resources: Resources, text: str, dyad: tuple[str | None, str | None, str | None, str]
 ) -> None:
     assert dyad in _dyads(_code(resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Health Organization sent a team to Guinea on Monday. Guinea agreed to "
+            "open its laboratories in response to a request from the agency.",
+            ("AGREE", "GIN", "IGO"),
+        ),
+        ("Peru sent troops at Bolivia's request.", ("MOBILIZE", "PER", "BOL")),
+        ("Ghana agreed to resume talks following an appeal by Nigeria.", ("AGREE", "GHA", "NGA")),
+    ],
+    ids=["in-response-to-a-request-from", "at-possessor-request", "following-an-appeal-by"],
+)
+def test_an_act_done_at_someones_request_is_aimed_at_them(
+    resources: Resources, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {
+        (e.type, e.source.country, t.country or t.sector)
+        for e in _code(resources, text)
+        for t in e.targets
+    }
+    assert expected in found

@@ -477,6 +477,10 @@ class Framer:
         if found:
             yield from found
             return
+        found = self._role(token, "asker")  # "released them at the request of X"
+        if found:
+            yield from found
+            return
         if trigger.type == "REQUEST":
             yield from self._addressed(token)
             return

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from storyline.errors import PatternError
 
-ROLES = ("doer", "target", "victims", "parties", "culprit", "answer")
+ROLES = ("doer", "target", "victims", "parties", "culprit", "answer", "asker")
 _ENTRY_KEYS = frozenset({"name", "role", "doc", "pattern"})
 _ANCHOR_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS"})
 _NODE_KEYS = frozenset({"LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS"})
