@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from storyline.actors.armed import UNNAMED_ARMED
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind, span_mention
 from storyline.actors.names import fold
+from storyline.nlp.text import indices_where, nouns
 from storyline.records import Actor, ActorKind
 
 __all__ = ["allegiance_mentions", "allied"]
@@ -44,8 +46,10 @@ def allegiance_mentions(doc: Doc, mentions: list[Mention], kb: Knowledge) -> lis
     after a named group the knowledge does not place, the named group's mentions made
     armed."""
     out = list(mentions)
-    for tok in doc:
-        sided = _sided(tok, kb) if tok.pos_ in _NOUNS else None
+    if not indices_where(doc, LOWER, _SIDING | _BACKING):
+        return out  # most reports tell no one's side: no need to read every noun
+    for tok in (doc[i] for i in nouns(doc)):
+        sided = _sided(tok, kb)
         if sided is None:
             continue
         sector, side = sided

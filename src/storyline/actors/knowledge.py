@@ -387,8 +387,16 @@ _PARTICLES = frozenset({"prt", "acomp", "oprd", "advmod", "ccomp"})  # "made (it
 
 def _verb_forms(verb: Token) -> list[str]:
     """A verb's folded lemma, and with each particle or complement after it ("point
-    out", "make clear")."""
-    lemma = fold(verb.lemma_)
-    return [lemma] + [
-        f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLES and c.i > verb.i
-    ]
+    out", "make clear"); read once per word and kept with its Doc (the stages ask of
+    the same verbs many times)."""
+    known = verb.doc.user_data.setdefault(_FORMS_KEY, {})
+    forms = known.get(verb.i)
+    if forms is None:
+        lemma = fold(verb.lemma_)
+        forms = known[verb.i] = [lemma] + [
+            f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _PARTICLES and c.i > verb.i
+        ]
+    return forms
+
+
+_FORMS_KEY = "storyline.verb_forms"
