@@ -4,13 +4,11 @@ Goma"), for actors the text gives no country of their own."""
 
 from __future__ import annotations
 
-from numpy import flatnonzero
-from spacy.attrs import ENT_TYPE, POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc
 
 from storyline.actors.bodies import in_place_slot
 from storyline.actors.knowledge import Knowledge
+from storyline.nlp.text import untagged_proper_nouns
 
 
 def named_places(doc: Doc, kb: Knowledge) -> list[tuple[int, str]]:
@@ -32,7 +30,7 @@ def scenes(doc: Doc, kb: Knowledge, countries: bool = False) -> list[tuple[int, 
     found = []
     labels = ("GPE", "LOC", "FAC") + (("PERSON", "ORG", "NORP") if countries else ())
     named = [doc[e.start : e.end] for e in doc.ents if e.label_ in labels]  # "Mali" a PERSON
-    named += [doc[i : i + 1] for i in _untagged_proper_nouns(doc)]
+    named += [doc[i : i + 1] for i in untagged_proper_nouns(doc)]
     for ent in sorted(named, key=lambda span: span.start):  # "in Kyiv", also untagged
         place = kb.places.find(ent.text)
         code = place.location.country if place is not None else None
@@ -46,10 +44,3 @@ def scenes(doc: Doc, kb: Knowledge, countries: bool = False) -> list[tuple[int, 
         if in_place_slot(token):
             found.append((ent.start_char, code))
     return found
-
-
-def _untagged_proper_nouns(doc: Doc) -> list[int]:
-    """The indices of proper nouns the NER left untagged, read from the Doc's arrays
-    (building a Token object for every word of a long report costs more)."""
-    tags = doc.to_array([POS, ENT_TYPE])
-    return [int(i) for i in flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0))]

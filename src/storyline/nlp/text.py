@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from numpy import flatnonzero, isin
-from spacy.attrs import POS
+from spacy.attrs import ENT_TYPE, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc
 
@@ -36,3 +36,9 @@ def indices_where(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
 def nouns(doc: Doc) -> list[int]:
     """The indices of the nouns and proper nouns, read from the Doc's arrays."""
     return [int(i) for i in flatnonzero(isin(doc.to_array(POS), (NOUN, PROPN)))]
+
+
+def untagged_proper_nouns(doc: Doc) -> list[int]:
+    """The indices of the proper nouns the NER left untagged, read from the Doc's arrays."""
+    tags = doc.to_array([POS, ENT_TYPE])
+    return [int(i) for i in flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0))]
