@@ -215,6 +215,39 @@ def test_a_shared_key_answers_only_when_every_entry_agrees(tmp_path):
     assert world.person("Tamsin Orrel").country == "NOR"
 
 
+@pytest.mark.parametrize(
+    ("people", "key", "on", "expected"),
+    [
+        # a leader listed under an old state, then under the new one: the new office
+        (["Daru Ketem\t\tSDN GOV 2005-11-01..\tmade:1",
+          "Daru Ketem Abol\tDaru Ketem\tSSD GOV 2011-07-09..; SSD ELI\tmade:2"],
+         "Daru Ketem", date(2019, 4, 2), ("Daru Ketem Abol", "SSD")),
+        # father and son listed: the one whose office began last that day
+        (["Harlan Voss\tVoss\tUSA GOV 1989-01-20..1993-01-20; USA ELI\tmade:1",
+          "Harlan T. Voss\tVoss\tUSA ELI 1964-01-01..2001-01-20; USA ELI\tmade:2"],
+         "Voss", date(1991, 3, 1), ("Harlan Voss", "USA")),
+        (["Mirela Soares\t\tIDN GOV 1998-01-01..\tmade:1",
+          "Mirela Soares\t\tTLS GOV 2002-05-20..\tmade:2"],
+         "Mirela Soares", date(2010, 5, 5), ("Mirela Soares", "TLS")),
+        # one of them holds no dated office that day: still unknown
+        (["Harlan Voss\tVoss\tUSA GOV 1989-01-20..1993-01-20; USA ELI\tmade:1",
+          "Harlan T. Voss\tVoss\tUSA GOV 2001-01-20..2009-01-20; USA ELI\tmade:2"],
+         "Voss", date(2004, 3, 1), None),
+        (["Harlan Voss\tVoss\tUSA GOV 1989-01-20..1993-01-20; USA ELI\tmade:1",
+          "Harlan T. Voss\tVoss\tUSA GOV 2001-01-20..2009-01-20; USA ELI\tmade:2"],
+         "Voss", date(2015, 3, 1), None),
+        (["Kofi Aduma\t\tGHA GOV 2001-01-01..\tmade:1",
+          "Kofi Aduma\t\tNGA GOV 2001-01-01..\tmade:2"],
+         "Kofi Aduma", date(2010, 5, 5), None),
+    ],
+)  # fmt: skip
+def test_of_entries_disagreeing_the_office_begun_last_holds(tmp_path, people, key, on, expected):
+    world = World.from_dir(write_world(tmp_path, {"people": people}))
+    found = world.person(key, on)
+    assert (found.name, found.country) == expected if expected else found is None
+    assert world.person(key, None) is None  # no day: no office to compare
+
+
 def test_agents_and_places_two_entries_disagree_on_are_unknown(tmp_path):
     agents = [
         "armed unit\tMIL\t",

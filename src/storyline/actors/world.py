@@ -187,8 +187,27 @@ class World:
         ids = (found,) if isinstance(found, int) else found
         actors = {self._coded(self._entries[i], on) for i in ids}
         if len({(a.name, a.kind, a.country, a.sector) for a in actors}) != 1:
-            return None
+            newest = self._newest(ids, on)
+            return None if newest is None else self._coded(self._entries[newest], on)
         return min(actors, key=lambda a: a.source)
+
+    def _newest(self, ids: Sequence[int], on: date | None) -> int | None:
+        """Of entries sharing a key that disagree on the day, the one whose office that
+        day began last, when every one of them holds a dated office that day: a leader
+        listed under an old state and again under a new one ("Sudan's vice-president"
+        since 2005, then "South Sudan's president" since 2011), or a father and son both
+        listed, the son in office since later. None when any of them holds no dated
+        office that day, or two began on the same day."""
+        if on is None:
+            return None
+        starts: list[tuple[date, int]] = []
+        for i in ids:
+            began = [a or date.min for _, _, a, b in self._entries[i][2] if _holds(a, b, on)]
+            if not began:
+                return None
+            starts.append((max(began), i))
+        starts.sort(reverse=True)
+        return starts[0][1] if starts[0][0] > starts[1][0] else None
 
     def _coded(self, entry: Entry, on: date | None) -> WorldActor:
         name, kind, rules, file, line = entry
@@ -407,6 +426,13 @@ def _agreed(table: dict, key: tuple[str, ...], agent: Agent) -> Agent | None:
         return other
     return Agent(
         sector=agent.sector, sectors=agent.sectors[:common], international=agent.international
+    )
+
+
+def _holds(start: date | None, end: date | None, on: date) -> bool:
+    """Whether a dated code (one with a start or an end) is valid on the day."""
+    return (
+        (start or end) is not None and (start is None or on >= start) and (end is None or on <= end)
     )
 
 
