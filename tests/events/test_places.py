@@ -126,6 +126,25 @@ def test_lookup_finds_curated_places_countries_and_cities(
         assert location.lon == pytest.approx(lon, abs=1.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Borno", "NGA"), ("Upper Nile", "SSD"), ("Oromia", "ETH"), ("Kwilu", "COD")],
+)
+def test_lookup_finds_a_country_s_states_and_provinces(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    location = gazetteer.lookup(text)
+    assert location is not None and location.country == country
+
+
+@pytest.mark.parametrize("text", ["Unity", "Somali", "Northern", "Lakes"])
+def test_a_division_named_by_a_common_word_or_shared_name_is_no_place(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    location = gazetteer.lookup(text)
+    assert location is None or location.name != text or location.country is None
+
+
 @pytest.mark.parametrize("text", ["", "the", "us", "in", "Ministry of Defence", "1945", "-"])
 def test_lookup_returns_none_for_what_is_not_a_place(gazetteer: Gazetteer, text: str) -> None:
     assert gazetteer.lookup(text) is None
