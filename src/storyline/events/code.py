@@ -32,12 +32,13 @@ from storyline.events.lexicon import Lexicon, Trigger
 from storyline.events.numbers import fatalities
 from storyline.events.patterns import ArgumentPatterns
 from storyline.events.places import event_location
+from storyline.events.posts import struck_force
 from storyline.events.press import without_press
 from storyline.events.quantities import counted_parties
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.requests import requested_parties
-from storyline.events.together import jointly, other_side
+from storyline.events.together import jointly, other_side, reporting_body
 from storyline.events.victims import harm_of_attack, on_itself
 from storyline.events.when import (
     anchored,
@@ -225,6 +226,9 @@ def _framed(
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)
         frame = _complete(frame, token, trigger, frames, events, framer, ctx)
+        if not frame.targets:  # "overran an army base in Borno": Nigeria's military
+            force = struck_force(token, trigger, frame.source, article.kb, article.gazetteer)
+            frame = replace(frame, targets=force)
         if (
             frame.targets
             or _stands_alone(token, trigger, framer)
@@ -351,6 +355,8 @@ def _complete(
         targets = requested_parties(token, trigger, source, framer.phrases, events)
     if not targets:  # "X stands ready to keep up contacts": with the other side
         targets = other_side(token, trigger, source, framer)
+    if not targets:  # "the agency chief says X has agreed to ...": to the agency
+        targets = reporting_body(token, trigger, source, framer)
     if (
         not targets
         and trigger.type in ("COERCE", "ASSAULT")

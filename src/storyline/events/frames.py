@@ -33,6 +33,7 @@ from storyline.events.slots import (
     bare_two,
     governing_verb,
     name_ending,
+    run_on,
     slot_heads,
 )
 from storyline.events.victims import HARMFUL, for_owners, harmed
@@ -293,6 +294,9 @@ class Framer:
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "it is willing to withdraw": the subject of "is"
             return self._verb_subject(verb.head, raised=verb.dep_ == "xcomp")
+        host = run_on(verb)
+        if host is not None:
+            return self._verb_subject(host)
         if verb.dep_ in ("acl", "relcl"):
             return self._issuer(verb.head)
         return []

@@ -90,10 +90,11 @@ def _condemned(
 
 
 def _attacker_of(source: Actor, events: Sequence[Event]) -> tuple[Actor, ...]:
-    """The doer of the last attack told before on the actor or on its state (a
-    government hits back for an attack on its army), not by its own side."""
+    """The doer of the last attack or seizure told before on the actor or on its state
+    (a government hits back for an attack on its army, or for a base overrun), not by
+    its own side."""
     for event in reversed(events):
-        if event.type != "ASSAULT" or _same_side(event.source, source):
+        if event.type not in _HARM or _same_side(event.source, source):
             continue
         if any(_same_side(t, source) for t in event.targets):
             return (event.source,)

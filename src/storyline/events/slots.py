@@ -101,3 +101,24 @@ def name_ending(token: Token) -> str:
     ):
         start -= 1
     return token.doc[start : token.i + 1].text
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def run_on(verb: Token) -> Token | None:
+    """The clause a finite verb with no subject of its own continues, when the parser
+    hung it loosely on a verb before it ("overran a base, then launched an attack on X",
+    "the army shelled the town; stormed it at dawn"): the nearest finite verb before it
+    under that verb, whose subject it shares as a coordinated verb does; else None."""
+    if (
+        verb.dep_ not in ("dep", "parataxis")
+        or verb.tag_ not in _FINITE
+        or verb.head.pos_ != "VERB"
+        or verb.head.i > verb.i
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    ):
+        return None
+    doc = verb.doc
+    before = (doc[i] for i in range(verb.i - 1, verb.head.i, -1))
+    return next((t for t in before if t.pos_ == "VERB" and t.tag_ in _FINITE), verb.head)
