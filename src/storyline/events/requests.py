@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases, unique
 from storyline.events.lexicon import Trigger
+from storyline.events.warring import warring_parties
 from storyline.records import Actor, Event
 
 # Statements that ask for or put forward an act of others.
@@ -58,6 +59,10 @@ def requested_parties(
     doers = _undoer(undone, source, events or (), phrases) if undone else ()
     if doers:
         return doers
+    if trigger.type == "REQUEST":  # "urged all sides to ...": the conflict's parties
+        doers = warring_parties(token, source, phrases, events or ())
+        if doers:
+            return doers
     found: list[Actor] = []
     for asked in _asked(token):
         found += _parties(asked, phrases)

@@ -1,0 +1,77 @@
+"""Requests whose addressee the clause names only as a group, a role or a pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources
+from storyline.records import Event
+from tests.events.test_coding import _code
+
+
+def _aimed(events: tuple[Event, ...], source: str) -> set[str]:
+    """The ids of whom the source's requests are aimed at."""
+    return {
+        t.actor_id
+        for e in events
+        if e.type == "REQUEST" and e.source.actor_id == source
+        for t in e.targets
+    }
+
+
+# -- the parties of a conflict addressed as a group ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "targets"),
+    [
+        (
+            "Clashes between Ethiopia and Eritrea went on along the border on Monday. "
+            "The United Nations urged the warring parties to agree to a ceasefire.",
+            "united-nations",
+            {"eth-gov", "eri-gov"},
+        ),
+        (
+            "Peruvian and Ecuadorean troops exchanged fire in the Cenepa valley. "
+            "Brazil called on all sides to lay down their arms.",
+            "BRA",
+            {"per-gov", "ecu-gov"},
+        ),
+        (
+            "Myanmar's army shelled positions of the Arakan Army in Rakhine state. "
+            "Thailand said all factions must return to the negotiating table.",
+            "THA",
+            {"mmr-mil", "arakan-army"},
+        ),
+        (
+            "Armenian forces attacked Azerbaijani positions near Lachin on Friday. "
+            "Pope Francis appealed to the belligerents to spare civilians.",
+            "pope-francis",
+            {"arm-gov", "aze-gov"},
+        ),
+    ],
+    ids=["warring-parties", "called-on-all-sides", "said-must", "appealed-to"],
+)
+def test_a_call_on_the_parties_as_a_group_is_aimed_at_each(
+    resources: Resources, text: str, source: str, targets: set[str]
+) -> None:
+    events = _code(resources, text)
+    assert targets <= _aimed(events, source), [
+        (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
+    ]
+
+
+def test_a_party_to_the_conflict_asks_the_other(resources: Resources) -> None:
+    text = (
+        "Clashes between Ethiopia and Eritrea went on along the border on Monday. "
+        "Eritrea urged all parties to respect the border."
+    )
+    assert _aimed(_code(resources, text), "ERI") == {"eth-gov"}
+
+
+def test_parties_with_no_conflict_told_are_no_sides(resources: Resources) -> None:
+    text = (
+        "Voters in Zambia went to the polls on Thursday. "
+        "The Commonwealth urged all parties to accept the results."
+    )
+    assert not [e for e in _code(resources, text) if e.type == "REQUEST" and e.targets]
