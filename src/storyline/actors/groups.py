@@ -40,7 +40,7 @@ from storyline.records import Actor, ActorKind
 
 _PLURAL = frozenset({"NNS", "NNPS"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
-_WHERE = frozenset({"of", "from", "in"})
+_WHERE = frozenset({"of", "from", "in", "across", "throughout"})
 _AGAINST = frozenset({"pro", "anti", "non"})  # "pro-Russia separatists" are not Russia's
 # Nouns that count or gather the people named after them ("thousands of Iraqi Kurds").
 _QUANTITIES = frozenset(
@@ -214,7 +214,9 @@ def _named_before(tok: Token, kb: Knowledge) -> list[str]:
 
 
 def _named_after(tok: Token, kb: Knowledge) -> list[str]:
-    """ "the leaders of Armenia and Azerbaijan", "opposition groups in Zimbabwe"."""
+    """ "the leaders of Armenia and Azerbaijan", "opposition groups in Zimbabwe"; also
+    people placed in a town or region of a country ("students in Jakarta", "farmers
+    across Punjab", "residents of Goma")."""
     out = []
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in _WHERE:
@@ -223,7 +225,23 @@ def _named_after(tok: Token, kb: Knowledge) -> list[str]:
             code = country_word(word, kb)
             if code is not None:
                 out.append(code)
+        places = [_place_country(w, kb) for w in prep.children if w.dep_ == "pobj"]
+        out += [code for code in places if code is not None]
     return out
+
+
+def _place_country(word: Token, kb: Knowledge) -> str | None:
+    """The country of the town or region a name ending in this word names ("Jakarta",
+    "Upper Nile"), known to the gazetteer by its main name."""
+    if word.pos_ != "PROPN" or word.dep_ == "compound":
+        return None
+    start = word.i
+    while start > 0 and word.doc[start - 1].dep_ == "compound" and word.doc[start - 1].head == word:
+        start -= 1
+    place = kb.places.find(word.doc[start : word.i + 1].text)
+    if place is None or place.alternate or place.kind in ("venue", "country"):
+        return None
+    return place.location.country
 
 
 def _body(kb: Knowledge, code: str, sector: str | None, tok: Token) -> Actor:

@@ -669,10 +669,11 @@ def _acted_on(token: Token, trigger: Trigger) -> list[Token]:
 
 
 # Hostile acts, and verbs whose subject reacts to such an act named as their object
-# rather than doing it ("condemned the attacks"; but "discussed in talks" is a party's).
+# rather than doing it ("condemned the attacks", "fled the fighting"; but "discussed in
+# talks" is a party's).
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
 _REACTIONS = frozenset(
     "condemn denounce deplore decry criticize criticise mourn investigate discuss blame "
     "regret lament welcome witness recall remember commemorate describe deny confirm "
-    "report fear prevent avoid survive".split()
+    "report fear prevent avoid survive flee escape evade".split()
 )
