@@ -1,0 +1,60 @@
+"""Arrests, detentions and captivity: who holds whom (COERCE 173), on our own text."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources
+from tests.events.test_coding import _code
+
+# (type, source country, source sector, a word of the target's name)
+Expected = tuple[str, str, str, str]
+
+
+def _held(resources: Resources, text: str) -> set[tuple[str, str | None, str | None, str]]:
+    """(type, source country, source sector, target name) of every event's dyads."""
+    return {
+        (e.type, e.source.country, e.source.sector, t.name)
+        for e in _code(resources, text)
+        for t in e.targets
+    }
+
+
+def _finds(found: set[tuple[str, str | None, str | None, str]], want: Expected) -> bool:
+    kind, country, sector, name = want
+    return any(f[:3] == (kind, country, sector) and name in f[3] for f in found)
+
+
+# -- placed, kept or held under arrest, in detention or custody ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ethiopian soldiers held the journalist Jawar Mohammed in detention for months.",
+            ("COERCE", "ETH", "MIL", "Jawar"),
+        ),
+        (
+            "Opposition leader Kem Sokha was confined under house arrest by Cambodian police.",
+            ("COERCE", "KHM", "COP", "Sokha"),
+        ),
+        (
+            "Sudanese troops held Prime Minister Abdalla Hamdok under house arrest.",
+            ("COERCE", "SDN", "MIL", "Hamdok"),
+        ),
+        (
+            "Bolivian police put the opposition leader Luis Camacho under house arrest.",
+            ("COERCE", "BOL", "COP", "Camacho"),
+        ),
+        (
+            "Former prime minister Imran Khan was placed under arrest by Pakistani police.",
+            ("COERCE", "PAK", "COP", "Imran Khan"),
+        ),
+    ],
+    ids=["held-in-detention", "confined-passive", "held-under", "put-under", "placed-passive"],
+)
+def test_someone_placed_or_held_under_arrest_is_detained_by_who_holds_them(
+    resources: Resources, text: str, want: Expected
+) -> None:
+    assert _finds(_held(resources, text), want)
