@@ -38,7 +38,7 @@ from storyline.events.quantities import counted_parties
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.requests import requested_parties
-from storyline.events.together import jointly, other_side
+from storyline.events.together import also_agreed, jointly, other_side, reporting_body
 from storyline.events.victims import harm_of_attack, on_itself
 from storyline.events.when import (
     anchored,
@@ -355,6 +355,10 @@ def _complete(
         targets = requested_parties(token, trigger, source, framer.phrases, events)
     if not targets:  # "X stands ready to keep up contacts": with the other side
         targets = other_side(token, trigger, source, framer)
+    if not targets:  # "the agency chief says X has agreed to ...": to the agency
+        targets = reporting_body(token, trigger, source, framer)
+    if not targets:  # "X has also agreed to ...": to whom X agreed before
+        targets = also_agreed(token, trigger, source, framer, events)
     if (
         not targets
         and trigger.type in ("COERCE", "ASSAULT")

@@ -1,0 +1,138 @@
+"""Statements of readiness, support, praise and recognition, and agreements told by
+the body they were made to."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import Resources, process_article
+from storyline.records import Event
+from tests.conftest import make_article
+
+
+def _code(resources: Resources, text: str) -> tuple[Event, ...]:
+    """The events of a text published on a Friday (its weekdays are dates)."""
+    return process_article(make_article(text, published="2024-03-08"), resources).events
+
+
+def _dyads(events: tuple[Event, ...], types: set[str]) -> set[tuple[str, str]]:
+    """(source name, target name) of every dyad of events of these types."""
+    return {(e.source.name, t.name) for e in events if e.type in types for t in e.targets}
+
+
+def _shown(events: tuple[Event, ...]) -> list[tuple[str, str, list[str]]]:
+    return [(e.type, e.source.name, [t.name for t in e.targets]) for e in events]
+
+
+# -- an agreement told by the international body it was made to -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "IAEA Director General Rafael Grossi says Libya has agreed to open its storage "
+            "sites to inspectors.",
+            "Libya",
+            "Rafael Grossi",
+        ),
+        (
+            "The WTO Director-General Ngozi Okonjo-Iweala said Ghana had agreed to cut "
+            "tariffs on imported rice.",
+            "Ghana",
+            "Ngozi Okonjo-Iweala",
+        ),
+        (
+            "Sudan agreed to open two more border crossings, the World Food Programme said "
+            "on Sunday.",
+            "Sudan",
+            "World Food Programme",
+        ),
+        (
+            "Venezuela has agreed to free the detained observers, UN rights chief Volker "
+            "Turk said.",
+            "Venezuela",
+            "Volker Turk",
+        ),
+        (
+            "IAEA Director General Rafael Grossi says Libya has agreed to open its storage "
+            "sites to inspectors. The International Atomic Energy Agency will send a team.",
+            "Libya",
+            "International Atomic Energy Agency",
+        ),
+    ],
+    ids=[
+        "agency-chief-says",
+        "said-had-agreed",
+        "body-said-after",
+        "official-said-after",
+        "the-body-the-chief-heads",
+    ],
+)
+def test_an_agreement_told_by_a_body_is_made_to_it(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    events = _code(resources, text)
+    assert (source, target) in _dyads(events, {"AGREE", "CONCEDE"}), _shown(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that Libya has agreed to open its storage sites to inspectors.",
+        "Iran's foreign minister Abbas Araghchi said Tehran had agreed to freeze its stockpile.",
+        "Venezuela has agreed to free the detained observers, Foreign Minister Yvan Gil said.",
+    ],
+    ids=["news-outlet", "own-country", "own-minister"],
+)
+def test_an_agreement_told_by_an_outlet_or_its_own_side_has_no_partner(
+    resources: Resources, text: str
+) -> None:
+    events = _code(resources, text)
+    assert not _dyads(events, {"AGREE", "CONCEDE"}), _shown(events)
+
+
+def test_a_partner_the_clause_names_comes_first(resources: Resources) -> None:
+    text = (
+        "IAEA Director General Rafael Grossi says Libya has agreed with Russia to open its "
+        "storage sites."
+    )
+    events = _code(resources, text)
+    assert _dyads(events, {"AGREE"}) == {("Libya", "Russia")}, _shown(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Mali agreed with the African Union on Monday to hold elections next year. Mali "
+            "has also agreed to free detained politicians, officials said on Thursday.",
+            "Mali",
+            "African Union",
+        ),
+        (
+            "Haiti agreed with the IMF on Monday to cut fuel subsidies. Haiti also agreed on "
+            "Wednesday to publish its budget accounts.",
+            "Haiti",
+            "International Monetary Fund",
+        ),
+    ],
+    ids=["also-agreed", "has-also-agreed"],
+)
+def test_a_further_agreement_is_made_to_whom_the_first_was(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    events = _code(resources, text)
+    further = [e for e in events if e.type == "AGREE" and e.evidence.text.startswith(source)][1:]
+    assert further and target in {t.name for t in further[0].targets}, _shown(events)
+
+
+def test_a_further_agreement_by_someone_else_has_no_partner(resources: Resources) -> None:
+    text = (
+        "Haiti agreed with the IMF on Monday to cut fuel subsidies. Jamaica also agreed on "
+        "Wednesday to publish its budget accounts."
+    )
+    events = _code(resources, text)
+    assert ("Jamaica", "International Monetary Fund") not in _dyads(events, {"AGREE"}), _shown(
+        events
+    )
