@@ -20,6 +20,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.mention import Mention, MentionKind
 from storyline.actors.mentions import find_mentions
 from storyline.actors.names import canonical_name, fold, same_person, slug
+from storyline.actors.national import named_countries, national_body, sole_country
 from storyline.actors.places import named_places, scenes
 from storyline.actors.registry import ROLE_PREFIX, ActorRegistry, is_placeholder
 from storyline.actors.relatives import relative_mentions
@@ -76,6 +77,7 @@ def resolve_actors(
     resolver.scenes = scenes(doc, kb)
     resolver.acts_in = scenes(doc, kb, countries=True)
     resolver.groups = named_groups(mentions)  # "rebels": the one group named, if one
+    resolver.named = named_countries(mentions)
     resolved: list[tuple[Mention, Actor]] = []
     for mention in _names_first(mentions):
         actor = resolver.resolve(mention, resolved)
@@ -129,6 +131,7 @@ class _Resolver:
         self.scenes: list[tuple[int, str]] = []  # ... of places where something happens
         self.acts_in: list[tuple[int, str]] = []  # ... and of countries named there
         self.groups: list[Mention] = []  # the armed groups the article names
+        self.named: set[str] = set()  # the countries its mentions name themselves
 
     # -- dispatch -----------------------------------------------------------------------
 
@@ -160,6 +163,9 @@ class _Resolver:
             return self._thing(self._of_possessor(m, done))
         if m.refers:
             return self._referred(m, done)
+        if national_body(m):  # "the Interior Ministry" in a report on one country
+            people = (self._person_actor(i) for i in self.people)
+            m = replace(m, country=sole_country(self.named, people))
         return self._thing(m)
 
     # -- people -------------------------------------------------------------------------
