@@ -58,3 +58,34 @@ def test_someone_placed_or_held_under_arrest_is_detained_by_who_holds_them(
     resources: Resources, text: str, want: Expected
 ) -> None:
     assert _finds(_held(resources, text), want)
+
+
+# -- a vehicle or unit carrying troops: the troops' forces ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Police said a convoy carrying troops of the Chadian army and the gendarmerie "
+            "forced its way into the house of opposition leader Succes Masra and put him "
+            "under house arrest.",
+            ("COERCE", "TCD", "MIL", "Masra"),
+        ),
+        (
+            "A patrol carrying soldiers of the Malian army arrested the journalist "
+            "Ousmane Diallo in Bamako.",
+            ("COERCE", "MLI", "MIL", "Diallo"),
+        ),
+        (
+            "Witnesses said a column of trucks carrying Nicaraguan police officers detained "
+            "the bishop Rolando Alvarez on Friday.",
+            ("COERCE", "NIC", "COP", "Alvarez"),
+        ),
+    ],
+    ids=["convoy-noun", "patrol-verb", "column-of-trucks"],
+)
+def test_a_convoy_carrying_troops_arrests_as_the_troops_forces(
+    resources: Resources, text: str, want: Expected
+) -> None:
+    assert _finds(_held(resources, text), want)

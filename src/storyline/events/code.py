@@ -26,6 +26,7 @@ from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.culprits import CHARGE, charged
 from storyline.events.decisions import decided
+from storyline.events.detentions import detainer
 from storyline.events.frames import Frame, Framer
 from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
@@ -216,6 +217,7 @@ def _framed(
         return []
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     imposer = sanctioner(token, trigger, events, framer) if first is None else None
+    imposer = imposer or (detainer(token, trigger, framer) if first is None else None)
     if imposer is not None:  # "were put under a visa ban": the sanctions told before
         first = framer.frame(token, trigger, imposer)
     if first is None:
