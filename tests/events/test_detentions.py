@@ -89,3 +89,52 @@ def test_a_convoy_carrying_troops_arrests_as_the_troops_forces(
     resources: Resources, text: str, want: Expected
 ) -> None:
     assert _finds(_held(resources, text), want)
+
+
+# -- an arrest told as a noun with no doer: the power the report tells ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Zambia's main opposition party said talks had collapsed after its leader "
+            "Hakainde Hichilema's arrest a day earlier.",
+            ("COERCE", "ZMB", "GOV", "Hichilema"),
+        ),
+        (
+            "Soldiers seized power in Gabon on Wednesday. The African Union condemned the "
+            "detention of President Ali Bongo.",
+            ("COERCE", "GAB", "MIL", "Bongo"),
+        ),
+        (
+            "Army officers overthrew the government of Burkina Faso. The leaders denounced "
+            "the coup and the unlawful detention of President Roch Kabore.",
+            ("COERCE", "BFA", "MIL", "Kabore"),
+        ),
+        (
+            "Nicaraguan police detained the bishop Rolando Alvarez in Managua. Pope Francis "
+            "said the detention of Alvarez saddened him.",
+            ("COERCE", "NIC", "COP", "Alvarez"),
+        ),
+    ],
+    ids=["government", "junta-seized-power", "junta-coup-listed", "named-elsewhere"],
+)
+def test_an_arrest_with_no_doer_is_the_reports_power(
+    resources: Resources, text: str, want: Expected
+) -> None:
+    assert _finds(_held(resources, text), want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Russia clashed over the detention of Evan Gershkovich.",
+        "Sri Lankan protesters called for the arrest of President Gotabaya Rajapaksa.",
+    ],
+    ids=["two-countries", "called-for"],
+)
+def test_an_arrest_with_no_doer_is_nobodys_when_the_power_is_unclear(
+    resources: Resources, text: str
+) -> None:
+    assert not any(e.type == "COERCE" for e in _code(resources, text))

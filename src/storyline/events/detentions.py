@@ -1,8 +1,16 @@
 """Arrests, detentions and captivity (PLOVER COERCE, CAMEO 173): who holds whom.
 
-News may tell an arrest by the troops a vehicle or unit carries ("a convoy carrying
-soldiers of the Chadian army put him under house arrest", "a patrol carrying police
-officers detained two reporters"): the doer is those troops' forces, not the vehicle.
+Two ways news tells a detention without naming its doer the way the frame reader
+looks for one:
+
+- by the troops a vehicle or unit carries ("a convoy carrying soldiers of the Chadian
+  army put him under house arrest", "a patrol carrying police officers detained two
+  reporters"): the doer is those troops' forces, not the vehicle;
+- as a noun with no doer at all ("after the editor's arrest on Monday", "condemned
+  the detention of the president"): the detainer is the one the report names as
+  arresting the same person elsewhere; else, in a report that tells a coup, the junta;
+  else, in a report whose actors are all of one country, that country's government
+  (when the detained person is of that country or of none).
 """
 
 from __future__ import annotations
@@ -10,10 +18,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.actors.phrases import unique
+from storyline.actors.states import country_body
 from storyline.events.frames import Framer
 from storyline.events.lexicon import Trigger
 from storyline.events.slots import governing_verb
-from storyline.records import Actor
+from storyline.records import Actor, ActorKind
 
 __all__ = ["detainer"]
 
@@ -24,15 +33,27 @@ _CARRIERS = frozenset(
     "contingent group helicopter".split()
 )
 _CARRY = frozenset({"carry", "transport", "ferry", "bear", "bring"})
+# Words a report tells a coup with: its armed body holds power.
+_COUP = frozenset({"coup", "putsch", "junta", "putschist", "overthrow", "mutiny", "takeover"})
+_SEIZE = frozenset({"seize", "take", "grab", "usurp"})  # "seized power"
 
 
 def detainer(token: Token, trigger: Trigger, framer: Framer) -> Actor | None:
     """Who holds the person an arrest or detention with no doer read is done to: the
-    forces a carrying convoy or unit names; None when it names none."""
+    forces a carrying convoy or unit names, else the detainer the report names or
+    implies (see the module's docstring); None when it cannot be told safely."""
     if trigger.cameo != _ARREST:
         return None
     forces = carried_forces(token, framer)
-    return forces[0] if forces else None
+    if forces:
+        return forces[0]
+    if token.pos_ != "NOUN":
+        return None
+    probe = framer.frame(token, trigger, _NOBODY)
+    detained = [t for t in probe.targets if t is not _NOBODY] if probe else []
+    if not detained:
+        return None
+    return _named_elsewhere(token, detained, framer) or _authority(token, detained, framer)
 
 
 def carried_forces(token: Token, framer: Framer) -> list[Actor]:
@@ -58,6 +79,54 @@ def carried_forces(token: Token, framer: Framer) -> list[Actor]:
                 found += [a for troops in _carried(carrier) for a in _forces(troops, framer)]
     found = sorted(unique(found), key=lambda a: a.sector != "MIL")  # troops: the army's
     return [a for a in found if a.country] or found
+
+
+# -- the detainer a report implies ----------------------------------------------------------
+
+_NOBODY = Actor(actor_id="", name="", kind=ActorKind.ORG)  # a stand-in doer, to read targets
+
+
+def _named_elsewhere(token: Token, detained: list[Actor], framer: Framer) -> Actor | None:
+    """The doer the report names for an arrest or detention of the same person told
+    elsewhere ("Police arrested the editor on Monday. ... the editor's arrest")."""
+    ids = {a.actor_id for a in detained}
+    triggers = framer.lexicon.triggers_for if framer.lexicon is not None else lambda _: []
+    for other in token.doc:
+        for trigger in triggers(other) if other.i != token.i else []:
+            if trigger.cameo != _ARREST:
+                continue
+            frame = framer.frame(other, trigger)
+            forces = carried_forces(other, framer) if frame is None else [frame.source]
+            frame = frame or (framer.frame(other, trigger, _NOBODY) if forces else None)
+            if frame is not None and ids & {t.actor_id for t in frame.targets}:
+                return forces[0]
+    return None
+
+
+def _authority(token: Token, detained: list[Actor], framer: Framer) -> Actor | None:
+    """The power that holds people in the one country a report is about: its junta when
+    the report tells a coup, else its government; None when the report's actors are of
+    several countries, or the detained person is a foreigner there."""
+    actors = framer.actors.actors
+    countries = {a.country for a in actors if a.country}
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    if any(a.country not in (None, country) for a in detained):
+        return None
+    if any(_tells_coup(t) for t in token.doc):
+        armed = [a for a in actors if a.sector == "MIL" and a.kind is ActorKind.ORG]
+        armed = [a for a in armed if a.country == country]
+        return armed[0] if armed else country_body(framer.kb, country, "MIL", token.text)
+    government = [a for a in actors if a.sector == "GOV" and a.kind is ActorKind.ORG]
+    government = [a for a in government if a.country == country]
+    return government[0] if government else country_body(framer.kb, country, "GOV", token.text)
+
+
+def _tells_coup(token: Token) -> bool:
+    """A word that tells a coup: "coup", "the junta", "seized power"."""
+    lemma = token.lemma_.lower()
+    return lemma in _COUP or (lemma == "power" and token.head.lemma_.lower() in _SEIZE)
 
 
 def _carried(carrier: Token) -> list[Token]:
