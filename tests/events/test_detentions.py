@@ -138,3 +138,36 @@ def test_an_arrest_with_no_doer_is_nobodys_when_the_power_is_unclear(
     resources: Resources, text: str
 ) -> None:
     assert not any(e.type == "COERCE" for e in _code(resources, text))
+
+
+# -- held captive or seized: a state detains, armed groups and criminals abduct -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "An opposition spokesman said Kizza Besigye was being held captive by the "
+            "Ugandan government.",
+            ("173", "UGA", "GOV", "Besigye"),
+        ),
+        (
+            "Egyptian police seized the blogger Alaa Abdel Fattah at his home in Cairo.",
+            ("173", "EGY", "COP", "Fattah"),
+        ),
+        (
+            "Boko Haram fighters seized two Nigerian engineers near Maiduguri.",
+            ("181", "NGA", "REB", "Nigeria"),
+        ),
+    ],
+    ids=["held-captive-by-state", "seized-by-police", "seized-by-rebels"],
+)
+def test_holding_someone_is_detention_by_a_state_and_abduction_by_others(
+    resources: Resources, text: str, want: Expected
+) -> None:
+    cameo, country, sector, name = want
+    assert any(
+        (e.cameo, e.source.country, e.source.sector) == (cameo, country, sector)
+        and any(name in t.name for t in e.targets)
+        for e in _code(resources, text)
+    )

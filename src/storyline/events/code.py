@@ -26,7 +26,7 @@ from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.culprits import CHARGE, charged
 from storyline.events.decisions import decided
-from storyline.events.detentions import detainer
+from storyline.events.detentions import detainer, held
 from storyline.events.frames import Frame, Framer
 from storyline.events.hosting import hosted_parties
 from storyline.events.lexicon import Lexicon, Trigger
@@ -141,7 +141,7 @@ def code_events(
                 frames.setdefault(token.i, frame)
                 if act.lends:
                     continue
-                found = _events(article, token, act, frame, when, key)
+                found = _events(article, token, held(act, frame, token), frame, when, key)
                 charge = charged(token, frame, ctx.quotes, framer)
                 if charge is not None:  # "X said Y was behind the attack": Y's, X's word
                     found = [replace(e, contested=True) for e in found]

@@ -1,6 +1,6 @@
 """Arrests, detentions and captivity (PLOVER COERCE, CAMEO 173): who holds whom.
 
-Two ways news tells a detention without naming its doer the way the frame reader
+Three ways news tells a detention without naming its doer the way the frame reader
 looks for one:
 
 - by the troops a vehicle or unit carries ("a convoy carrying soldiers of the Chadian
@@ -10,21 +10,27 @@ looks for one:
   the detention of the president"): the detainer is the one the report names as
   arresting the same person elsewhere; else, in a report that tells a coup, the junta;
   else, in a report whose actors are all of one country, that country's government
-  (when the detained person is of that country or of none).
+  (when the detained person is of that country or of none);
+- with a verb that tells both arrest and abduction ("was being held captive by the
+  government", "rebels seized two aid workers"): a state holding someone is detaining
+  them, an armed group or criminals holding them are abducting them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from storyline.actors.phrases import unique
 from storyline.actors.states import country_body
-from storyline.events.frames import Framer
+from storyline.events.acts import Act
+from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Trigger
 from storyline.events.slots import governing_verb
 from storyline.records import Actor, ActorKind
 
-__all__ = ["detainer"]
+__all__ = ["detainer", "held"]
 
 _ARREST = "173"
 # Vehicles and units that carry the troops who act ("a convoy carrying troops of X").
@@ -35,7 +41,11 @@ _CARRIERS = frozenset(
 _CARRY = frozenset({"carry", "transport", "ferry", "bear", "bring"})
 # Words a report tells a coup with: its armed body holds power.
 _COUP = frozenset({"coup", "putsch", "junta", "putschist", "overthrow", "mutiny", "takeover"})
+# Verbs that tell holding someone, whoever holds them (arrest or abduction).
 _SEIZE = frozenset({"seize", "take", "grab", "usurp"})  # "seized power"
+_HOLDING = frozenset({"hold", "keep", "seize"})
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})  # a state's own bodies
+_ARMED = frozenset({"REB", "CRM", "SEP", "UAF", "INS"})  # non-state armed groups, criminals
 
 
 def detainer(token: Token, trigger: Trigger, framer: Framer) -> Actor | None:
@@ -79,6 +89,29 @@ def carried_forces(token: Token, framer: Framer) -> list[Actor]:
                 found += [a for troops in _carried(carrier) for a in _forces(troops, framer)]
     found = sorted(unique(found), key=lambda a: a.sector != "MIL")  # troops: the army's
     return [a for a in found if a.country] or found
+
+
+def held(act: Act, frame: Frame, token: Token) -> Act:
+    """An act told by a verb of holding or seizing someone, typed by who holds them: a
+    state's is a detention ("held captive by the government"), an armed group's or
+    criminals' an abduction ("militants seized two engineers"); seizing what someone
+    owns ("seized the company's trucks") stays a seizure."""
+    trigger = act.trigger
+    if trigger.lemma not in _HOLDING or trigger.pos != "VERB" or not frame.targets:
+        return act
+    people = _people(token, frame.targets)
+    state = _state(frame.source)
+    if trigger.mode == "abduct" and state:
+        coded = replace(trigger, type="COERCE", cameo=_ARREST, mode="arrest")
+    elif trigger.mode == "seize" and people and (state or frame.source.sector in _ARMED):
+        coded = (
+            replace(trigger, cameo=_ARREST, mode="arrest")
+            if state
+            else replace(trigger, type="ASSAULT", cameo="181", mode="abduct")
+        )
+    else:
+        return act
+    return replace(act, trigger=coded)
 
 
 # -- the detainer a report implies ----------------------------------------------------------
@@ -149,3 +182,18 @@ def _forces(troops: Token, framer: Framer) -> list[Actor]:
                 if body.dep_ == "pobj":
                     found += framer.phrases.actors_of(body)
     return found
+
+
+def _people(verb: Token, targets: tuple[Actor, ...]) -> bool:
+    """Whether a verb's object is people themselves ("two engineers", "the blogger X"),
+    not a state, an armed body or what someone owns ("the company's trucks"); a head of
+    state seized is a person seized."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    owned = any(g.dep_ == "poss" or g.lower_ == "of" for o in objects for g in o.children)
+    bodies = [t for t in targets if t.kind is not ActorKind.PERSON]
+    return bool(objects) and not owned and not any(_state(t) or t.sector in _ARMED for t in bodies)
+
+
+def _state(actor: Actor) -> bool:
+    """A state or one of its bodies (government, military, police, intelligence, courts)."""
+    return actor.kind is ActorKind.COUNTRY or actor.sector in _STATE
