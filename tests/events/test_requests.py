@@ -75,3 +75,66 @@ def test_parties_with_no_conflict_told_are_no_sides(resources: Resources) -> Non
         "The Commonwealth urged all parties to accept the results."
     )
     assert not [e for e in _code(resources, text) if e.type == "REQUEST" and e.targets]
+
+
+# -- verbs of urging, entreating and enjoining with a "to" clause -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Chile beseeched Bolivia to reopen the border crossing.", "CHL", "BOL"),
+        ("The Vatican entreated Colombia to spare the prisoners.", "VAT", "COL"),
+        ("Vietnam enjoined Cambodia to respect the river treaty.", "VNM", "KHM"),
+        ("Norway pleaded with Sri Lanka to halt the executions.", "NOR", "LKA"),
+        ("Fiji prevailed on Tonga to postpone the vote.", "FJI", "TON"),
+        ("Poland requested Ukraine to extradite the suspects.", "POL", "UKR"),
+        ("Greece lobbied Cyprus to veto the deal.", "GRC", "CYP"),
+    ],
+    ids=[
+        "beseech",
+        "entreat",
+        "enjoin",
+        "plead-with",
+        "prevail-on",
+        "request",
+        "lobby",
+    ],
+)
+def test_a_verb_of_urging_with_a_to_clause_is_a_request(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    assert target in _aimed(_code(resources, text), source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The summit of SADC opened in Harare on Monday. Zimbabwe urged "
+            "member states to lift the sanctions.",
+            "ZWE",
+            "southern-african-development-community",
+        ),
+        (
+            "ASEAN foreign ministers gathered in Jakarta. Indonesia asked the members to "
+            "keep the bloc united.",
+            "IDN",
+            "asean",
+        ),
+        (
+            "The Arab League held an emergency session in Cairo. Jordan called on the member "
+            "countries to send aid to Gaza.",
+            "JOR",
+            "arab-league",
+        ),
+    ],
+    ids=["member-states", "the-members", "member-countries"],
+)
+def test_members_of_no_body_named_are_the_body_told(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    events = _code(resources, text)
+    assert target in _aimed(events, source), [
+        (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
+    ]

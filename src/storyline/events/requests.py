@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases, unique
 from storyline.events.lexicon import Trigger
-from storyline.events.warring import warring_parties
+from storyline.events.warring import addressees, warring_parties
 from storyline.records import Actor, Event
 
 # Statements that ask for or put forward an act of others.
@@ -60,7 +60,9 @@ def requested_parties(
     if doers:
         return doers
     if trigger.type == "REQUEST":  # "urged all sides to ...": the conflict's parties
-        doers = warring_parties(token, source, phrases, events or ())
+        doers = warring_parties(token, source, phrases, events or ()) or _members(
+            token, source, phrases
+        )
         if doers:
             return doers
     found: list[Actor] = []
@@ -69,6 +71,31 @@ def requested_parties(
         if found:
             break
     return tuple(a for a in unique(found) if not _same_side(a, source))
+
+
+def _members(token: Token, source: Actor, phrases: Phrases) -> tuple[Actor, ...]:
+    """ "urged the members to stand together", "charged member states to apply the
+    sanctions": members of no body named are those of the body told last before."""
+    if not any(_of_no_body(t) for t in addressees(token)):
+        return ()
+    told = [
+        actor
+        for m in phrases.actors.mentions
+        if m.evidence.end <= token.idx
+        and (actor := phrases.actors.actor(m.actor_id)) is not None
+        and actor.sector == "IGO"
+        and actor.actor_id != source.actor_id
+    ]
+    return tuple(told[-1:])
+
+
+def _of_no_body(tok: Token) -> bool:
+    """ "the members", "member states", "the member countries": with no "of X" or "X's"."""
+    member = tok.lemma_.lower() == "member" or any(
+        c.dep_ == "compound" and c.lemma_.lower() == "member" for c in tok.children
+    )
+    named = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+    return member and tok.tag_ == "NNS" and not named
 
 
 def _asked(token: Token) -> list[Token]:

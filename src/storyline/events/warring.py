@@ -37,13 +37,13 @@ def warring_parties(
 ) -> tuple[Actor, ...]:
     """The parties of the conflict told before when a request is addressed to them as a
     group ("urged all sides to ..."), other than the side asking; else none."""
-    if not any(_is_group(t) for t in _addressees(token)):
+    if not any(_is_group(t) for t in addressees(token)):
         return ()
     parties = _conflict_parties(token, source, phrases, events)
     return tuple(p for p in parties if not _of_side(p, source))
 
 
-def _addressees(token: Token) -> list[Token]:
+def addressees(token: Token) -> list[Token]:
     """Whom a request names as asked: its object ("urged all sides to"), the object of
     its "on" or "to" ("called on the parties", "appealed to the factions"), the subject
     of its reported clause ("said all parties must ...")."""
