@@ -136,3 +136,43 @@ def test_a_further_agreement_by_someone_else_has_no_partner(resources: Resources
     assert ("Jamaica", "International Monetary Fund") not in _dyads(events, {"AGREE"}), _shown(
         events
     )
+
+
+# -- help toward peace between two parties -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "targets"),
+    [
+        (
+            "Qatar's foreign minister said: \"We will keep doing everything we can to help "
+            'bring about a lasting peace between Ethiopia and Eritrea."',
+            "Foreign Minister of Qatar",
+            {"Ethiopia", "Eritrea"},
+        ),
+        (
+            "Norway will spare no effort to help bring about a lasting peace between Colombia "
+            "and Venezuela, the Norwegian foreign minister said.",
+            "Foreign Minister of Norway",
+            {"Colombia", "Venezuela"},
+        ),
+        (
+            "The Vatican helped bring about peace between Peru and Ecuador in 1998.",
+            "Holy See (Vatican City State)",
+            {"Peru", "Ecuador"},
+        ),
+    ],
+    ids=["will-keep-doing-all-we-can", "spare-no-effort", "helped-bring-about"],
+)
+def test_help_toward_peace_between_two_parties_supports_both(
+    resources: Resources, text: str, source: str, targets: set[str]
+) -> None:
+    events = _code(resources, text)
+    backed = {t for s, t in _dyads(events, {"SUPPORT", "AGREE"}) if s == source}
+    assert backed >= targets, _shown(events)
+    assert not _dyads(events, {"AID"}), _shown(events)
+
+
+def test_help_given_to_someone_named_stays_aid(resources: Resources) -> None:
+    events = _code(resources, "Japan helped Ukraine with food and medicine last winter.")
+    assert ("Japan", "Ukraine") in _dyads(events, {"AID"}), _shown(events)
