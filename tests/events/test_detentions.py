@@ -117,8 +117,28 @@ def test_a_convoy_carrying_troops_arrests_as_the_troops_forces(
             "said the detention of Alvarez saddened him.",
             ("COERCE", "NIC", "COP", "Alvarez"),
         ),
+        (
+            "Opposition leader Kizza Besigye was arrested in Kampala on Monday.",
+            ("COERCE", "UGA", "GOV", "Besigye"),
+        ),
+        (
+            "The Peruvian activist Hugo Blanco was detained in Bolivia on Friday.",
+            ("COERCE", "BOL", "GOV", "Blanco"),
+        ),
+        (
+            "Soldiers seized power in Gabon. President Ali Bongo was detained at his residence.",
+            ("COERCE", "GAB", "MIL", "Bongo"),
+        ),
     ],
-    ids=["government", "junta-seized-power", "junta-coup-listed", "named-elsewhere"],
+    ids=[
+        "government",
+        "junta-seized-power",
+        "junta-coup-listed",
+        "named-elsewhere",
+        "passive-in-place",
+        "passive-foreigner-in-place",
+        "passive-after-coup",
+    ],
 )
 def test_an_arrest_with_no_doer_is_the_reports_power(
     resources: Resources, text: str, want: Expected

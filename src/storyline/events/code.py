@@ -218,7 +218,8 @@ def _framed(
         return []
     first = framer.frame(token, trigger) or _unclaimed(article, token, trigger, framer)
     imposer = sanctioner(token, trigger, events, framer) if first is None else None
-    imposer = imposer or (detainer(token, trigger, framer) if first is None else None)
+    if first is None and imposer is None:  # "after his arrest": who holds him
+        imposer = detainer(token, trigger, framer, article.gazetteer)
     if imposer is not None:  # "were put under a visa ban": the sanctions told before
         first = framer.frame(token, trigger, imposer)
     if first is None:

@@ -6,11 +6,12 @@ looks for one:
 - by the troops a vehicle or unit carries ("a convoy carrying soldiers of the Chadian
   army put him under house arrest", "a patrol carrying police officers detained two
   reporters"): the doer is those troops' forces, not the vehicle;
-- as a noun with no doer at all ("after the editor's arrest on Monday", "condemned
-  the detention of the president"): the detainer is the one the report names as
-  arresting the same person elsewhere; else, in a report that tells a coup, the junta;
-  else, in a report whose actors are all of one country, that country's government
-  (when the detained person is of that country or of none);
+- as a noun or a passive with no doer at all ("after the editor's arrest on Monday",
+  "condemned the detention of the president", "was arrested in Kampala"): the
+  detainer is the one the report names as arresting the same person elsewhere; else
+  the power of the country where it happens, as PLOVER codes an unnamed doer, or of
+  the report's one country (when the detained person is of that country or of none):
+  its junta when the report tells a coup, else its government;
 - with a verb that tells both arrest and abduction ("was being held captive by the
   government", "rebels seized two aid workers"): a state holding someone is detaining
   them, an armed group or criminals holding them are abducting them.
@@ -27,7 +28,9 @@ from storyline.actors.states import country_body
 from storyline.events.acts import Act
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Trigger
+from storyline.events.places import event_location
 from storyline.events.slots import governing_verb
+from storyline.gazetteer import Gazetteer
 from storyline.records import Actor, ActorKind
 
 __all__ = ["detainer", "held"]
@@ -48,7 +51,9 @@ _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})  # a state's own bodies
 _ARMED = frozenset({"REB", "CRM", "SEP", "UAF", "INS"})  # non-state armed groups, criminals
 
 
-def detainer(token: Token, trigger: Trigger, framer: Framer) -> Actor | None:
+def detainer(
+    token: Token, trigger: Trigger, framer: Framer, gazetteer: Gazetteer | None = None
+) -> Actor | None:
     """Who holds the person an arrest or detention with no doer read is done to: the
     forces a carrying convoy or unit names, else the detainer the report names or
     implies (see the module's docstring); None when it cannot be told safely."""
@@ -57,13 +62,14 @@ def detainer(token: Token, trigger: Trigger, framer: Framer) -> Actor | None:
     forces = carried_forces(token, framer)
     if forces:
         return forces[0]
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" and not _agentless(token):
         return None
     probe = framer.frame(token, trigger, _NOBODY)
     detained = [t for t in probe.targets if t is not _NOBODY] if probe else []
     if not detained:
         return None
-    return _named_elsewhere(token, detained, framer) or _authority(token, detained, framer)
+    named = _named_elsewhere(token, detained, framer)
+    return named or _authority(token, detained, framer, _country_where(token, gazetteer))
 
 
 def carried_forces(token: Token, framer: Framer) -> list[Actor]:
@@ -136,16 +142,19 @@ def _named_elsewhere(token: Token, detained: list[Actor], framer: Framer) -> Act
     return None
 
 
-def _authority(token: Token, detained: list[Actor], framer: Framer) -> Actor | None:
-    """The power that holds people in the one country a report is about: its junta when
-    the report tells a coup, else its government; None when the report's actors are of
-    several countries, or the detained person is a foreigner there."""
+def _authority(
+    token: Token, detained: list[Actor], framer: Framer, where: str | None
+) -> Actor | None:
+    """The power that holds people where the arrest happens, or in the one country a
+    report is about: its junta when the report tells a coup, else its government; None
+    when the clause names no country and the report's actors are of several, or the
+    detained person is a foreigner in the one the report is about."""
     actors = framer.actors.actors
-    countries = {a.country for a in actors if a.country}
+    countries = {where} if where else {a.country for a in actors if a.country}
     if len(countries) != 1:
         return None
     (country,) = countries
-    if any(a.country not in (None, country) for a in detained):
+    if not where and any(a.country not in (None, country) for a in detained):
         return None
     if any(_tells_coup(t) for t in token.doc):
         armed = [a for a in actors if a.sector == "MIL" and a.kind is ActorKind.ORG]
@@ -154,6 +163,21 @@ def _authority(token: Token, detained: list[Actor], framer: Framer) -> Actor | N
     government = [a for a in actors if a.sector == "GOV" and a.kind is ActorKind.ORG]
     government = [a for a in government if a.country == country]
     return government[0] if government else country_body(framer.kb, country, "GOV", token.text)
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive verb with no "by" agent ("was arrested in Kampala on Monday")."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.pos_ == "VERB" and "nsubjpass" in deps and "agent" not in deps
+
+
+def _country_where(token: Token, gazetteer: Gazetteer | None) -> str | None:
+    """The country of the place the clause of an act names ("arrested in Beirut")."""
+    if gazetteer is None:
+        return None
+    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    place = event_location(token.doc, clause, gazetteer)
+    return place.country if place is not None else None
 
 
 def _tells_coup(token: Token) -> bool:
