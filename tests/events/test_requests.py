@@ -138,3 +138,53 @@ def test_members_of_no_body_named_are_the_body_told(
     assert target in _aimed(events, source), [
         (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
     ]
+
+
+# -- demands to undo a coup are aimed at the junta -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The coup in Guinea drew wide condemnation on Monday. The African Union called "
+            "for civilian rule to be restored in the country.",
+            "african-union",
+            "gin-mil",
+        ),
+        (
+            "Bolivia's junta dissolved congress on Friday. Argentina demanded that the "
+            "deposed president be freed.",
+            "ARG",
+            "bol-mil",
+        ),
+        (
+            "The putsch in Thailand was the second in a decade. Japan urged a swift return "
+            "to democracy.",
+            "JPN",
+            "tha-mil",
+        ),
+        (
+            "Fiji's coup leaders suspended the constitution. New Zealand demanded the "
+            "immediate release of the prime minister.",
+            "NZL",
+            "fji-mil",
+        ),
+    ],
+    ids=["restored-in-the-country", "be-freed", "return-to-democracy", "release-of"],
+)
+def test_a_demand_to_undo_a_coup_is_aimed_at_the_junta(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    events = _code(resources, text)
+    assert _aimed(events, source) == {target}, [
+        (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
+    ]
+
+
+def test_order_restored_with_no_coup_told_is_asked_of_the_country(resources: Resources) -> None:
+    text = (
+        "Protests spread across Gambia on Friday. "
+        "Senegal called for order to be restored in Gambia."
+    )
+    assert _aimed(_code(resources, text), "SEN") == {"GMB"}

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from storyline.actors.phrases import Phrases, unique
+from storyline.events.coups import junta, order_returned
 from storyline.events.lexicon import Trigger
 from storyline.events.warring import addressees, warring_parties
 from storyline.records import Actor, Event
@@ -57,6 +58,8 @@ def requested_parties(
         return ()
     undone = _undoings(token) if trigger.type == "REQUEST" else []
     doers = _undoer(undone, source, events or (), phrases) if undone else ()
+    if not doers and (undone or order_returned(token)):  # "... be restored": the junta
+        doers = junta(token, undone, source, phrases, events or ())
     if doers:
         return doers
     if trigger.type == "REQUEST":  # "urged all sides to ...": the conflict's parties
