@@ -50,7 +50,7 @@ PREPOSITION_SLOTS = frozenset(
 )
 BASE_SLOTS = PREPOSITION_SLOTS | {"dobj", "dative", "clause"}
 SLOTS = BASE_SLOTS | {f"{slot}_owner" for slot in BASE_SLOTS} | {"none"}
-PARTICLES = frozenset(_words("out down on off up back over for at together to against under"))
+PARTICLES = frozenset(_words("out down on off up back over for at together to against under about"))
 FIELDS = frozenset(
     _words(
         "lemma pos type cameo mode particle objects needs targets reciprocal weak complement "
