@@ -62,8 +62,8 @@ def coup_country(tok: Token, kb: Knowledge) -> str | None:
     for verb in _acts_of(tok):
         if not _coup_act(verb):
             continue
-        for t in verb.subtree:
-            if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
+        for t in verb.subtree:  # any name: the tagger may miss a country ("in Niger")
+            if t.ent_iob_ in ("B", "O") and t.text[:1].isupper():
                 named = country_at(tok.doc, t.i, kb)
                 if named is not None:
                     return named[0]

@@ -291,6 +291,8 @@ class Framer:
         ):
             # "announced after hosting the two leaders": whoever announced hosted
             return self._verb_subject(verb.head.head)
+        if _aimed_at_by_reaction(verb):
+            return []  # "condemned the plot to bomb X": not the condemner's bombing
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
             # "it is willing to withdraw": the subject of "is"
             return self._verb_subject(verb.head, raised=verb.dep_ == "xcomp")
@@ -666,6 +668,16 @@ def _acted_on(token: Token, trigger: Trigger) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ == "NOUN"
     ]
+
+
+def _aimed_at_by_reaction(verb: Token) -> bool:
+    """Whether a "to" clause tells what the object of a verb of reacting was aimed at
+    ("condemned the plot to bomb the embassy", "denounced the move to expel X"; the
+    parser hangs it on the noun or on the verb): those who react did not plan it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head.head if verb.dep_ == "acl" else verb.head
+    return verb.dep_ in ("acl", "xcomp", "advcl") and head.lemma_ in _REACTIONS
 
 
 # Hostile acts, and verbs whose subject reacts to such an act named as their object

@@ -24,6 +24,7 @@ from storyline.records import Actor, ActorKind, Event
 
 _HARM = ("ASSAULT", "COERCE")  # acts a condemnation or a retaliation answers
 _FORCE = ("ASSAULT", "MOBILIZE")  # acts of force that may answer them
+_ATTEMPTS = frozenset({"attempt", "bid", "plot", "move", "effort", "conspiracy", "scheme"})
 _NAMED_AGAIN = frozenset({"the", "this", "that", "these", "those", "such"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _MEASURES = ("SANCTION", "THREATEN")  # a body's measures: a sanction, force decided
@@ -70,11 +71,12 @@ def _condemned(
     for noun in token.children:
         if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
             continue
+        noun_det, noun = noun, _attempted(noun) or noun  # "the bid to overthrow X"
         # "the attack", "this raid"; "Odinga's arrest": the act named by whom it was done to
         patients = framer.arguments(noun, "target")
         victims = {a.actor_id for h in patients for a in framer.phrases.actors_of(h)}
         if not patients and not any(
-            c.dep_ == "det" and c.lower_ in _NAMED_AGAIN for c in noun.children
+            c.dep_ == "det" and c.lower_ in _NAMED_AGAIN for c in noun_det.children
         ):
             continue
         kinds = [t.type for t in lexicon.triggers_for(noun) if t.type in _HARM]
@@ -87,6 +89,16 @@ def _condemned(
         last = (same or earlier)[-1:] if earlier else []
         return tuple(e.source for e in last)
     return ()
+
+
+def _attempted(noun: Token) -> Token | None:
+    """The act an attempt is made at ("the bid to overthrow the government", "the plot
+    to kill the mayor", "an attempt to seize power"): the verb of its "to" clause."""
+    if noun.lemma_.lower() not in _ATTEMPTS:
+        return None
+    clauses = [c for c in noun.children if c.dep_ == "acl"]  # or misparsed on the verb:
+    clauses += [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    return next((c for c in clauses if c.pos_ == "VERB"), None)
 
 
 def _attacker_of(source: Actor, events: Sequence[Event]) -> tuple[Actor, ...]:
