@@ -188,3 +188,42 @@ def test_order_restored_with_no_coup_told_is_asked_of_the_country(resources: Res
         "Senegal called for order to be restored in Gambia."
     )
     assert _aimed(_code(resources, text), "SEN") == {"GMB"}
+
+
+# -- "them" asked to give up: the group told before ------------------------------------------
+
+
+def _asked_of(events: tuple[Event, ...]) -> set[str]:
+    """The ids of whom any request is aimed at."""
+    return {t.actor_id for e in events if e.type == "REQUEST" for t in e.targets}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            'Gunmen attacked a police station in Puno on Sunday. "These men in uniform are a '
+            'trained unit that came to Peru to fight," President Boluarte said, urging them '
+            "to surrender to the Peruvian police.",
+            "per-reb",
+        ),
+        (
+            "Kurdish militants ambushed a Turkish patrol near Hakkari. Turkey's interior "
+            "minister addressed the militants on radio, urging them to lay down their arms.",
+            "tur-reb",
+        ),
+        (
+            "Armed rebels seized a bus near Bangui on Tuesday. The Central African army "
+            "surrounded the area and called on them to free the passengers.",
+            "caf-reb",
+        ),
+    ],
+    ids=["said-urging-them", "addressed-urging-them", "called-on-them"],
+)
+def test_them_asked_to_give_up_is_the_group_told_before(
+    resources: Resources, text: str, target: str
+) -> None:
+    events = _code(resources, text)
+    assert _asked_of(events) == {target}, [
+        (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
+    ]

@@ -14,7 +14,13 @@ deposed governor be reinstated", "demanded the release of the hostages") is aime
 whoever did the act undone: the doer of the detention, abduction or ouster of those
 named that the article told before, else of the last detention it told (of the last
 coercion, for a reinstatement); else at no one ("Senegal called for order to be
-restored in Gambia": at the country where it is asked for, as above).
+restored in Gambia": at the country where it is asked for, as above); in a report on
+a coup, at its junta (see coups.py).
+
+A request to the parties of a conflict as a group is aimed at each (see warring.py);
+to "the members" of no body named, at the body told last; to a "them" the pronoun
+reading leaves unread ("addressed the gunmen, urging them to surrender"), at the group
+the clause speaks to or of, else the one named last before (of those told attacking).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from storyline.actors.phrases import Phrases, unique
 from storyline.events.coups import junta, order_returned
 from storyline.events.lexicon import Trigger
 from storyline.events.warring import addressees, warring_parties
-from storyline.records import Actor, Event
+from storyline.records import Actor, ActorKind, Event
 
 # Statements that ask for or put forward an act of others.
 _ASKING = frozenset({"REQUEST", "AGREE"})
@@ -63,8 +69,10 @@ def requested_parties(
     if doers:
         return doers
     if trigger.type == "REQUEST":  # "urged all sides to ...": the conflict's parties
-        doers = warring_parties(token, source, phrases, events or ()) or _members(
-            token, source, phrases
+        doers = (
+            warring_parties(token, source, phrases, events or ())
+            or _members(token, source, phrases)
+            or _them(token, source, phrases, events or ())
         )
         if doers:
             return doers
@@ -99,6 +107,50 @@ def _of_no_body(tok: Token) -> bool:
     )
     named = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
     return member and tok.tag_ == "NNS" and not named
+
+
+def _them(
+    token: Token, source: Actor, phrases: Phrases, events: Sequence[Event]
+) -> tuple[Actor, ...]:
+    """ "addressed the gunmen, urging them to surrender", "'These men came to fight,' he
+    said, urging them to give up": a "them" asked that the pronoun reading leaves
+    unread (it looks to the speaker) is the group the clause speaks to or of, else the
+    group named last in the sentence or the two before it; not the one asking."""
+    if not any(t.lower_ == "them" for t in addressees(token)):  # "urged them", "called on them"
+        return ()
+    told = token.head if token.dep_ in ("advcl", "conj", "xcomp") else token
+    near = [c for c in told.children if c.dep_ == "dobj"]
+    near += [g for c in told.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    for phrase in near:
+        found = [a for a in phrases.actors_of(phrase) if _a_group(a, source)]
+        if found:
+            return tuple(found)
+    return _named_last(token, source, phrases, events)
+
+
+def _named_last(
+    token: Token, source: Actor, phrases: Phrases, events: Sequence[Event]
+) -> tuple[Actor, ...]:
+    """The group named last before a word, in its sentence or the two before it: of
+    those told attacking or coercing before, if any."""
+    start = token.sent.start
+    for _ in range(2):
+        start = token.doc[max(start - 1, 0)].sent.start
+    begin = token.doc[start].idx
+    named = [
+        actor
+        for m in phrases.actors.mentions
+        if begin <= m.evidence.start < token.idx
+        and (actor := phrases.actors.actor(m.actor_id)) is not None
+        and _a_group(actor, source)
+    ]
+    doers = {e.source.actor_id for e in events if e.type in _HARM}  # whom "give up" fits
+    return tuple(([a for a in named if a.actor_id in doers] or named)[-1:])
+
+
+def _a_group(actor: Actor, source: Actor) -> bool:
+    """An organisation or group other than the one asking: what "them" may stand for."""
+    return actor.kind in (ActorKind.ORG, ActorKind.GROUP) and actor.actor_id != source.actor_id
 
 
 def _asked(token: Token) -> list[Token]:
