@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.actors.spellings import one_variant, variant_of
-from storyline.pipeline import Resources
+from storyline.actors.spellings import SpellingIndex, one_variant, variant_of
+from storyline.pipeline import Resources, process_article
+from storyline.records import ArticleResult
 from tests.actors.test_resolve import actor_of, analyse
+from tests.conftest import make_article
+
+
+def analyse_on(resources: Resources, text: str, published: str) -> ArticleResult:
+    """The pipeline over one short article published on that day."""
+    return process_article(make_article(text, published=published), resources)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +113,62 @@ def test_a_surname_in_another_spelling_is_the_person_named_in_full(
 ) -> None:
     result = analyse(resources, text)
     assert actor_of(result, full).actor_id == actor_of(result, short).actor_id
+
+
+# -- a listed name written shorter or a letter off --------------------------------------
+
+_LISTED = ["Amara Kofi Mensah Daboya", "Ines Maria Valdivieso", "Tomasz Pilarek",
+           "John Peter Smith", "Anna Smith", "Mark Smith", "Paul Smith", "Lina Ortiz"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        pytest.param("Amara Daboya", "Amara Kofi Mensah Daboya", id="middle-names-left-out"),
+        pytest.param("Ines Valdivieso", "Ines Maria Valdivieso", id="middle-name-left-out"),
+        pytest.param("Tomasz Pilrek", "Tomasz Pilarek", id="letter-dropped"),
+        pytest.param("Tomasz Pilarbek", "Tomasz Pilarek", id="letter-added"),
+        pytest.param("Ines Maria Valdiviesa", "Ines Maria Valdivieso", id="letter-changed"),
+    ],
+)
+def test_a_listed_name_is_found_written_shorter_or_a_letter_off(written: str, listed: str) -> None:
+    assert SpellingIndex(_LISTED).near(written) == {listed}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("John Smith", id="common-surname-alone"),
+        pytest.param("Lina Ortis", id="short-surname"),
+        pytest.param("Tomek Pilrek", id="first-name-differs-too"),
+        pytest.param("Daboya", id="surname-alone"),
+    ],
+)
+def test_other_writings_find_no_listed_name(written: str) -> None:
+    assert SpellingIndex(_LISTED).near(written) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "country"),
+    [
+        pytest.param(
+            "Jose Zapatero met Moroccan officials in Rabat to discuss migration.",
+            "CONSULT", "Jose Zapatero", "ESP", id="spain-middle-names",
+        ),
+        pytest.param(
+            "President Olusegun Obasanja urged Ghana to close its border.",
+            "REQUEST", "Olusegun Obasanja", "NGA", id="nigeria-letter-changed",
+        ),
+        pytest.param(
+            "Ellen Sirleaf urged the United Nations to keep its peacekeepers in Liberia.",
+            "REQUEST", "Ellen Sirleaf", "LBR", id="liberia-middle-name",
+        ),
+    ],
+)  # fmt: skip
+def test_a_leader_written_shorter_or_misspelt_is_coded_as_listed(
+    resources: Resources, text: str, event_type: str, source: str, country: str
+) -> None:
+    result = analyse_on(resources, text, "2005-06-01")
+    found = [(e.source.name, e.source.country) for e in result.events if e.type == event_type]
+    assert found == [(source, country)]

@@ -334,6 +334,15 @@ class Knowledge:
         key = self._spellings.variant(text)
         return self.world.person(key, on) if key is not None else None
 
+    def person_near(self, text: str, on: date | None) -> WorldActor | None:
+        """The one person the dictionaries know under a longer or slightly misspelt form
+        of a full name (`SpellingIndex.near`: "Ellen Sirleaf", "Olusegun Obasanja"),
+        coded as on the day."""
+        if self._spellings is None:
+            self._spellings = SpellingIndex(self.world.person_names())
+        near = [self.world.person(k, on) for k in self._spellings.near(text)]
+        return near[0] if near and None not in near and len({a.name for a in near}) == 1 else None
+
     def is_place(self, text: str) -> bool:
         """Whether a name is a place the gazetteer or the dictionaries know (a city, a
         region, a crossing), not a country."""

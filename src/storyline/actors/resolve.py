@@ -197,13 +197,20 @@ class _Resolver:
 
     def _spelled(self, name: str) -> str:
         """A full name no one is known by: the one known person it is another spelling
-        of (in the dictionaries, in other articles, else in this one), else itself."""
+        of (in the dictionaries, in other articles, else in this one), else itself,
+        coded as the one listed person it is a shorter or misspelt form of."""
         if self.kb.person(name, self.published) or self.registry.get(slug(name)):
             return name
         listed = self.kb.person_variant(name, self.published)
         if listed is not None:
             return listed.name
-        return self.registry.person_variant(name) or one_variant(name, self.names.values()) or name
+        other = self.registry.person_variant(name) or one_variant(name, self.names.values())
+        if other is not None:
+            return other
+        near = self.kb.person_near(name, self.published)  # "Ellen Sirleaf": as written,
+        if near is not None:  # coded as the one listed person it is short or misspelt for
+            self.listed.setdefault(slug(name), near)
+        return name
 
     def _person_actor(self, actor_id: str) -> Actor:
         ms = self.people[actor_id]

@@ -2,12 +2,19 @@
 (doubled letters, i/ie/y, s/z, ou/u, w/v, ph/f, kh/h, a final -ev/-ov), so two full
 names whose words agree but for such variations, with a long enough surname, name the
 same person when only one known person matches.
+
+A known full name is also found written shorter or slightly wrong (`SpellingIndex.near`):
+without its middle names ("Maria Lopez" for "Maria Elena Garcia Lopez"), with "el" for
+"al" ("Ali el-Hassan"), or with a letter of a long surname dropped, added or changed
+("Kwabena Asantee" for "Kwabena Asante").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from storyline.actors.names import fold
 
@@ -24,8 +31,13 @@ _VARIATIONS = (
     (re.compile("ev$"), "ov"),
 )
 _SHORTEST_SURNAME = 5  # letters of the surname's key: shorter names collide too often
+# A first name and surname alone stand for a longer listed name only when few listed
+# names end in that surname.
+_RARE_SURNAME = 3
+_PARTICLES = frozenset("al ad as bin ibn bint abu de da del van von".split())
 
 
+@cache
 def spelling_key(word: str) -> str:
     """A word with its transliteration variations levelled ("Bazoum" -> "basum")."""
     key = fold(word)
@@ -77,16 +89,73 @@ def one_variant(name: str, known: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _words(name: str) -> tuple[str, ...]:
+    """A name's words as spelling keys, hyphens as spaces and "el" as "al"."""
+    keys = (spelling_key(w) for w in fold(name).replace("-", " ").split())
+    return tuple("al" if k == "el" else k for k in keys)
+
+
+def _named(words: tuple[str, ...]) -> list[str]:
+    """A name's words other than particles ("al", "bin")."""
+    return [w for w in words if w not in _PARTICLES]
+
+
+def _dropped(word: str) -> set[str]:
+    """A word with each one of its letters left out."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return short in _dropped(long)
+
+
+def _inside(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the words of `short` are those of `full` in order, some left out."""
+    rest = iter(full)
+    return short != full and all(word in rest for word in short)
+
+
 class SpellingIndex:
     """Full names by their spelling keys, to find a known name's variants at once."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self._by_key: dict[tuple[str, ...], set[str]] = {}
+        self._by_ends: dict[tuple[str, str], set[str]] = {}  # (first, last) word
+        self._by_front: dict[tuple[str, ...], set[str]] = {}  # all words but the surname
+        self._bearers: Counter[str] = Counter()  # names (aliases too) ending in each surname
         for name in names:
             key = name_key_of(name)
             if len(key) > 1:
                 self._by_key.setdefault(key, set()).add(name)
+            words = _words(name)
+            if len(words) > 1:
+                self._by_ends.setdefault((words[0], words[-1]), set()).add(name)
+                self._by_front.setdefault(words[:-1], set()).add(name)
+                self._bearers[words[-1]] += 1
 
     def variant(self, name: str) -> str | None:
         """The one indexed name that is a spelling variant of `name`, if exactly one."""
         return one_variant(name, self._by_key.get(name_key_of(name), ()))
+
+    def near(self, name: str) -> set[str]:
+        """The indexed full names `name` may be written for (see the module docstring):
+        the same first and last words with middle ones left out (for a first name and
+        surname alone, a rare surname), or the same words but a long surname one letter
+        off; the caller checks they are one person."""
+        words = _words(name)
+        if len(words) < 2 or len(words[0]) < 3:
+            return set()
+        shorter = self._by_ends.get((words[0], words[-1]), set())
+        if len(_named(words)) < 3 and self._bearers[words[-1]] > _RARE_SURNAME:
+            shorter = set()  # "John Smith" is not the one John Hilary Smith listed
+        found = {n for n in shorter if _inside(words, _words(n))}
+        if len(words[-1]) >= _SHORTEST_SURNAME:
+            fronted = self._by_front.get(words[:-1], ())
+            found |= {n for n in fronted if _one_letter_off(words[-1], _words(n)[-1])}
+        return found
