@@ -176,3 +176,47 @@ def test_help_toward_peace_between_two_parties_supports_both(
 def test_help_given_to_someone_named_stays_aid(resources: Resources) -> None:
     events = _code(resources, "Japan helped Ukraine with food and medicine last winter.")
     assert ("Japan", "Ukraine") in _dyads(events, {"AID"}), _shown(events)
+
+
+# -- credit given for help ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "targets"),
+    [
+        (
+            "Armenia owes the deal to the help of France, Prime Minister Nikol Pashinyan said.",
+            "Armenia",
+            {"France"},
+        ),
+        (
+            "The Liberian president said Liberia owed its peace to the support of Ghana and "
+            "Nigeria.",
+            "President of Liberia",
+            {"Ghana", "Nigeria"},
+        ),
+        (
+            "Colombia owes its peace to the efforts of good friends like Norway and Cuba, "
+            "President Petro said.",
+            "Colombia",
+            {"Norway", "Cuba"},
+        ),
+        (
+            "Kenya credited Qatar for the breakthrough in the talks.",
+            "Kenya",
+            {"Qatar"},
+        ),
+    ],
+    ids=["owes-to-the-help-of", "owed-to-the-support-of", "friends-like", "credited"],
+)
+def test_credit_for_help_is_support_for_the_helpers(
+    resources: Resources, text: str, source: str, targets: set[str]
+) -> None:
+    events = _code(resources, text)
+    backed = {t for s, t in _dyads(events, {"SUPPORT"}) if s == source}
+    assert backed >= targets, _shown(events)
+
+
+def test_an_outcome_owed_to_a_thing_is_no_credit(resources: Resources) -> None:
+    events = _code(resources, "Ghana owes its growth to the price of cocoa.")
+    assert not _dyads(events, {"SUPPORT"}), _shown(events)

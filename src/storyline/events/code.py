@@ -24,7 +24,7 @@ from storyline.actors.phrases import Phrases
 from storyline.actors.resolve import ArticleActors, country_actor
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
-from storyline.events.backing import helps_another_act
+from storyline.events.backing import credited, helps_another_act
 from storyline.events.culprits import CHARGE, charged
 from storyline.events.decisions import decided
 from storyline.events.detentions import detainer, held
@@ -343,6 +343,8 @@ def _complete(
     targets = tuple(t for t in frame.targets if t.actor_id != source.actor_id or frame.unclaimed)
     if helps_another_act(token, trigger, framer.lexicon):  # "helped bring about peace"
         return replace(frame, source=source, targets=())
+    if not targets:  # "owed the deal to the help of X": to X
+        targets = credited(token, trigger, framer)
     if not targets and token.dep_ == "conj" and token.head.i in frames:
         targets = frames[token.head.i].targets
     if not targets and token.pos_ == "NOUN" and trigger.type == "CONSULT":
