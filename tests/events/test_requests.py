@@ -61,6 +61,39 @@ def test_a_call_on_the_parties_as_a_group_is_aimed_at_each(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "targets"),
+    [
+        (
+            "Indian and Pakistani troops exchanged fire along the Line of Control on Sunday. "
+            "The United Nations issued an appeal to all parties to show restraint.",
+            "united-nations",
+            {"ind-gov", "pak-gov"},
+        ),
+        (
+            "Colombian troops clashed with FARC rebels in Cauca on Friday. Norway made a "
+            "plea to the warring factions to spare civilians.",
+            "NOR",
+            {"col-mil", "revolutionary-armed-forces-of-colombia"},
+        ),
+        (
+            "Thai and Cambodian soldiers exchanged fire near the Preah Vihear temple on "
+            "Friday. Malaysia made an urgent appeal to the rival sides to hold their fire.",
+            "MYS",
+            {"tha-gov", "khm-gov"},
+        ),
+    ],
+    ids=["issued-an-appeal-to", "made-a-plea-to", "made-an-appeal-to"],
+)
+def test_a_nominal_call_on_the_parties_as_a_group_is_aimed_at_each(
+    resources: Resources, text: str, source: str, targets: set[str]
+) -> None:
+    events = _code(resources, text)
+    assert targets <= _aimed(events, source), [
+        (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
+    ]
+
+
 def test_a_party_to_the_conflict_asks_the_other(resources: Resources) -> None:
     text = (
         "Clashes between Ethiopia and Eritrea went on along the border on Monday. "

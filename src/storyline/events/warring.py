@@ -27,6 +27,7 @@ _WARRING = frozenset("warring rival opposing conflicting feuding belligerent fig
 _ALL = frozenset({"all", "both", "each", "either", "the"})
 # Prepositions after which a call names whom it addresses ("called on", "appealed to").
 _ADDRESS = frozenset({"on", "upon", "to"})
+_REQUESTS = frozenset("call appeal plea demand request ultimatum".split())  # "issued a call"
 # Acts of a conflict whose two parties the group may be.
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "ACCUSE"})
 _STATE = frozenset({None, "GOV", "MIL", "LEG", "COP"})  # a country's state, not its people
@@ -45,12 +46,17 @@ def warring_parties(
 
 def addressees(token: Token) -> list[Token]:
     """Whom a request names as asked: its object ("urged all sides to"), the object of
-    its "on" or "to" ("called on the parties", "appealed to the factions"), the subject
+    its "on" or "to" ("called on the parties", "appealed to the factions"), or of its
+    object's when that is the request ("issued an appeal to all parties"), the subject
     of its reported clause ("said all parties must ...")."""
     out = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [token, *(c for c in out if c.lemma_.lower() in _REQUESTS)]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "made a plea to the factions"
+        heads.append(token.head)
     out += [
         g
-        for c in token.children
+        for head in heads
+        for c in head.children
         if c.dep_ in ("prep", "prt") and c.lower_ in _ADDRESS
         for g in c.children
         if g.dep_ == "pobj"
