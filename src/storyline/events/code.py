@@ -39,6 +39,7 @@ from storyline.events.press import without_press
 from storyline.events.quantities import counted_parties
 from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
+from storyline.events.recognition import authors, declared
 from storyline.events.requests import requested_parties
 from storyline.events.together import also_agreed, jointly, other_side, reporting_body
 from storyline.events.victims import harm_of_attack, on_itself
@@ -126,6 +127,7 @@ def code_events(
         framed: list[tuple[tuple[str, ...], Frame]] = []
         decision = decided(token, triggers[0], framer)  # "resolved to take action against X"
         acts = decision.acts if decision else reported_acts(token, triggers[0], kb, lexicon)
+        acts = declared(token, acts)  # "will recognise only X": the recognition itself
         for act in acts:
             if decision is not None and decision.frame is not None:
                 framed = [((), decision.frame)]
@@ -345,6 +347,8 @@ def _complete(
         return replace(frame, source=source, targets=())
     if not targets:  # "owed the deal to the help of X": to X
         targets = credited(token, trigger, framer)
+    if not targets:  # "recognised only acts signed by X": X
+        targets = authors(token, trigger, framer)
     if not targets and token.dep_ == "conj" and token.head.i in frames:
         targets = frames[token.head.i].targets
     if not targets and token.pos_ == "NOUN" and trigger.type == "CONSULT":
