@@ -172,3 +172,36 @@ def test_a_leader_written_shorter_or_misspelt_is_coded_as_listed(
     result = analyse_on(resources, text, "2005-06-01")
     found = [(e.source.name, e.source.country) for e in result.events if e.type == event_type]
     assert found == [(source, country)]
+
+
+def test_a_rare_surname_names_its_few_listed_bearers_and_a_common_one_none() -> None:
+    index = SpellingIndex(_LISTED)
+    assert index.bearers("Daboya") == {"Amara Kofi Mensah Daboya"}
+    assert index.bearers("Smith") == set()  # four listed Smiths: which one is unknown
+    assert SpellingIndex(["Li Wen"]).bearers("Wen") == set()  # too short to tell apart
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "country"),
+    [
+        pytest.param(
+            "President Kagame accused Congo of backing rebels.",
+            "ACCUSE", "Paul Kagame", "RWA", id="rwanda-president",
+        ),
+        pytest.param(
+            "Prime Minister Zapatero met Moroccan officials in Rabat.",
+            "CONSULT", "Jose Luis Rodriguez Zapatero", "ESP", id="spain-prime-minister",
+        ),
+        pytest.param(
+            "President Obasanjo urged Ghana to close its border.",
+            "REQUEST", "Olusegun Obasanjo", "NGA", id="nigeria-president",
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_and_a_rare_listed_surname_are_that_listed_leader(
+    resources: Resources, text: str, event_type: str, source: str, country: str
+) -> None:
+    result = analyse_on(resources, text, "2005-06-01")
+    found = [(e.source.name, e.source.country) for e in result.events if e.type == event_type]
+    assert found == [(source, country)]

@@ -340,8 +340,21 @@ class Knowledge:
         coded as on the day."""
         if self._spellings is None:
             self._spellings = SpellingIndex(self.world.person_names())
-        near = [self.world.person(k, on) for k in self._spellings.near(text)]
-        return near[0] if near and None not in near and len({a.name for a in near}) == 1 else None
+        return self._one_person(self._spellings.near(text), on)
+
+    def person_by_surname(self, text: str, on: date | None) -> WorldActor | None:
+        """The one person the dictionaries know whose full name ends in this rare
+        surname ("President Kagame"), coded as on the day."""
+        if self._spellings is None:
+            self._spellings = SpellingIndex(self.world.person_names())
+        return self._one_person(self._spellings.bearers(text), on)
+
+    def _one_person(self, names: set[str], on: date | None) -> WorldActor | None:
+        """The person all these listed names stand for, if they are one."""
+        found = [self.world.person(k, on) for k in names]
+        if not found or None in found or len({a.name for a in found}) != 1:
+            return None
+        return found[0]
 
     def is_place(self, text: str) -> bool:
         """Whether a name is a place the gazetteer or the dictionaries know (a city, a

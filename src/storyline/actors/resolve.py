@@ -182,18 +182,25 @@ class _Resolver:
             name = self._spelled(name)
         elif not same and (full := surname_of(name, self.names.values())) is not None:
             name = full  # "Dialoh" after "Abdoulaye Dialloh"
-        else:
-            one_word = len(name.split()) == 1
-            known = self.registry.person_by_surname(name) if one_word else None
-            listed = self.kb.person(name, self.published) if one_word and not known else None
-            if known is not None:
-                name = known.name
-            elif listed is not None:  # "Netanyahu": a listed alias of a known person
-                name = listed.name
+        elif len(name.split()) == 1:
+            name = self._known_by_one_word(name, titled=bool(m.sector or m.role))
         actor_id = slug(name)
         self.names.setdefault(actor_id, name)
         self.people.setdefault(actor_id, []).append(m)
         return self._person_actor(actor_id)
+
+    def _known_by_one_word(self, name: str, titled: bool) -> str:
+        """A name of one word no full name here contains: the one person other articles
+        know by it as a surname, else the one the dictionaries list by it as an alias
+        ("Netanyahu"), else, after a title, the one they list with it as a rare surname
+        ("President Kagame"); else itself."""
+        known = self.registry.person_by_surname(name)
+        if known is not None:
+            return known.name
+        listed = self.kb.person(name, self.published)
+        if listed is None and titled:
+            listed = self.kb.person_by_surname(name, self.published)
+        return listed.name if listed is not None else name
 
     def _spelled(self, name: str) -> str:
         """A full name no one is known by: the one known person it is another spelling

@@ -12,7 +12,6 @@ without its middle names ("Maria Lopez" for "Maria Elena Garcia Lopez"), with "e
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -128,7 +127,7 @@ class SpellingIndex:
         self._by_key: dict[tuple[str, ...], set[str]] = {}
         self._by_ends: dict[tuple[str, str], set[str]] = {}  # (first, last) word
         self._by_front: dict[tuple[str, ...], set[str]] = {}  # all words but the surname
-        self._bearers: Counter[str] = Counter()  # names (aliases too) ending in each surname
+        self._bearers: dict[str, set[str]] = {}  # names (aliases too) ending in each surname
         for name in names:
             key = name_key_of(name)
             if len(key) > 1:
@@ -137,11 +136,20 @@ class SpellingIndex:
             if len(words) > 1:
                 self._by_ends.setdefault((words[0], words[-1]), set()).add(name)
                 self._by_front.setdefault(words[:-1], set()).add(name)
-                self._bearers[words[-1]] += 1
+                self._bearers.setdefault(words[-1], set()).add(name)
 
     def variant(self, name: str) -> str | None:
         """The one indexed name that is a spelling variant of `name`, if exactly one."""
         return one_variant(name, self._by_key.get(name_key_of(name), ()))
+
+    def bearers(self, surname: str) -> set[str]:
+        """The indexed full names ending in this surname, when few do ("Kagame"); none
+        for a common one ("Smith")."""
+        words = _words(surname)
+        if len(words) != 1 or len(words[0]) < _SHORTEST_SURNAME:
+            return set()
+        found = self._bearers.get(words[0], set())
+        return found if len(found) <= _RARE_SURNAME else set()
 
     def near(self, name: str) -> set[str]:
         """The indexed full names `name` may be written for (see the module docstring):
@@ -152,7 +160,7 @@ class SpellingIndex:
         if len(words) < 2 or len(words[0]) < 3:
             return set()
         shorter = self._by_ends.get((words[0], words[-1]), set())
-        if len(_named(words)) < 3 and self._bearers[words[-1]] > _RARE_SURNAME:
+        if len(_named(words)) < 3 and len(self._bearers.get(words[-1], ())) > _RARE_SURNAME:
             shorter = set()  # "John Smith" is not the one John Hilary Smith listed
         found = {n for n in shorter if _inside(words, _words(n))}
         if len(words[-1]) >= _SHORTEST_SURNAME:
