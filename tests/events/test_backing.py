@@ -220,3 +220,44 @@ def test_credit_for_help_is_support_for_the_helpers(
 def test_an_outcome_owed_to_a_thing_is_no_credit(resources: Resources) -> None:
     events = _code(resources, "Ghana owes its growth to the price of cocoa.")
     assert not _dyads(events, {"SUPPORT"}), _shown(events)
+
+
+# -- readiness for more talks, with the other side ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source_country", "target_country"),
+    [
+        (
+            "Greek and Turkish diplomats met in Athens on Monday. Ankara is ready for further "
+            "talks, the Turkish foreign minister said.",
+            "TUR",
+            "GRC",
+        ),
+        (
+            "Chile and Peru held talks in Lima on Friday. Chile is ready for further contacts, "
+            "the Chilean foreign minister said.",
+            "CHL",
+            "PER",
+        ),
+        (
+            "Kenyan and Ethiopian officials held a round of talks in Nairobi on Tuesday. Kenya "
+            "remains open to further talks, the Kenyan foreign minister said.",
+            "KEN",
+            "ETH",
+        ),
+    ],
+    ids=["ready-for-talks", "ready-for-contacts", "open-to-talks"],
+)
+def test_readiness_for_more_talks_is_an_offer_to_the_other_side(
+    resources: Resources, text: str, source_country: str, target_country: str
+) -> None:
+    events = _code(resources, text)
+    offers = {(e.source.country, t.country) for e in events if e.type == "AGREE" for t in e.targets}
+    assert (source_country, target_country) in offers, _shown(events)
+
+
+def test_open_to_what_is_no_talk_is_no_offer(resources: Resources) -> None:
+    text = "Chile and Peru held talks in Lima on Friday. The border market remains open to buyers."
+    events = _code(resources, text)
+    assert not [e for e in events if e.type == "AGREE"], _shown(events)

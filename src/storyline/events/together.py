@@ -6,7 +6,7 @@ parties, with no recipient named, is between them (one event for the pair, PLOVE
 AGREE with every party an actor), not one agreement per party with no one on the other
 side.
 
-"Russia stands ready to keep up contacts", "Kenya is ready to keep the dialogue going":
+"Russia stands ready to keep up contacts", "Kenya is ready for further talks":
 a meeting one of the article's two sides says it is ready for, with no partner named, is
 with the other side; so is an agreement one side makes or a demand it puts with no one
 named ("Iran agreed to freeze its stockpile", in a report on Iran and the agency; "the
@@ -32,6 +32,7 @@ from storyline.records import Actor, ActorKind, Event
 
 _TOGETHER = frozenset({"AGREE"})
 _CONCEDING = frozenset({"AGREE", "CONCEDE"})
+_READY = frozenset({"ready", "prepared", "open", "willing"})
 _BODIES = frozenset({"IGO"})  # the sectors of bodies an agreement told by them is made to
 _NAMING = frozenset({"compound", "nmod", "poss"})  # "IAEA chief X", "the agency's head"
 
@@ -54,7 +55,7 @@ def other_side(token: Token, trigger: Trigger, source: Actor, framer: Framer) ->
     if trigger.type == "CONSULT":
         if not trigger.reciprocal or stated_intention(token, framer.kb) is None:
             return ()
-    elif trigger.type not in ("AGREE", "REQUEST") or token.pos_ != "VERB":
+    elif trigger.type not in ("AGREE", "REQUEST") or not _told_as_act(token):
         return ()  # an agreement or demand told as a verb, not one named ("its commitment")
     elif trigger.type == "REQUEST" and not (trigger.objects or token.lemma_ == "demand"):
         return ()  # a demand says what it is ("tabled conditions"); "urged them" is to them
@@ -64,6 +65,12 @@ def other_side(token: Token, trigger: Trigger, source: Actor, framer: Framer) ->
     if len(sides) != 2 or sum(_same_side(s, source) for s in sides) != 1:
         return ()
     return tuple(s for s in sides if not _same_side(s, source))
+
+
+def _told_as_act(token: Token) -> bool:
+    """A verb, or a readiness told as an adjective ("is ready for more talks", "remains
+    open to dialogue")."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.lemma_.lower() in _READY)
 
 
 def _same_side(side: Actor, actor: Actor) -> bool:
