@@ -190,8 +190,9 @@ class Framer:
             verb = governing_verb(token)
             if verb is None or token in self.arguments(verb, "answer"):
                 return []  # "deployed jets in the wake of the ambush": not their ambush
-            if trigger.type in _HOSTILE and verb.lemma_.lower() in _REACTIONS:
-                return []  # "KFOR condemned the attacks": who condemns did not attack
+            hostile = trigger.type in _HOSTILE or trigger.mode == "ceasefire"
+            if hostile and verb.lemma_.lower() in _REACTIONS:
+                return []  # "KFOR condemned the attacks", "Ghana welcomed the truce"
             return self._verb_subject(verb)
         if token.pos_ == "ADJ":  # "they are ready for peace": the subject of "are"
             if self.arguments(token, "target"):  # "their accounts were frozen": no doer
@@ -680,12 +681,12 @@ def _aimed_at_by_reaction(verb: Token) -> bool:
     return verb.dep_ in ("acl", "xcomp", "advcl") and head.lemma_ in _REACTIONS
 
 
-# Hostile acts, and verbs whose subject reacts to such an act named as their object
-# rather than doing it ("condemned the attacks", "fled the fighting"; but "discussed in
+# Hostile acts (and truces), and verbs whose subject reacts to such an act named as their
+# object rather than doing it ("condemned the attacks", "fled the fighting"; but "discussed in
 # talks" is a party's).
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
 _REACTIONS = frozenset(
     "condemn denounce deplore decry criticize criticise mourn investigate discuss blame "
     "regret lament welcome witness recall remember commemorate describe deny confirm "
-    "report fear prevent avoid survive flee escape evade".split()
+    "report fear prevent avoid survive flee escape evade hail praise applaud salute".split()
 )

@@ -61,7 +61,7 @@ def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
         if node.i in anchors:
             found = anchors[node.i]
             return found if relation is None else related(found, relation)
-        said = _said_when(node, anchors)
+        said = _said_when(node, anchors) or _stated_when(node, anchors)
         if said is not None:
             return said
         if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
@@ -75,6 +75,31 @@ def anchored(token: Token, anchors: dict[int, EventDate]) -> EventDate | None:
 # Verbs of saying whose date is the date of what they report: "..., the minister said in
 # May", "said last year that ...".
 _SAYING = frozenset({"say", "tell", "add", "state", "announce", "note", "write", "declare"})
+
+
+# Nouns of a statement that dates the acts it tells ("in a statement on Wednesday").
+_STATEMENTS = frozenset(
+    "statement interview communique communiqué release speech address briefing post letter "
+    "declaration".split()
+)
+
+
+def _stated_when(verb: Token, anchors: dict[int, EventDate]) -> EventDate | None:
+    """The date of the statement a verb's act is told in, the statement named on it or on
+    a verb of the same subject joined to it: "condemned the raid and, in a statement
+    released on Wednesday, paid tribute to the dead" (both on Wednesday)."""
+    if verb.pos_ != "VERB":
+        return None
+    for node in (verb, *verb.conjuncts):
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in _STATEMENTS:
+                    dated = [anchors[t.i] for t in noun.subtree if t.i in anchors]
+                    if dated:
+                        return dated[0]
+    return None
 
 
 def _said_when(node: Token, anchors: dict[int, EventDate]) -> EventDate | None:
