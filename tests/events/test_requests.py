@@ -260,3 +260,33 @@ def test_them_asked_to_give_up_is_the_group_told_before(
     assert _asked_of(events) == {target}, [
         (e.type, e.source.actor_id, [t.actor_id for t in e.targets]) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Mutinous soldiers detained President Alpha Conde on Sunday. The coup in Guinea "
+            "drew wide condemnation. Ghana demanded that the president be freed.",
+            "GHA",
+            "gin-mil",
+        ),
+        (
+            "Mutinous soldiers detained President Roch Kabore on Monday. The coup in Burkina "
+            "Faso drew wide condemnation. France demanded that the president be freed.",
+            "FRA",
+            "bfa-mil",
+        ),
+        (
+            "Army officers detained President Ali Bongo on Wednesday. The coup in Gabon drew "
+            "wide condemnation. Canada demanded that the president be freed.",
+            "CAN",
+            "gab-mil",
+        ),
+    ],
+    ids=["guinea", "burkina-faso", "gabon"],
+)
+def test_a_coup_s_detainers_of_no_country_are_its_junta(
+    resources: Resources, text: str, source: str, target: str
+) -> None:
+    assert _aimed(_code(resources, text), source) == {target}

@@ -1,5 +1,6 @@
 """Whom a demand to undo a coup is aimed at when it names no one to undo it and no
-detention or ouster is coded before it: the junta of the coup the article tells.
+detention or ouster is coded before it, or only one by doers of no country ("mutinous
+soldiers detained the president"): the junta of the coup the article tells.
 
 "The Commonwealth called for civilian rule to be restored in the country", "Canada
 demanded that the ousted premier be freed", "urged a return to constitutional order",

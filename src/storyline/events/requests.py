@@ -64,8 +64,9 @@ def requested_parties(
         return ()
     undone = _undoings(token) if trigger.type == "REQUEST" else []
     doers = _undoer(undone, source, events or (), phrases) if undone else ()
-    if not doers and (undone or order_returned(token)):  # "... be restored": the junta
-        doers = junta(token, undone, source, phrases, events or ())
+    unnamed = all(d.country is None for d in doers)  # "soldiers" of no country held him
+    if unnamed and (undone or order_returned(token)):  # "... be restored": the junta
+        doers = junta(token, undone, source, phrases, events or ()) or doers
     if doers:
         return doers
     if trigger.type == "REQUEST":  # "urged all sides to ...": the conflict's parties
