@@ -268,6 +268,8 @@ def _unreal(token: Token, stated: bool = False) -> bool:
             return True
         if _for_to(node):
             return True  # "the deal provides for troops to pull back": what is to be done
+        if _purpose(node):
+            return True  # "more backing so they can fight the militants": an aim
         if (
             not stated
             and (node.dep_ in ("advcl", "ccomp") or node is token)
@@ -287,6 +289,18 @@ def _unreal(token: Token, stated: bool = False) -> bool:
 
 
 _TIMES = frozenset({"after", "following", "since", "amid", "before"})
+
+
+_PURPOSE_MARKS = frozenset({"so", "lest"})
+_ABLE = _MODALS | {"can", "will"}
+
+
+def _purpose(clause: Token) -> bool:
+    """A clause of purpose ("so they can fight terrorism", "so that the army could
+    retake the town"): what someone wants to make possible, not what happened."""
+    return any(c.dep_ == "mark" and c.lower_ in _PURPOSE_MARKS for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ in _ABLE for c in clause.children
+    )
 
 
 def _setting(token: Token) -> bool:

@@ -349,7 +349,7 @@ def _complete(
         targets = credited(token, trigger, framer)
     if not targets:  # "recognised only acts signed by X": X
         targets = authors(token, trigger, framer)
-    if not targets and token.dep_ == "conj" and token.head.i in frames:
+    if not targets and _shares_object(token, frames):  # "thanked X and encouraged ..."
         targets = frames[token.head.i].targets
     if not targets and token.pos_ == "NOUN" and trigger.type == "CONSULT":
         verb = token.head.head if token.dep_ == "pobj" else None
@@ -380,6 +380,14 @@ def _complete(
     targets = tuple(t for t in targets if t.actor_id != source.actor_id or frame.unclaimed)
     targets = without_press(trigger, targets)  # an interview is no meeting
     return replace(frame, source=source, targets=targets)
+
+
+def _shares_object(token: Token, frames: dict[int, Frame]) -> bool:
+    """Whether a verb joined to a coded one takes its object ("thanked X and encouraged
+    them to"): not when it has an object of its own that names no one ("denounced the
+    raid and urged the world to help": the world)."""
+    own = any(c.dep_ in ("dobj", "dative") for c in token.children)
+    return token.dep_ == "conj" and token.head.i in frames and not own
 
 
 def _side_acting(token: Token, trigger: Trigger, source: Actor, framer: Framer) -> bool:
