@@ -1,4 +1,5 @@
-"""A full name written in another transliteration is the same person."""
+"""A full name written in another transliteration, shorter, a letter off, or tagged as
+something else by the NER, is the one listed person; a title and a rare surname too."""
 
 from __future__ import annotations
 
@@ -203,5 +204,31 @@ def test_a_title_and_a_rare_listed_surname_are_that_listed_leader(
     resources: Resources, text: str, event_type: str, source: str, country: str
 ) -> None:
     result = analyse_on(resources, text, "2005-06-01")
+    found = [(e.source.name, e.source.country) for e in result.events if e.type == event_type]
+    assert found == [(source, country)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "event_type", "source", "country"),
+    [
+        pytest.param(
+            "President Hashim Thaci accused Serbia of blocking trade.",
+            "2009-12-01", "ACCUSE", "Hashim Thaci", "XKX", id="kosovo",
+        ),
+        pytest.param(
+            "Minister Darmin Nasution urged Malaysia to release the fishermen.",
+            "2009-12-01", "REQUEST", "Darmin Nasution", "IDN", id="indonesia",
+        ),
+        pytest.param(
+            "President Mamadou Dallo Maiga accused Niger of harbouring rebels.",
+            "2004-03-01", "ACCUSE", "Mamadou Dallo Maiga", "MLI", id="mali",
+        ),
+    ],
+)  # fmt: skip
+def test_a_listed_person_the_ner_tags_as_an_organisation_is_that_person(
+    resources: Resources, text: str, published: str, event_type: str, source: str, country: str
+) -> None:
+    result = analyse_on(resources, text, published)
     found = [(e.source.name, e.source.country) for e in result.events if e.type == event_type]
     assert found == [(source, country)]

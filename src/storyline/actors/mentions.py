@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.affiliation import speaks
 from storyline.actors.allegiance import allegiance_mentions
@@ -85,6 +85,7 @@ def find_mentions(
         if len(ent) > 1 and ent[-1].tag_ == "POS":
             ent = doc[ent.start : ent.end - 1]  # "Bobi’s" taken with its clitic
         known = fold(ent.text) in names or (len(ent) == 1 and _spelled_surname(ent[0], spelled))
+        known = known or _listed_person(ent, kb)  # "Vice-President X Y" tagged ORG
         if ent.label_ not in NOT_NAMES and ent.text[:1].isupper() and known:
             claim_person(doc, ent, words, kb, claims)
     for tok in tokens:  # a known surname or first name the NER missed (even as a noun)
@@ -153,6 +154,15 @@ def find_mentions(
     found = armed_holders(doc, found, kb)  # "the rebels", "the soldiers who seized power"
     found = [_with_speaking(doc, m, kb) for m in found]
     return respectively(doc, kb, found)
+
+
+def _listed_person(ent: Span, kb: Knowledge) -> bool:
+    """Whether a name of several words the NER took for something else is a person the
+    dictionaries list, and no body, country or place they know."""
+    text = ent.text
+    if len(ent) < 2 or kb.person(text, None) is None:
+        return False
+    return not (kb.organisation(text) or kb.country(text) or kb.is_place(text))
 
 
 def _each_country(mentions: list[Mention]) -> list[Mention]:
