@@ -27,11 +27,12 @@ from storyline.events.when import background, habitual
 
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
+_OBLIGING = frozenset({"must", "should"})  # "said X must/should withdraw": a demand on X
 # Verbs whose complement has not happened: requests, intentions, prevention, claims.
 _UNREALISING = frozenset(
     """urge ask call demand request encourage press want plan hope aim seek intend propose
     suggest prevent avoid stop deter refrain need allege claim fear expect pressure push
-    lobby insist""".split()
+    lobby insist implore exhort beseech entreat plead enjoin beg appeal""".split()
 )
 # Threats and refusals: the act in their "to" complement is not done; the verb itself
 # is coded, with the complement's recipient ("threatened to break relations with X").
@@ -354,13 +355,14 @@ def _infinitive(clause: Token) -> bool:
 
 
 def obliging(token: Token, kb: Knowledge, lexicon: Lexicon) -> list[Trigger]:
-    """ "Russia said that Sudan must return the helicopter": a verb of saying whose
-    reported clause tells someone what they must do is a demand on them."""
+    """ "Russia said that Sudan must return the helicopter", "said all parties should
+    show restraint": a verb of saying whose reported clause tells someone what they
+    must or should do is a demand on them."""
     if token.pos_ != "VERB" or not kb.says(token):
         return []
     for clause in token.children:
         if clause.dep_ == "ccomp" and any(
-            c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
+            c.dep_ == "aux" and c.lower_ in _OBLIGING for c in clause.children
         ):
             trigger = lexicon.obliging(token)
             return [trigger] if trigger else []

@@ -244,7 +244,7 @@ def _to_clause(token: Token) -> bool:
     its own subject's act ("wants to attack")."""
     told = any(c.dep_ in ("dobj", "dative") for c in token.children)
     return any(
-        c.dep_ in ("xcomp", "ccomp")
+        (c.dep_ in ("xcomp", "ccomp") or (told and c.dep_ == "advcl"))  # parsed either way
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         and (told or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children))
         for c in token.children

@@ -204,10 +204,17 @@ def _named(head: Token, phrases: Phrases) -> list[Actor]:
     ]
 
 
+_CHALLENGERS = frozenset({"REB", "OPP"})  # who ask things of their own country's state
+
+
 def _same_side(actor: Actor, source: Actor) -> bool:
-    """The one asking, or of its country ("Chile asked for the two ministers to meet")."""
+    """The one asking, or of its country ("Chile asked for the two ministers to meet");
+    rebels or an opposition asking of their own state are not on its side ("rebels
+    demanded the removal of the president")."""
     if actor.actor_id == source.actor_id:
         return True
+    if (source.sector in _CHALLENGERS) != (actor.sector in _CHALLENGERS):
+        return False
     return source.country is not None and actor.country == source.country
 
 
