@@ -42,7 +42,7 @@ def armed_mentions(doc: Doc, kb: Knowledge) -> list[tuple[int, int, Mention]]:
         if not _common_noun(tok) or tok.dep_ == "compound":
             continue
         sector, parts = _armed(tok, kb)
-        if sector is None or _named(doc, tok, parts):
+        if sector is None or _named(doc, tok, parts, kb):
             continue
         start = min(t.i for t in tok.subtree)
         end = max([tok.i, *(t.i for p in parts for t in p.subtree)]) + 1
@@ -239,11 +239,20 @@ def _gear(tok: Token, kb: Knowledge) -> list[Token]:
     return out
 
 
-def _named(doc: Doc, tok: Token, parts: list[Token]) -> bool:
+def _named(doc: Doc, tok: Token, parts: list[Token], kb: Knowledge) -> bool:
     """Whether the phrase names whose people they are ("Serbian gunmen", "the army's
-    officers"), which other rules read."""
+    officers"), which other rules read; a creed or cause ("Islamist militants",
+    "jihadist fighters") names no one's."""
     tokens = [t for t in tok.subtree if t.i <= tok.i] + [t for p in parts for t in p.subtree]
-    return any(t.ent_type_ in _NAMED or t.dep_ == "poss" for t in tokens)
+    return any((t.ent_type_ in _NAMED and not _creed(t, kb)) or t.dep_ == "poss" for t in tokens)
+
+
+_CREEDS = frozenset({"islamist", "jihadist", "salafist", "salafi", "maoist", "islamic"})
+
+
+def _creed(tok: Token, kb: Knowledge) -> bool:
+    """A word of a creed or cause the tagger takes for a people ("Islamist")."""
+    return tok.ent_type_ == "NORP" and fold(tok.text) in _CREEDS and kb.country(tok.text) is None
 
 
 def _end(tok: Token) -> int:
