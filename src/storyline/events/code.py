@@ -69,6 +69,7 @@ _GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _TIMING = frozenset({"after", "following", "before", "since", "amid"})
+_STATES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})  # a state's own bodies
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
 
 
@@ -231,10 +232,7 @@ def _framed(
     out = []
     for frame in (first, *first.others):
         key = () if frame is first else (frame.source.actor_id,)
-        frame = _complete(frame, token, trigger, frames, events, framer, ctx)
-        if not frame.targets:  # "overran an army base in Borno": Nigeria's military
-            force = struck_force(token, trigger, frame.source, article.kb, article.gazetteer)
-            frame = replace(frame, targets=force)
+        frame = _complete(frame, token, trigger, frames, events, framer, article)
         if (
             frame.targets
             or _stands_alone(token, trigger, framer)
@@ -335,13 +333,13 @@ def _complete(
     frames: dict[int, Frame],
     events: list[Event],
     framer: Framer,
-    ctx: EventContext,
+    article: _Article,
 ) -> Frame:
     """Fill what the clause leaves to its context: the speaker behind "the United States"
     in their own words, the object shared by coordinated verbs ("thanked X and
     encouraged ..."), the partner of the call a clause is set in, the other side of a
     blockade or attack aimed at a place."""
-    source = _speaking_for(frame.source, token, ctx.quotes)
+    source = _speaking_for(frame.source, token, article.ctx.quotes)
     targets = tuple(t for t in frame.targets if t.actor_id != source.actor_id or frame.unclaimed)
     if helps_another_act(token, trigger, framer.lexicon):  # "helped bring about peace"
         return replace(frame, source=source, targets=())
@@ -371,12 +369,12 @@ def _complete(
         targets = reporting_body(token, trigger, source, framer)
     if not targets:  # "X has also agreed to ...": to whom X agreed before
         targets = also_agreed(token, trigger, source, framer, events)
-    if (
-        not targets
-        and trigger.type in ("COERCE", "ASSAULT")
-        and _side_acting(token, trigger, source, framer)
-    ):
-        targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
+    if not targets and trigger.type in ("COERCE", "ASSAULT"):
+        targets = struck_force(token, trigger, source, article.kb, article.gazetteer) or (
+            _at_home_armed(article, token, source)  # "gunmen stormed a hotel in X"
+        )
+        if not targets and _side_acting(token, trigger, source, framer):
+            targets = tuple(s for s in framer.sides if s.country != source.country)[:1]
     targets = tuple(t for t in targets if t.actor_id != source.actor_id or frame.unclaimed)
     targets = without_press(trigger, targets)  # an interview is no meeting
     return replace(frame, source=source, targets=targets)
@@ -399,6 +397,24 @@ def _side_acting(token: Token, trigger: Trigger, source: Actor, framer: Framer) 
     states) is not about them."""
     countries = {s.country for s in framer.sides} | {None}
     return source.country in countries and not framer.names_other(token, trigger)
+
+
+def _at_home_armed(article: _Article, token: Token, source: Actor) -> tuple[Actor, ...]:
+    """The country a group that is no state's body attacks where it is from, with no one
+    named on the receiving end ("gunmen stormed a hotel in Mogadishu": Somalia, also in
+    a report on Somalia and Kenya), as a protest or curfew at home is aimed at it; ()
+    for a state's act, one elsewhere, or one whose clause names another country."""
+    if source.kind is ActorKind.COUNTRY or source.sector in _STATES or source.country is None:
+        return ()
+    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    place = event_location(article.doc, clause, article.gazetteer)
+    if place is None or place.country != source.country:
+        return ()
+    named = {article.kb.country(t.text) for t in clause if t.text[:1].isupper()}
+    if named - {None, source.country}:
+        return ()  # "kidnapped Russian advisers in Kabul": those of another country
+    code = place.country
+    return (article.ctx.actors.actor(code) or country_actor(article.kb, code),)
 
 
 def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
