@@ -50,3 +50,18 @@ def test_an_attack_at_home_on_people_of_another_country_is_not_on_its_own(
         for e in _code(resources, text)
         for t in e.targets
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The M23 shelled Goma on Monday.", ("ASSAULT", "COD", "REB", "COD")),
+        ("Al-Shabaab fighters attacked Baidoa on Sunday.", ("ASSAULT", "SOM", "REB", "SOM")),
+        ("The TPLF shelled Mekelle, Ethiopia, on Monday.", ("ASSAULT", "ETH", "REB", "ETH")),
+    ],
+    ids=["shelled-goma", "attacked-baidoa", "shelled-mekelle"],
+)
+def test_an_armed_group_s_attack_on_a_town_at_home_is_on_its_country(
+    resources: Resources, text: str, dyad: tuple[str, str, str, str]
+) -> None:
+    assert dyad in _dyads(_code(resources, text))

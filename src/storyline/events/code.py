@@ -41,6 +41,7 @@ from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.recognition import authors, declared
 from storyline.events.requests import requested_parties
+from storyline.events.slots import name_ending
 from storyline.events.together import also_agreed, jointly, other_side, reporting_body
 from storyline.events.victims import harm_of_attack, on_itself
 from storyline.events.when import (
@@ -407,7 +408,7 @@ def _at_home_armed(article: _Article, token: Token, source: Actor) -> tuple[Acto
     if source.kind is ActorKind.COUNTRY or source.sector in _STATES or source.country is None:
         return ()
     clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
-    place = event_location(article.doc, clause, article.gazetteer)
+    place = event_location(article.doc, clause, article.gazetteer) or _struck_place(article, token)
     if place is None or place.country != source.country:
         return ()
     named = {article.kb.country(t.text) for t in clause if t.text[:1].isupper()}
@@ -415,6 +416,16 @@ def _at_home_armed(article: _Article, token: Token, source: Actor) -> tuple[Acto
         return ()  # "kidnapped Russian advisers in Kabul": those of another country
     code = place.country
     return (article.ctx.actors.actor(code) or country_actor(article.kb, code),)
+
+
+def _struck_place(article: _Article, token: Token) -> Location | None:
+    """The town or region an attack names as its object ("shelled Goma")."""
+    for obj in token.children:
+        if obj.dep_ == "dobj" and obj.pos_ == "PROPN":
+            found = article.gazetteer.find(name_ending(obj))
+            if found is not None and found.kind not in ("venue", "country"):
+                return found.location
+    return None
 
 
 def _stands_alone(token: Token, trigger: Trigger, framer: Framer) -> bool:
