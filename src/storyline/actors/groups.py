@@ -36,6 +36,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.names import fold
 from storyline.actors.resolve import ArticleActors
 from storyline.actors.states import country_actor, country_body
+from storyline.nlp.text import name_ending
 from storyline.records import Actor, ActorKind
 
 _PLURAL = frozenset({"NNS", "NNPS"})
@@ -235,10 +236,7 @@ def _place_country(word: Token, kb: Knowledge) -> str | None:
     "Upper Nile"), known to the gazetteer by its main name."""
     if word.pos_ != "PROPN" or word.dep_ == "compound":
         return None
-    start = word.i
-    while start > 0 and word.doc[start - 1].dep_ == "compound" and word.doc[start - 1].head == word:
-        start -= 1
-    place = kb.places.find(word.doc[start : word.i + 1].text)
+    place = kb.places.find(name_ending(word))
     if place is None or place.alternate or place.kind in ("venue", "country"):
         return None
     return place.location.country

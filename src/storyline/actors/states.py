@@ -6,6 +6,10 @@ from __future__ import annotations
 from storyline.actors.knowledge import Knowledge
 from storyline.records import Actor, ActorKind
 
+# The sectors of a state's own bodies: government, army, police, intelligence, courts,
+# legislature.
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
 _SECTOR_NAMES = {
     "GOV": "Government of {}",
     "MIL": "{} armed forces",

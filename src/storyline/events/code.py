@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.phrases import Phrases
 from storyline.actors.resolve import ArticleActors, country_actor
+from storyline.actors.states import STATE_BODIES
 from storyline.dates import DateMention
 from storyline.events.acts import Act, obliging, refused, reported_acts
 from storyline.events.backing import credited, helps_another_act
@@ -41,7 +42,7 @@ from storyline.events.reactions import answered, sanctioner
 from storyline.events.received import turned
 from storyline.events.recognition import authors, declared
 from storyline.events.requests import requested_parties
-from storyline.events.slots import name_ending
+from storyline.events.slots import clause_of
 from storyline.events.together import also_agreed, jointly, other_side, reporting_body
 from storyline.events.victims import harm_of_attack, on_itself
 from storyline.events.when import (
@@ -55,6 +56,7 @@ from storyline.events.when import (
     window_before,
 )
 from storyline.gazetteer import Gazetteer
+from storyline.nlp.text import name_ending
 from storyline.records import (
     Actor,
     ActorKind,
@@ -70,7 +72,6 @@ _GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _TIMING = frozenset({"after", "following", "before", "since", "amid"})
-_STATES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})  # a state's own bodies
 _SCENE = frozenset({"during", "in", "at", "after", "following", "before", "amid", "by", "since"})
 
 
@@ -95,6 +96,10 @@ class _Article:
     kb: Knowledge
     lexicon: Lexicon
     gazetteer: Gazetteer
+
+    def country(self, code: str) -> Actor:
+        """A country as this article's actor, else as the dictionaries name it."""
+        return self.ctx.actors.actor(code) or country_actor(self.kb, code)
 
 
 def code_events(
@@ -250,14 +255,12 @@ def _unclaimed(article: _Article, token: Token, trigger: Trigger, framer: Framer
     article told between two sides: there the attack is one side's, unnamed here."""
     if len(framer.sides) == 2 or not framer.unclaimed(token, trigger):
         return None
-    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    clause = clause_of(token)
     place = event_location(article.doc, clause, article.gazetteer)
     if place is None or place.country is None:
         return None
     code = place.country
-    return framer.frame(
-        token, trigger, article.ctx.actors.actor(code) or country_actor(article.kb, code)
-    )
+    return framer.frame(token, trigger, article.country(code))
 
 
 def _timing_act(token: Token, trigger: Trigger) -> bool:
@@ -405,9 +408,9 @@ def _at_home_armed(article: _Article, token: Token, source: Actor) -> tuple[Acto
     named on the receiving end ("gunmen stormed a hotel in Mogadishu": Somalia, also in
     a report on Somalia and Kenya), as a protest or curfew at home is aimed at it; ()
     for a state's act, one elsewhere, or one whose clause names another country."""
-    if source.kind is ActorKind.COUNTRY or source.sector in _STATES or source.country is None:
+    if source.kind is ActorKind.COUNTRY or source.sector in STATE_BODIES or source.country is None:
         return ()
-    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    clause = clause_of(token)
     place = event_location(article.doc, clause, article.gazetteer) or _struck_place(article, token)
     if place is None or place.country != source.country:
         return ()
@@ -415,7 +418,7 @@ def _at_home_armed(article: _Article, token: Token, source: Actor) -> tuple[Acto
     if named - {None, source.country}:
         return ()  # "kidnapped Russian advisers in Kabul": those of another country
     code = place.country
-    return (article.ctx.actors.actor(code) or country_actor(article.kb, code),)
+    return (article.country(code),)
 
 
 def _struck_place(article: _Article, token: Token) -> Location | None:
@@ -524,7 +527,7 @@ def _events(
     """The event of one act in one frame (two for "both blame the other")."""
     ctx, trigger = article.ctx, act.trigger
     sent = token.sent
-    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    clause = clause_of(token)
     date_ = when or window_before(ctx.published)
     kind = article.lexicon.types.get(trigger.type)
     place = event_location(
@@ -571,7 +574,7 @@ def _at_home(article: _Article, frame: Frame, place: Location | None) -> tuple[A
     code = (place.country if place else None) or frame.source.country
     if code is None:
         return ()
-    return (article.ctx.actors.actor(code) or country_actor(article.kb, code),)
+    return (article.country(code),)
 
 
 # -- dates ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from storyline.events.acts import Act
 from storyline.events.frames import Frame, Framer
 from storyline.events.lexicon import Trigger
 from storyline.events.places import event_location
-from storyline.events.slots import governing_verb
+from storyline.events.slots import clause_of, governing_verb
 from storyline.gazetteer import Gazetteer
 from storyline.records import Actor, ActorKind
 
@@ -175,7 +175,7 @@ def _country_where(token: Token, gazetteer: Gazetteer | None) -> str | None:
     """The country of the place the clause of an act names ("arrested in Beirut")."""
     if gazetteer is None:
         return None
-    clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+    clause = clause_of(token)
     place = event_location(token.doc, clause, gazetteer)
     return place.country if place is not None else None
 

@@ -32,11 +32,11 @@ from storyline.events.slots import (
     at_each_other,
     bare_two,
     governing_verb,
-    name_ending,
     run_on,
     slot_heads,
 )
 from storyline.events.victims import HARMFUL, for_owners, harmed
+from storyline.nlp.text import name_ending
 from storyline.records import Actor, ActorKind, Event
 
 _SUBJECT = ("nsubj",)

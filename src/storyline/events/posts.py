@@ -18,7 +18,7 @@ from storyline.actors.knowledge import Knowledge
 from storyline.actors.states import country_body
 from storyline.events.lexicon import Trigger
 from storyline.events.places import event_location
-from storyline.events.slots import slot_heads
+from storyline.events.slots import clause_of, slot_heads
 from storyline.gazetteer import Gazetteer
 from storyline.records import Actor
 
@@ -39,8 +39,8 @@ def struck_force(
     no such post or its country is unknown; not for a state's own forces at home."""
     if trigger.type not in _ATTACKS:
         return ()
+    clause = clause_of(token)
     for post in _posts(token, trigger):
-        clause = list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
         place = event_location(token.doc, list(post.subtree), gazetteer) or event_location(
             token.doc, clause, gazetteer
         )

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from storyline.actors.states import STATE_BODIES
 from storyline.events.decisions import DECIDING
 from storyline.events.frames import Framer
 from storyline.events.lexicon import Trigger
@@ -26,7 +27,6 @@ _HARM = ("ASSAULT", "COERCE")  # acts a condemnation or a retaliation answers
 _FORCE = ("ASSAULT", "MOBILIZE")  # acts of force that may answer them
 _ATTEMPTS = frozenset({"attempt", "bid", "plot", "move", "effort", "conspiracy", "scheme"})
 _NAMED_AGAIN = frozenset({"the", "this", "that", "these", "those", "such"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _MEASURES = ("SANCTION", "THREATEN")  # a body's measures: a sanction, force decided
 _DEPTH = 4  # how far up the verb of saying may be ("went on to say that ...")
 
@@ -121,7 +121,7 @@ def _same_side(a: Actor, b: Actor) -> bool:
 
 
 def _state(actor: Actor) -> bool:
-    return actor.kind is ActorKind.COUNTRY or actor.sector in _STATE_SECTORS
+    return actor.kind is ActorKind.COUNTRY or actor.sector in STATE_BODIES
 
 
 def sanctioner(

@@ -1,6 +1,6 @@
 """Where the phrases around a trigger stand in the parse: the fillers of its argument
-slots (the prepositions `events.yaml` names), the verb whose clause a noun sits in, the
-words of a name, and the marks of a pair acting on each other ("both", "each other").
+slots (the prepositions `events.yaml` names), the verb whose clause a noun sits in, and
+the marks of a pair acting on each other ("both", "each other").
 """
 
 from __future__ import annotations
@@ -79,6 +79,12 @@ def _co_doer(prep: Token) -> bool:
     return prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along", "jointly")
 
 
+def clause_of(token: Token) -> list[Token]:
+    """The words of the clause that tells an act: a verb's own, or those of the verb a
+    noun of the act hangs on ("launched an attack on X")."""
+    return list(token.subtree) if token.pos_ != "NOUN" else list(token.head.subtree)
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb whose clause a noun sits in."""
     head = token
@@ -89,18 +95,6 @@ def governing_verb(token: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return head
     return None
-
-
-def name_ending(token: Token) -> str:
-    """The words of a name ending in this token: "Lachin Corridor" of "Corridor"."""
-    start = token.i
-    while (
-        start > 0
-        and token.doc[start - 1].dep_ == "compound"
-        and token.doc[start - 1].head.i == token.i
-    ):
-        start -= 1
-    return token.doc[start : token.i + 1].text
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from numpy import flatnonzero, isin
 from spacy.attrs import ENT_TYPE, POS
 from spacy.parts_of_speech import NOUN, PROPN
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _KEY = "storyline.text"
 
@@ -42,3 +42,15 @@ def untagged_proper_nouns(doc: Doc) -> list[int]:
     """The indices of the proper nouns the NER left untagged, read from the Doc's arrays."""
     tags = doc.to_array([POS, ENT_TYPE])
     return [int(i) for i in flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0))]
+
+
+def name_ending(token: Token) -> str:
+    """The words of a name ending in this token: "Lachin Corridor" of "Corridor"."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i == token.i
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1].text
