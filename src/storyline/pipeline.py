@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -129,54 +130,148 @@ class IngestSummary:
 Report = Callable[[IngestStatus, Article | IngestFailure], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """The map step's answer for one article: what was found in it, or why it failed."""
+
+    article: Article
+    result: ArticleResult | None = None
+    failure: IngestFailure | None = None
+
+
+def analyse_batch(
+    articles: Sequence[Article], resources: Resources, known: ActorRegistry
+) -> list[Analysed]:
+    """The map step: every per-article stage over a batch of articles, in their order.
+
+    A pure function of the articles, the loaded resources and `known`, a read-only view of
+    the actors learned before the batch; it writes nothing, so it can run in a worker
+    process or on a cluster. An article a stage fails on is a failure; the rest go on.
+    """
+    try:
+        docs = list(resources.nlp.pipe((a.text for a in articles), batch_size=len(articles)))
+    except Exception:  # one text the model refuses must not cost the batch: one at a time
+        return [_analysed(a, None, resources, known) for a in articles]
+    return [_analysed(a, doc, resources, known) for a, doc in zip(articles, docs, strict=True)]
+
+
+def _analysed(
+    article: Article, doc: Doc | None, resources: Resources, known: ActorRegistry
+) -> Analysed:
+    try:
+        doc = doc if doc is not None else resources.nlp(article.text)
+        return Analysed(article, result=analyse(article, doc, resources, known))
+    except Exception as exc:  # a stage failing on one article must not stop the batch
+        log.debug("analysis failed for %s", article.file, exc_info=True)
+        reason = f"analysis failed ({exc!r})"
+        return Analysed(article, failure=IngestFailure(path=where_from(article), reason=reason))
+
+
+class Mapper(Protocol):
+    """Runs the map step over batches of articles, here or elsewhere (worker processes,
+    a Ray cluster), and yields each article's answer in the order the batches came."""
+
+    def map(self, batches: Iterable[list[Article]], known: ActorRegistry) -> Iterator[Analysed]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class InProcess:
+    """The map step in this process, one batch after another."""
+
+    resources: Resources
+
+    def map(self, batches: Iterable[list[Article]], known: ActorRegistry) -> Iterator[Analysed]:
+        """Each batch's answers, in order."""
+        for batch in batches:
+            yield from analyse_batch(batch, self.resources, known)
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Articles in lists of `size` (the last may be shorter)."""
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def ingest(
     items: Iterable[Article | IngestFailure],
     store: SQLiteStore,
-    resources: Resources,
+    resources: Resources | None,
     settings: Settings,
     report: Report | None = None,
+    *,
+    mapper: Mapper | None = None,
 ) -> IngestSummary:
-    """Process and store new or changed articles, one transaction each; skip the rest."""
-    summary = IngestSummary()
-    started = time.perf_counter()
-    index = NearDuplicateIndex(settings.duplicate_threshold)
-    for doc_id, sig in store.signatures():
-        index.add(doc_id, from_bytes(sig))
-    registry = ActorRegistry(store.actors())
-    pending: dict[str, tuple[IngestStatus, bytes]] = {}
-    changed: set[str] = set()
-    firsts: dict[str, tuple[bool, str, str]] = {}  # this batch's articles by _first_key
-    demote: dict[str, str] = {}  # article -> the stored near-duplicate it is the original of
+    """Process and store new or changed articles, one transaction each; skip the rest.
 
-    def first_key(doc_id: str) -> tuple[bool, str, str]:
-        if doc_id not in firsts:
-            stored = store.article(doc_id)
-            firsts[doc_id] = _first_key(stored) if stored else (True, "", doc_id)
-        return firsts[doc_id]
+    Map, then reduce: the articles' analysis runs through `mapper` (in this process by
+    default, with `resources`) against a snapshot of the actors known before the run, and
+    one writer here does every mutation, so the stored result does not depend on the
+    order the articles come in.
+    """
+    if mapper is None:
+        if resources is None:
+            raise ValueError("ingest needs the resources or a mapper that has its own")
+        mapper = InProcess(resources)
+    writer = _Writer(store, settings, report)
+    known = ActorRegistry(store.actors())
+    for analysed in mapper.map(batched(writer.triage(items), settings.batch_size), known):
+        writer.write(analysed)
+    return writer.finish()
 
-    def note(status: IngestStatus, item: Article | IngestFailure) -> None:
-        summary.counts[status] += 1
+
+class _Writer:
+    """The reduce step: the one place an ingest run changes the store."""
+
+    def __init__(self, store: SQLiteStore, settings: Settings, report: Report | None) -> None:
+        self.store, self.report = store, report
+        self.summary = IngestSummary()
+        self.started = time.perf_counter()
+        self.index = NearDuplicateIndex(settings.duplicate_threshold)
+        for doc_id, sig in store.signatures():
+            self.index.add(doc_id, from_bytes(sig))
+        self.pending: dict[str, tuple[IngestStatus, bytes]] = {}
+        self.changed: set[str] = set()
+        self.firsts: dict[str, tuple[bool, str, str]] = {}  # this run's by _first_key
+        self.demote: dict[str, str] = {}  # article -> the stored copy it is the original of
+
+    def note(self, status: IngestStatus, item: Article | IngestFailure) -> None:
+        """Count an outcome and tell the caller."""
+        self.summary.counts[status] += 1
         if isinstance(item, IngestFailure):
-            summary.failures.append(item)
-        if report is not None:
-            report(status, item)
+            self.summary.failures.append(item)
+        if self.report is not None:
+            self.report(status, item)
 
-    def to_process() -> Iterator[Article]:
+    def _first_key(self, doc_id: str) -> tuple[bool, str, str]:
+        if doc_id not in self.firsts:
+            stored = self.store.article(doc_id)
+            self.firsts[doc_id] = _first_key(stored) if stored else (True, "", doc_id)
+        return self.firsts[doc_id]
+
+    def triage(self, items: Iterable[Article | IngestFailure]) -> Iterator[Article]:
+        """The articles to analyse: new or changed ones, each marked as the near-duplicate
+        of the stored original it repeats; failures and unchanged ones are noted here."""
         for item in items:
             if isinstance(item, IngestFailure):
-                note(IngestStatus.FAILED, item)
+                self.note(IngestStatus.FAILED, item)
                 continue
-            stored = store.content_hash(item.doc_id)
-            if item.doc_id in pending or stored == item.content_hash:
-                note(IngestStatus.UNCHANGED, item)
+            stored = self.store.content_hash(item.doc_id)
+            if item.doc_id in self.pending or stored == item.content_hash:
+                self.note(IngestStatus.UNCHANGED, item)
                 continue
             mh = signature(item.text)
-            duplicate_of = index.find(item.doc_id, mh)
-            index.add(item.doc_id, mh)
-            firsts[item.doc_id] = _first_key(item)
-            if duplicate_of and firsts[item.doc_id] < first_key(duplicate_of):
+            duplicate_of = self.index.find(item.doc_id, mh)
+            self.index.add(item.doc_id, mh)
+            self.firsts[item.doc_id] = _first_key(item)
+            if duplicate_of and self.firsts[item.doc_id] < self._first_key(duplicate_of):
                 # The stored one repeats this: it becomes the copy, whatever came first.
-                demote[item.doc_id], duplicate_of = duplicate_of, None
+                self.demote[item.doc_id], duplicate_of = duplicate_of, None
             status = (
                 IngestStatus.UPDATED
                 if stored
@@ -184,43 +279,39 @@ def ingest(
                 if duplicate_of
                 else IngestStatus.INGESTED
             )
-            pending[item.doc_id] = (status, to_bytes(mh))
+            self.pending[item.doc_id] = (status, to_bytes(mh))
             yield replace(item, duplicate_of=duplicate_of)
 
-    stream = resources.nlp.pipe(
-        ((a.text, a) for a in to_process()), as_tuples=True, batch_size=settings.batch_size
-    )
-    for doc, article in stream:
-        try:
-            result = analyse(article, doc, resources, registry)
-        except Exception as exc:  # a stage failing on one article must not stop the batch
-            log.debug("analysis failed for %s", article.file, exc_info=True)
-            where = article.source_path or article.file
-            note(
-                IngestStatus.FAILED, IngestFailure(path=where, reason=f"analysis failed ({exc!r})")
-            )
-            continue
+    def write(self, analysed: Analysed) -> None:
+        """Store one article's answer, atomically, and what it changes of stored copies."""
+        article, result = analysed.article, analysed.result
+        if result is None:
+            assert analysed.failure is not None
+            self.note(IngestStatus.FAILED, analysed.failure)
+            return
+        store = self.store
         if article.duplicate_of:  # a copy adds its sources to stories, not its events again
             result = _without_restated(result, store.events(doc_id=article.duplicate_of))
-        status, sig = pending[article.doc_id]
+        status, sig = self.pending[article.doc_id]
         try:
             store.save_result(result, sig)
         except StoreError as exc:
-            note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
-            continue
-        registry.add(result.actors)
-        changed.add(article.doc_id)
-        if article.doc_id in demote:
-            copy = demote[article.doc_id]
+            self.note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
+            return
+        self.changed.add(article.doc_id)
+        if article.doc_id in self.demote:
+            copy = self.demote[article.doc_id]
             restated = [e for e in store.events(doc_id=copy) if _restated(e, result.events)]
             store.demote(copy, article.doc_id, [e.event_id for e in restated])
-            changed.add(copy)
-        summary.words += result.parsed.n_tokens
-        note(status, article)
-    # What later articles taught (a full name, an office holder) now joins earlier ones.
-    merges = plan_merges(store.actors())
-    store.merge_actors(merges)
-    if changed or merges:
-        relink(store, changed, {*merges, *merges.values()})
-    summary.seconds = time.perf_counter() - started
-    return summary
+            self.changed.add(copy)
+        self.summary.words += result.parsed.n_tokens
+        self.note(status, article)
+
+    def finish(self) -> IngestSummary:
+        """Fold what the run taught into earlier actors, relink the stories it touched."""
+        merges = plan_merges(self.store.actors())
+        self.store.merge_actors(merges)
+        if self.changed or merges:
+            relink(self.store, self.changed, {*merges, *merges.values()})
+        self.summary.seconds = time.perf_counter() - self.started
+        return self.summary

@@ -1248,3 +1248,119 @@ def test_the_candidate_index_finds_every_pair_all_pairs_would_link() -> None:
     }
     assert found == everything
     assert len(everything) == 3
+
+
+# -- one person, with and without a middle name -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            report(
+                "lima-a",
+                "Peru's foreign minister Ana Lucia Quispe received Chile's envoy in Lima.",
+                "CONSULT",
+                person("Ana Lucia Quispe", "PER", "GOV"),
+                (body("CHL", "GOV", "Government of Chile"),),
+                when=ON_TUESDAY,
+            ),
+            report(
+                "lima-b",
+                "Ana Quispe held talks with the Chilean ambassador on Tuesday.",
+                "CONSULT",
+                person("Ana Quispe", "PER", "GOV"),
+                (body("CHL", "GOV", "Government of Chile"),),
+                when=ON_TUESDAY,
+            ),
+            id="middle-name-left-out-lima",
+        ),
+        pytest.param(
+            report(
+                "hanoi-a",
+                "Defence minister Tran Van Minh visited troops at the border.",
+                "CONSULT",
+                person("Tran Van Minh", "VNM", "GOV"),
+                (body("LAO", "GOV", "Government of Laos"),),
+                when=ON_TUESDAY,
+            ),
+            report(
+                "hanoi-b",
+                "Tran Minh, Vietnam's defence chief, met Lao officials.",
+                "CONSULT",
+                person("Tran Minh", None, "GOV"),
+                (body("LAO", "GOV", "Government of Laos"),),
+                when=ON_TUESDAY,
+            ),
+            id="middle-name-left-out-no-country-hanoi",
+        ),
+        pytest.param(
+            report(
+                "oslo-a",
+                "Mediator Ingrid Marie Solberg Hauge met both delegations.",
+                "MEDIATE",
+                person("Ingrid Marie Solberg Hauge", "NOR", "GOV"),
+                (body("SDN", "GOV", "Government of Sudan"),),
+                when=ON_TUESDAY,
+            ),
+            report(
+                "oslo-b",
+                "Norway's envoy Ingrid Hauge mediated between the Sudanese sides.",
+                "MEDIATE",
+                person("Ingrid Hauge", "NOR", "GOV"),
+                (body("SDN", "GOV", "Government of Sudan"),),
+                when=ON_TUESDAY,
+            ),
+            id="two-middle-names-left-out-oslo",
+        ),
+    ],
+)
+def test_one_person_written_with_and_without_middle_names_is_one_side(a: Event, b: Event) -> None:
+    assert same_act(a, b) > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            report(
+                "quito-a",
+                "Interior minister Jorge Paredes met police chiefs.",
+                "CONSULT",
+                person("Jorge Paredes", "ECU", "GOV"),
+                (body("ECU", "COP", "Ecuador police"),),
+                when=ON_TUESDAY,
+            ),
+            report(
+                "quito-b",
+                "Lawmaker Rosa Paredes met police chiefs.",
+                "CONSULT",
+                person("Rosa Paredes", "ECU", "LEG"),
+                (body("ECU", "COP", "Ecuador police"),),
+                when=ON_TUESDAY,
+            ),
+            id="same-surname-other-first-name",
+        ),
+        pytest.param(
+            report(
+                "accra-a",
+                "Kofi Mensah of Ghana met Togo's ministers.",
+                "CONSULT",
+                person("Kofi Mensah", "GHA", "GOV"),
+                (TGO_GOV,),
+                when=ON_TUESDAY,
+            ),
+            report(
+                "lome-b",
+                "Kofi Asante Mensah, a Nigerian official, met Togo's ministers.",
+                "CONSULT",
+                person("Kofi Asante Mensah", "NGA", "GOV"),
+                (TGO_GOV,),
+                when=ON_TUESDAY,
+            ),
+            id="same-first-and-last-name-other-country",
+        ),
+    ],
+)
+def test_people_sharing_a_surname_are_not_one_side(a: Event, b: Event) -> None:
+    assert same_act(a, b) == 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from storyline.dates.span import day_span
 from storyline.records import Actor, ActorKind, Event, EventDate, stable_id
-from storyline.stories.sides import participants_overlap, same_side
+from storyline.stories.sides import participants_overlap, person_key, same_side
 
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -283,7 +283,7 @@ def _hosting(event: Event) -> bool:
 def _key(actor: Actor) -> str:
     """People by identity; everyone else by country and sector."""
     if actor.kind is ActorKind.PERSON and not actor.actor_id.startswith("role-"):
-        return actor.actor_id
+        return person_key(actor)
     return f"{actor.country}:{actor.sector}"
 
 

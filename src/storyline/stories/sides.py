@@ -2,7 +2,8 @@
 
 Outlets name one side of an act at different grains: a minister or his government, a
 country or its army, a delegation or the country it speaks for. Two actors are one
-side when they are the same person, or (where either is not a named person) the same
+side when they are the same person (also when one report leaves out a middle name),
+or (where either is not a named person) the same
 country and sector, or one of them stands for its whole country, or (for acts of force)
 both are armed or governing bodies of one state. Two named people never are, and an
 actor of no country (an international body) is only ever itself.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from storyline.actors.names import fold
 from storyline.records import Actor, ActorKind, Event
 
 # Kinds of act where which side moved first is a matter of report, not of the act.
@@ -52,7 +54,7 @@ def same_side(x: Actor, y: Actor, *, force: bool = False) -> bool:
     if x.actor_id == y.actor_id:
         return True
     if _named_person(x) and _named_person(y):
-        return False
+        return person_key(x) == person_key(y) and _countries_agree(x, y)
     if x.country is None or x.country != y.country:
         return False
     if x.sector == y.sector:
@@ -60,6 +62,20 @@ def same_side(x: Actor, y: Actor, *, force: bool = False) -> bool:
     if _whole_country(x) or _whole_country(y):
         return True  # a country and its army; a delegation and its country
     return force and x.sector in _STATE_SECTORS and y.sector in _STATE_SECTORS
+
+
+def person_key(actor: Actor) -> str:
+    """Who a named person is, read from the first and last words of the name, so that one
+    person written with and without middle names ("Maria Elena Duarte", "Maria Duarte")
+    is one; anyone else is their id."""
+    if not _named_person(actor):
+        return actor.actor_id
+    words = fold(actor.name).split()
+    return f"{words[0]} {words[-1]}" if len(words) > 1 else actor.actor_id
+
+
+def _countries_agree(x: Actor, y: Actor) -> bool:
+    return x.country is None or y.country is None or x.country == y.country
 
 
 def _named_person(actor: Actor) -> bool:
