@@ -1,15 +1,17 @@
 """The export contract (shared/eval/README.md): JSON Lines, CSV or Parquet files.
 
-Other tools read these files: fields may be added, never renamed or removed.
+Other tools read these files: fields may be added, never renamed or removed. The
+export streams: each file is written as the store reads it, a batch at a time.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from storyline.errors import ConfigError
 from storyline.records import Actor, ActorMention, Article, Event, Quote, Story
@@ -67,6 +69,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 Record = dict[str, object]
+_T = TypeVar("_T", Event, Quote)
+_U = TypeVar("_U")
 
 
 def actor_record(actor: Actor) -> Record:
@@ -168,41 +172,65 @@ def story_record(story: Story) -> Record:
     }
 
 
-def contract_records(store: SQLiteStore) -> dict[str, list[Record]]:
-    """Every contract file's records, read from the store."""
-    articles = [s.article for s in store.articles()]
-    files = {a.doc_id: a.file for a in articles}
-    mentions: dict[str, list[ActorMention]] = defaultdict(list)
-    for m in store.actor_mentions():
-        mentions[m.actor_id].append(m)
+def contract_streams(store: SQLiteStore) -> dict[str, Iterator[Record]]:
+    """Every contract file's records, streamed from the store a batch at a time (the
+    file names of a batch's articles, the mentions of a batch's actors)."""
     return {
-        "articles": [article_record(a) for a in articles],
-        "actors": [actors_record(a, mentions[a.actor_id]) for a in store.actors()],
-        "events": [event_record(e, files[e.evidence.doc_id]) for e in store.events()],
-        "quotes": [quote_record(q, files[q.evidence.doc_id]) for q in store.quotes()],
-        "stories": [story_record(s) for s in store.stories()],
+        "articles": (article_record(s.article) for s in store.iter_articles()),
+        "actors": _actors_records(store),
+        "events": (event_record(e, f) for e, f in _with_files(store, store.iter_events())),
+        "quotes": (quote_record(q, f) for q, f in _with_files(store, store.iter_quotes())),
+        "stories": (story_record(s) for s in store.stories()),
     }
 
 
+def contract_records(store: SQLiteStore) -> dict[str, list[Record]]:
+    """Every contract file's records, read from the store (held in memory: for tests and
+    small stores; `export` streams)."""
+    return {name: list(records) for name, records in contract_streams(store).items()}
+
+
+def _actors_records(store: SQLiteStore) -> Iterator[Record]:
+    for batch in _batched(store.iter_actors()):
+        mentions = store.mentions_of([a.actor_id for a in batch])
+        yield from (actors_record(a, mentions[a.actor_id]) for a in batch)
+
+
+def _with_files(store: SQLiteStore, found: Iterable[_T]) -> Iterator[tuple[_T, str]]:
+    """Each event or quote with its article's file name, looked up a batch at a time."""
+    for batch in _batched(found):
+        files = store.files_of({r.evidence.doc_id for r in batch})
+        yield from ((r, files[r.evidence.doc_id]) for r in batch)
+
+
+def _batched(items: Iterable[_U], size: int = 500) -> Iterator[list[_U]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 def export(store: SQLiteStore, out: Path, fmt: str = "jsonl") -> dict[str, int]:
-    """Write the contract files to `out`; returns the record count of each file."""
+    """Write the contract files to `out`, streaming each; returns the record count of
+    each file."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, records in contract_records(store).items():
+    for name, records in contract_streams(store).items():
         path = out / f"{name}.{fmt}"
         tmp = path.with_name(path.name + ".tmp")
-        _WRITERS[fmt](tmp, FIELDS[name], records)
+        counts[name] = _WRITERS[fmt](tmp, FIELDS[name], records)
         tmp.replace(path)  # readers never see a half-written file
-        counts[name] = len(records)
     return counts
 
 
-def _write_jsonl(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+def _write_jsonl(path: Path, fields: tuple[str, ...], records: Iterable[Record]) -> int:
+    n = 0
     with path.open("w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    return n
 
 
 def _flat(value: object) -> object:
@@ -210,29 +238,37 @@ def _flat(value: object) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
-def _write_csv(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+def _write_csv(path: Path, fields: tuple[str, ...], records: Iterable[Record]) -> int:
+    n = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields)
         writer.writeheader()
         for record in records:
             writer.writerow({k: _flat(record[k]) for k in fields})
+            n += 1
+    return n
 
 
-def _write_parquet(path: Path, fields: tuple[str, ...], records: list[Record]) -> None:
+def _write_parquet(path: Path, fields: tuple[str, ...], records: Iterable[Record]) -> int:
     import duckdb
 
     con = duckdb.connect()
+    n = 0
     try:
         columns = ", ".join(f'"{f}" {_PARQUET_TYPES.get(f, "VARCHAR")}' for f in fields)
         con.execute(f"CREATE TABLE t ({columns})")
-        rows = [tuple(_flat(r[f]) for f in fields) for r in records]
-        if rows:
-            marks = ", ".join("?" for _ in fields)
-            con.executemany(f"INSERT INTO t VALUES ({marks})", rows)
+        marks = ", ".join("?" for _ in fields)
+        for batch in _batched(records, 5000):
+            con.executemany(
+                f"INSERT INTO t VALUES ({marks})",
+                [tuple(_flat(r[f]) for f in fields) for r in batch],
+            )
+            n += len(batch)
         quoted = path.as_posix().replace("'", "''")
         con.execute(f"COPY t TO '{quoted}' (FORMAT parquet)")
     finally:
         con.close()
+    return n
 
 
 # Scalar columns that are not text; nested values are stored as JSON text.

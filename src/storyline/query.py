@@ -4,10 +4,15 @@ One meaning for every filter wherever it is used: an actor needle matches a name
 id or an alias (case-insensitive substring); a country is an ISO 3166 alpha-3 code; a
 date bound is YYYY, YYYY-MM or YYYY-MM-DD and an undated item lies in no bounded range;
 an event type is a PLOVER type name and a quad one of PLOVER's four quad categories.
+The store answers these filters in SQL (store/reads.py); this module holds their
+checks and meanings, and the page a listing returns.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,7 +24,7 @@ from typing import Generic, TypeVar
 
 import yaml
 
-from storyline.dates.span import in_range
+from storyline.dates.span import in_range, text_span
 from storyline.records import Actor, ActorKind, ActorMention, Event, Quote, QuoteKind
 
 T = TypeVar("T")
@@ -94,7 +99,12 @@ def actor_matches(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
-    """Which events to keep; an unset field keeps everything."""
+    """Which events to keep; an unset field keeps everything.
+
+    `actor` is a needle (name, id or alias) and `country` an alpha-3 code, both of the
+    source or a target (one actor matching both when both are set); `actor_id` is one
+    actor's exact id; `since`/`until` bound the event's first possible day.
+    """
 
     actor: str | None = None
     country: str | None = None
@@ -103,6 +113,8 @@ class EventFilter:
     until: str | None = None
     story_id: str | None = None
     quad: str | None = None
+    doc_id: str | None = None
+    actor_id: str | None = None
 
     def __call__(self, event: Event) -> bool:
         people = (event.source, *event.targets)
@@ -110,13 +122,69 @@ class EventFilter:
             actor_matches(a, self.actor, self.country) for a in people
         ):
             return False
+        if self.actor_id and self.actor_id not in {a.actor_id for a in people}:
+            return False
         if self.types and event.type not in {t.upper() for t in self.types}:
             return False
         if self.story_id and event.story_id != self.story_id:
             return False
+        if self.doc_id and event.evidence.doc_id != self.doc_id:
+            return False
         if self.quad and event.quad != self.quad:
             return False
         return in_range(first_day(event), self.since, self.until)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteFilter:
+    """Which quotes to keep: by the speaker (needle, country), kind and article."""
+
+    speaker: str | None = None
+    country: str | None = None
+    kind: QuoteKind | None = None
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorFilter:
+    """Which actors to keep: name, id or alias needle, country and kind."""
+
+    name: str | None = None
+    country: str | None = None
+    kind: ActorKind | None = None
+
+
+def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The first and last ISO day of YYYY[-MM[-DD]] bounds: an event lies within them when
+    its first possible day does (the store compares them with `day_first`)."""
+    first = span_of(since)[0] if since else None
+    last = span_of(until)[1] if until else None
+    return first, last
+
+
+def span_of(value: str) -> tuple[str, str]:
+    """First and last ISO day of a checked YYYY, YYYY-MM or YYYY-MM-DD bound."""
+    days = text_span(check_date(value))
+    assert days is not None  # check_date accepted it
+    return days[0].isoformat(), days[1].isoformat()
+
+
+def cursor_of(key: Sequence[object]) -> str:
+    """An opaque page cursor holding the sort key of a page's last item."""
+    text = json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def check_cursor(value: str) -> list[object]:
+    """The sort key a cursor holds, or ValueError saying it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        key = json.loads(raw.decode("utf-8"))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if not isinstance(key, list) or not key:
+        raise ValueError(f"{value!r} is not a page cursor; pass the `next` of a page")
+    return key
 
 
 def first_day(event: Event) -> str | None:
@@ -163,6 +231,7 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
+    next: str | None = None  # the cursor of the following page, None on the last
 
 
 def paginate(items: Sequence[T], limit: int, offset: int) -> Page[T]:

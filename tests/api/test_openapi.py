@@ -57,7 +57,7 @@ def test_list_endpoints_take_limit_and_offset(empty_client: TestClient) -> None:
     events = {p["name"] for p in ops[("get", "/api/events")]["parameters"]}
     assert events == {
         "actor", "country", "type", "since", "until", "doc_id", "story_id", "quad", "limit",
-        "offset",
+        "offset", "after",
     }  # fmt: skip
     [type_param] = [p for p in ops[("get", "/api/events")]["parameters"] if p["name"] == "type"]
     assert type_param["schema"]["anyOf"][0]["type"] == "array"  # repeatable

@@ -15,7 +15,13 @@ EVENT_FILTERED = ["/api/events", "/api/stories", "/api/timeline", "/api/network"
 
 @pytest.mark.parametrize("url", LISTS)
 def test_an_empty_store_gives_an_empty_first_page(empty_client: TestClient, url: str) -> None:
-    assert ok(empty_client.get(url)) == {"items": [], "total": 0, "limit": 50, "offset": 0}
+    assert ok(empty_client.get(url)) == {
+        "items": [],
+        "total": 0,
+        "limit": 50,
+        "offset": 0,
+        "next": None,
+    }
 
 
 def test_timeline_and_network_of_an_empty_store(empty_client: TestClient) -> None:

@@ -8,13 +8,26 @@ from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
 from storyline.api.app import ReadStore
-from storyline.api.shared import PageParams, Record, article_files, not_found, page_of
-from storyline.query import MentionCount, actor_matches, count_mentions
+from storyline.api.shared import (
+    PageParams,
+    Record,
+    article_files,
+    not_found,
+    read_page,
+    render_page,
+)
+from storyline.query import ActorFilter, EventFilter
 from storyline.records import ActorKind
+from storyline.store.reads import ActorStats
 
 router = APIRouter(tags=["actors"])
 
-_NONE = MentionCount(mentions=0, articles=0)
+
+def _listed(found: ActorStats) -> Record:
+    return contract.actors_record(found.actor, ()) | {
+        "mentions": found.mentions,
+        "articles": found.articles,
+    }
 
 
 @router.get("/actors", summary="Canonical actors with their mention and article counts")
@@ -31,39 +44,28 @@ def list_actors(
 ) -> Record:
     """Actors in name order: the contract's actor fields and aliases, with `mentions` (how
     often the actor is mentioned) and `articles` (in how many articles)."""
-    found = [a for a in store.actors() if actor_matches(a, name or None, country or None, kind)]
-    counts = count_mentions(store.actor_mentions())
-    return page_of(
-        found,
-        page,
-        lambda a: (
-            contract.actors_record(a, ())
-            | {
-                "mentions": counts.get(a.actor_id, _NONE).mentions,
-                "articles": counts.get(a.actor_id, _NONE).articles,
-            }
-        ),
-    )
+    wanted = ActorFilter(name=name or None, country=country or None, kind=kind)
+    return render_page(read_page(store.actor_page, page, wanted), _listed)
 
 
 @router.get("/actors/{actor_id}", summary="One actor: every mention of it and its events")
 def get_actor(
     store: ReadStore,
+    page: PageParams,
     actor_id: Annotated[str, Path(description="The actor's id (actor_id).")],
 ) -> Record:
     """The actor's record with its mentions (article id, offsets, text) and the events it
-    takes part in as source or target."""
-    actor = next((a for a in store.actors() if a.actor_id == actor_id), None)
+    takes part in as source or target: one page of them (`limit`, `offset`, `after`),
+    with `events_total` and `events_next` (the cursor of the following page)."""
+    actor = store.actor(actor_id)
     if actor is None:
         raise not_found("actor", actor_id)
     mentions = store.actor_mentions(actor_id=actor_id)
-    files = article_files(store)
-    events = [
-        e
-        for e in store.events()
-        if actor_id in (e.source.actor_id, *(t.actor_id for t in e.targets))
-    ]
+    events = read_page(store.event_page, page, EventFilter(actor_id=actor_id))
+    files = article_files(store, {e.evidence.doc_id for e in events.items})
     return contract.actors_record(actor, mentions) | {
         "articles": len({m.evidence.doc_id for m in mentions}),
-        "events": [contract.event_record(e, files[e.evidence.doc_id]) for e in events],
+        "events": [contract.event_record(e, files[e.evidence.doc_id]) for e in events.items],
+        "events_total": events.total,
+        "events_next": events.next,
     }

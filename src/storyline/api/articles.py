@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
 from storyline.api.app import ReadStore
-from storyline.api.shared import PageParams, Record, not_found, page_of
+from storyline.api.shared import PageParams, Record, not_found, read_page, render_page
 from storyline.store import ArticleStats
 
 router = APIRouter(tags=["articles"])
@@ -29,7 +29,7 @@ def list_articles(
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
 ) -> Record:
     """Articles, undated last, with their token, sentence and entity-mention counts."""
-    return page_of(store.articles(outlet=outlet), page, _listed)
+    return render_page(read_page(store.article_page, page, outlet=outlet or None), _listed)
 
 
 @router.get(
@@ -44,8 +44,8 @@ def get_article(
     article = store.article(doc_id)
     if article is None:
         raise not_found("article", doc_id)
-    actors = {a.actor_id: a for a in store.actors()}
     mentions = store.actor_mentions(doc_id=doc_id)
+    actors = store.actors_by_id({m.actor_id for m in mentions})
     return contract.article_record(article) | {
         "place": article.place,
         "text": article.text,

@@ -16,7 +16,8 @@ from storyline.api.shared import (
     article_files,
     checked,
     not_found,
-    page_of,
+    read_page,
+    render_page,
 )
 from storyline.query import check_quad
 
@@ -40,10 +41,15 @@ def list_events(
 ) -> Record:
     """Events as the export contract's event records (source, targets, date, location,
     evidence offsets, story id, quad category, ...)."""
-    wanted = replace(wanted, story_id=story_id or None, quad=checked("quad", quad, check_quad))
-    files = article_files(store)
-    found = [e for e in store.events(doc_id=doc_id or None) if wanted(e)]
-    return page_of(found, page, lambda e: contract.event_record(e, files[e.evidence.doc_id]))
+    wanted = replace(
+        wanted,
+        story_id=story_id or None,
+        doc_id=doc_id or None,
+        quad=checked("quad", quad, check_quad),
+    )
+    found = read_page(store.event_page, page, wanted)
+    files = article_files(store, {e.evidence.doc_id for e in found.items})
+    return render_page(found, lambda e: contract.event_record(e, files[e.evidence.doc_id]))
 
 
 @router.get("/events/{event_id}", summary="One coded event")
@@ -52,8 +58,8 @@ def get_event(
     event_id: Annotated[str, Path(description="The event's id (event_id).")],
 ) -> Record:
     """The event as the export contract's event record."""
-    event = next((e for e in store.events() if e.event_id == event_id), None)
+    event = store.event(event_id)
     if event is None:
         raise not_found("event", event_id)
-    file = store.article(event.evidence.doc_id)
-    return contract.event_record(event, file.file if file else event.evidence.doc_id)
+    files = article_files(store, [event.evidence.doc_id])
+    return contract.event_record(event, files[event.evidence.doc_id])

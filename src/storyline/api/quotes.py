@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from storyline import export as contract
 from storyline.api.app import ReadStore
-from storyline.api.shared import PageParams, Record, article_files, page_of
-from storyline.query import quote_matches
+from storyline.api.shared import PageParams, Record, article_files, read_page, render_page
+from storyline.query import QuoteFilter
 from storyline.records import QuoteKind
 
 router = APIRouter(tags=["quotes"])
@@ -33,10 +33,9 @@ def list_quotes(
 ) -> Record:
     """Quotes as the export contract's quote records: text and offsets, kind, speaker,
     cue and the chain they were passed on through."""
-    files = article_files(store)
-    found = [
-        q
-        for q in store.quotes(doc_id=doc_id or None)
-        if quote_matches(q, speaker or None, country or None, kind)
-    ]
-    return page_of(found, page, lambda q: contract.quote_record(q, files[q.evidence.doc_id]))
+    wanted = QuoteFilter(
+        speaker=speaker or None, country=country or None, kind=kind, doc_id=doc_id or None
+    )
+    found = read_page(store.quote_page, page, wanted)
+    files = article_files(store, {q.evidence.doc_id for q in found.items})
+    return render_page(found, lambda q: contract.quote_record(q, files[q.evidence.doc_id]))

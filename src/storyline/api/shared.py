@@ -1,12 +1,13 @@
 """What the API's endpoints share: pagination, the event filter parameters, 404s.
 
-The filters themselves live in storyline.query (one meaning everywhere); this module
-only turns query parameters into them and refuses bad values with a clear 4xx.
+The filters themselves live in storyline.query (one meaning everywhere) and the store
+answers them in SQL; this module only turns query parameters into them and refuses
+bad values with a clear 4xx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
@@ -14,7 +15,7 @@ from fastapi import Depends, HTTPException, Query
 
 from storyline.api.app import State
 from storyline.export import Record
-from storyline.query import EventFilter, check_date, check_types, paginate
+from storyline.query import EventFilter, Page, check_cursor, check_date, check_types, paginate
 from storyline.store import SQLiteStore
 
 T = TypeVar("T")
@@ -24,10 +25,12 @@ DEFAULT_LIMIT = 50
 
 @dataclass(frozen=True, slots=True)
 class Paging:
-    """Which page a request asks for."""
+    """Which page a request asks for: `offset` items after the cursor `after` (the
+    start when None)."""
 
     limit: int
     offset: int
+    after: str | None = None
 
 
 def paging(
@@ -37,26 +40,52 @@ def paging(
         Query(ge=1, description="Items per page, 1 to the server's maximum page size."),
     ] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, description="Items to skip from the start.")] = 0,
+    after: Annotated[
+        str | None,
+        Query(
+            description="Start after this cursor: the `next` of the previous page (a seek, "
+            "as fast deep in a long list as at its start); `offset` then counts from it."
+        ),
+    ] = None,
 ) -> Paging:
     """The page asked for; a limit above the server's maximum is refused (400)."""
     most = state.settings.max_page_size
     if limit > most:
         raise HTTPException(400, f"limit {limit} is larger than the maximum page size {most}")
-    return Paging(limit, offset)
+    return Paging(limit, offset, checked("after", after or None, _cursor))
+
+
+def _cursor(value: str) -> str:
+    check_cursor(value)
+    return value
 
 
 PageParams = Annotated[Paging, Depends(paging)]
 
 
 def page_of(items: Sequence[T], page: Paging, render: Callable[[T], Record]) -> Record:
-    """One page of the items as {"items", "total", "limit", "offset"}."""
-    found = paginate(items, page.limit, page.offset)
+    """One page of a list held in memory, as {"items", "total", "limit", "offset"}."""
+    return render_page(paginate(items, page.limit, page.offset), render)
+
+
+def render_page(found: Page[T], render: Callable[[T], Record]) -> Record:
+    """A page as {"items", "total", "limit", "offset", "next"}; `next` is the cursor of
+    the following page (null on the last)."""
     return {
         "items": [render(item) for item in found.items],
         "total": found.total,
         "limit": found.limit,
         "offset": found.offset,
+        "next": found.next,
     }
+
+
+def read_page(read: Callable[..., Page[T]], page: Paging, *args: object, **kw: object) -> Page[T]:
+    """A store's page read with the request's paging; a cursor the store refuses is a 422."""
+    try:
+        return read(*args, limit=page.limit, offset=page.offset, after=page.after, **kw)
+    except ValueError as exc:
+        raise HTTPException(422, f"after: {exc}") from None
 
 
 def checked(name: str, value: str | None, check: Callable[[str], str]) -> str | None:
@@ -107,9 +136,9 @@ def event_filter(
 EventParams = Annotated[EventFilter, Depends(event_filter)]
 
 
-def article_files(store: SQLiteStore) -> dict[str, str]:
-    """Each stored article's id and file name (the contract records carry the file)."""
-    return {s.article.doc_id: s.article.file for s in store.articles()}
+def article_files(store: SQLiteStore, doc_ids: Collection[str]) -> dict[str, str]:
+    """The file name of each of these articles (the contract records carry the file)."""
+    return store.files_of(doc_ids)
 
 
 def not_found(what: str, ident: str) -> HTTPException:

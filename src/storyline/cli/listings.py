@@ -1,18 +1,29 @@
-"""Commands that show what is stored: articles, actors, quotes, events, timeline."""
+"""Commands that show what is stored: articles, actors, quotes, events, timeline.
+
+Each listing streams from the store's SQL reads (filtered and ordered there), a batch
+at a time, looking up only the article files and mentions the batch needs.
+"""
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from storyline import export as contract
 from storyline.cli.main import db_option, friendly_errors, json_option, settings_for
-from storyline.cli.render import clip, print_json, print_table
-from storyline.query import EventFilter, check_date, quote_matches
+from storyline.cli.render import clip, print_table
+from storyline.query import ActorFilter, EventFilter, QuoteFilter, check_date, check_types
+from storyline.records import Actor, ActorMention, Event, Quote
 from storyline.store import SQLiteStore, open_store
+
+T = TypeVar("T", Event, Quote)
+U = TypeVar("U")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -25,8 +36,42 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(str(exc)) from None
 
 
+def _check_types(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """PLOVER type option values, refused when unknown."""
+    try:
+        return check_types(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _store(db: str | None) -> SQLiteStore:
     return open_store(settings_for(db).db)
+
+
+def _batched(items: Iterable[U], size: int = 500) -> Iterator[list[U]]:
+    """The items in lists of `size`."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _print_json_list(records: Iterable[object]) -> None:
+    """A JSON list on stdout, written an item at a time (as print_json would write it)."""
+    out, first = sys.stdout, True
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def _with_files(store: SQLiteStore, found: Iterable[T]) -> Iterator[tuple[T, str]]:
+    """Each record with its article's file name, looked up a batch at a time."""
+    for batch in _batched(found):
+        files = store.files_of({r.evidence.doc_id for r in batch})
+        yield from ((r, files[r.evidence.doc_id]) for r in batch)
 
 
 @click.command()
@@ -36,9 +81,9 @@ def _store(db: str | None) -> SQLiteStore:
 @friendly_errors
 def articles(db: str | None, outlet: str | None, as_json: bool) -> None:
     """List the stored articles in publication order, with what was found in each."""
-    stats = _store(db).articles(outlet=outlet)
+    stats = _store(db).iter_articles(outlet=outlet or None)
     if as_json:
-        print_json([contract.article_record(s.article) for s in stats])
+        _print_json_list(contract.article_record(s.article) for s in stats)
         return
     rows = [
         (
@@ -69,16 +114,12 @@ def actors(
 ) -> None:
     """List canonical actors: kind, country, sector, role, mentions and aliases."""
     store = _store(db)
-    found = store.actors(name=name, country=country)
-    mentions = defaultdict(list)
-    for m in store.actor_mentions():
-        mentions[m.actor_id].append(m)
+    found = store.iter_actors(ActorFilter(name=name or None, country=country or None))
     if as_json:
-        print_json([contract.actors_record(a, mentions[a.actor_id]) for a in found])
+        _print_json_list(contract.actors_record(a, ms) for a, ms in _with_mentions(store, found))
         return
     rows = []
-    for a in found:
-        ms = mentions[a.actor_id]
+    for a, ms in _with_mentions(store, found):
         docs = len({m.evidence.doc_id for m in ms})
         rows.append(
             (
@@ -122,10 +163,10 @@ def quotes(
 ) -> None:
     """List quotations with speaker, role, country, reporting chain and evidence."""
     store = _store(db)
-    files = {s.article.doc_id: s.article.file for s in store.articles()}
-    found = [q for q in store.quotes(doc_id=doc_id) if quote_matches(q, speaker, country)]
+    wanted = QuoteFilter(speaker=speaker or None, country=country or None, doc_id=doc_id or None)
+    found = _with_files(store, store.iter_quotes(wanted))
     if as_json:
-        print_json([contract.quote_record(q, files[q.evidence.doc_id]) for q in found])
+        _print_json_list(contract.quote_record(q, file) for q, file in found)
         return
     rows = [
         (
@@ -137,9 +178,9 @@ def quotes(
             q.kind.value,
             " > ".join(q.via),
             clip(q.evidence.text, 80),
-            f"{files[q.evidence.doc_id]}:{q.evidence.start}-{q.evidence.end}",
+            f"{file}:{q.evidence.start}-{q.evidence.end}",
         )
-        for q in found
+        for q, file in found
     ]
     headers = ("speaker", "role", "country", "kind", "via", "text", "evidence")
     print_table("Quotes", headers, rows, "none found")
@@ -149,7 +190,13 @@ def quotes(
 @db_option
 @click.option("--actor", help="Only events with an actor whose name contains this.")
 @click.option("--country", help="Only events with an actor of this country (ISO alpha-3).")
-@click.option("--type", "types", multiple=True, help="Only this PLOVER type (repeatable).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    callback=_check_types,
+    help="Only this PLOVER type (repeatable).",
+)
 @click.option(
     "--since", callback=_check_date, help="Only events on or after this date (YYYY[-MM[-DD]])."
 )
@@ -171,11 +218,17 @@ def events(
 ) -> None:
     """List coded events: date, type, who did it to whom, and the evidence sentence."""
     store = _store(db)
-    files = {s.article.doc_id: s.article.file for s in store.articles()}
-    wanted = EventFilter(actor=actor, country=country, types=types, since=since, until=until)
-    found = [e for e in store.events(doc_id=doc_id) if wanted(e)]
+    wanted = EventFilter(
+        actor=actor or None,
+        country=country or None,
+        types=types,
+        since=since,
+        until=until,
+        doc_id=doc_id or None,
+    )
+    found = _with_files(store, store.iter_events(wanted))
     if as_json:
-        print_json([contract.event_record(e, files[e.evidence.doc_id]) for e in found])
+        _print_json_list(contract.event_record(e, file) for e, file in found)
         return
     rows = [
         (
@@ -184,9 +237,9 @@ def events(
             e.source.name,
             ", ".join(t.name for t in e.targets),
             clip(e.evidence.text, 80),
-            f"{files[e.evidence.doc_id]}:{e.evidence.start}-{e.evidence.end}",
+            f"{file}:{e.evidence.start}-{e.evidence.end}",
         )
-        for e in found
+        for e, file in found
     ]
     print_table(
         "Events", ("date", "type", "source", "targets", "evidence", "where"), rows, "none found"
@@ -237,6 +290,15 @@ def timeline(
         click.echo(f"{out}: {len(built.news) + len(built.background) + len(built.undated)} stories")
     else:
         click.echo(text)
+
+
+def _with_mentions(
+    store: SQLiteStore, found: Iterable[Actor]
+) -> Iterator[tuple[Actor, list[ActorMention]]]:
+    """Each actor with every mention of it, read a batch of actors at a time."""
+    for batch in _batched(found):
+        mentions = store.mentions_of([a.actor_id for a in batch])
+        yield from ((a, mentions[a.actor_id]) for a in batch)
 
 
 COMMANDS = (articles, actors, quotes, events, timeline)

@@ -26,6 +26,35 @@ def _last_day(window: str, value: str) -> str:
     )
 
 
+# Every filter the CLI, API and pages offer is served by an index, and so is each
+# listing's order (article and text order; name; publication day), so that a page or
+# a cursor seeks instead of sorting or scanning.
+LISTING_INDEXES = """
+        CREATE INDEX events_order ON events (doc_id, start, event_id, day_first);
+        CREATE INDEX events_source ON events (source_id);
+        CREATE INDEX events_day ON events (day_first);
+        CREATE INDEX events_type_order ON events (type, doc_id, start, event_id);
+        CREATE INDEX events_quad_order ON events (quad, doc_id, start, event_id);
+        CREATE INDEX event_actors_actor_event ON event_actors (actor_id, event_id);
+        CREATE INDEX quotes_order ON quotes (doc_id, start, quote_id);
+        CREATE INDEX quotes_speaker ON quotes (speaker_id);
+        CREATE INDEX quotes_kind_order ON quotes (kind, doc_id, start, quote_id);
+        CREATE INDEX actors_name ON actors (name, actor_id);
+        CREATE INDEX actors_kind_name ON actors (kind, name, actor_id);
+        CREATE INDEX actor_mentions_actor_doc ON actor_mentions (actor_id, doc_id);
+        CREATE INDEX articles_order ON articles (published, file, doc_id);
+        """
+
+# Story listings and timeline pages seek in (date, title, story id) order, within the
+# timeline's sections (news or background: `historical`); a type filter reads the
+# stories of events of a type off one index.
+STORY_INDEXES = """
+        CREATE INDEX stories_order ON stories (date, title, story_id);
+        CREATE INDEX stories_timeline ON stories (historical, date, title, story_id);
+        CREATE INDEX events_type_story ON events (type, story_id);
+        """
+
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -188,6 +217,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX articles_duplicate ON articles (duplicate_of);
         """,
     ),
+    (6, "listings by index: filters, orders and keyset pages", LISTING_INDEXES),
 )
 
 BOOKKEEPING = """

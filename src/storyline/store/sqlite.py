@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from storyline.errors import StoreError
@@ -18,24 +18,15 @@ from storyline.records import (
     EntityMention,
     Event,
     Evidence,
-    Quote,
     Story,
 )
 from storyline.store import rows
+from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
+from storyline.store.reads import StoreReads
 from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleStats:
-    """An article with what was found in it, for listings."""
-
-    article: Article
-    n_tokens: int
-    n_sentences: int
-    n_mentions: int
-
-
-class SQLiteStore:
+class SQLiteStore(StoreReads):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
@@ -272,25 +263,6 @@ class SQLiteStore:
         row = self._db.execute("SELECT * FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         return rows.to_article(row) if row else None
 
-    def articles(self, *, outlet: str | None = None) -> list[ArticleStats]:
-        """Articles in publication order (undated last), with what was found in them."""
-        sql = """SELECT a.*, (SELECT count(*) FROM entity_mentions m WHERE m.doc_id = a.doc_id)
-                 AS n_mentions FROM articles a"""
-        args: list[object] = []
-        if outlet:
-            sql += " WHERE a.outlet LIKE ?"
-            args.append(f"%{outlet}%")
-        sql += " ORDER BY a.published IS NULL, a.published, a.file"
-        return [
-            ArticleStats(
-                article=rows.to_article(r),
-                n_tokens=r["n_tokens"],
-                n_sentences=r["n_sentences"],
-                n_mentions=r["n_mentions"],
-            )
-            for r in self._db.execute(sql, args)
-        ]
-
     def entity_mentions(self, doc_id: str | None = None) -> list[EntityMention]:
         """Named-entity mentions, in article and text order."""
         sql = "SELECT * FROM entity_mentions"
@@ -298,17 +270,6 @@ class SQLiteStore:
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [rows.to_mention(r) for r in self._db.execute(sql + " ORDER BY doc_id, start", args)]
-
-    def actors(self, *, name: str | None = None, country: str | None = None) -> list[Actor]:
-        """Canonical actors, filtered by (part of) name or alias and by country."""
-        sql, args = "SELECT * FROM actors WHERE 1 = 1", []
-        if name:
-            sql += " AND (name LIKE ? OR aliases LIKE ?)"
-            args += [f"%{name}%", f"%{name}%"]
-        if country:
-            sql += " AND country = ?"
-            args.append(country.upper())
-        return [rows.to_actor(r) for r in self._db.execute(sql + " ORDER BY name", args)]
 
     def actor_mentions(
         self, actor_id: str | None = None, *, doc_id: str | None = None
@@ -322,28 +283,6 @@ class SQLiteStore:
             sql, args = sql + " AND doc_id = ?", [*args, doc_id]
         return [
             ActorMention(actor_id=r["actor_id"], evidence=_evidence(r))
-            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
-        ]
-
-    def quotes(self, *, doc_id: str | None = None) -> list[Quote]:
-        """Quotes with their speakers, in article and text order."""
-        actors = self._actor_index()
-        sql, args = "SELECT * FROM quotes", ()
-        if doc_id:
-            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
-        return [
-            rows.to_quote(r, actors.get(r["speaker_id"]) if r["speaker_id"] else None, actors)
-            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
-        ]
-
-    def events(self, *, doc_id: str | None = None) -> list[Event]:
-        """Coded events, in article and text order."""
-        actors = self._actor_index()
-        sql, args = "SELECT * FROM events", ()
-        if doc_id:
-            sql, args = sql + " WHERE doc_id = ?", (doc_id,)
-        return [
-            rows.to_event(r, actors)
             for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
         ]
 
@@ -447,9 +386,6 @@ class SQLiteStore:
             rows.to_story(r)
             for r in self._db.execute("SELECT * FROM stories ORDER BY date IS NULL, date, title")
         ]
-
-    def _actor_index(self) -> dict[str, Actor]:
-        return {r["actor_id"]: rows.to_actor(r) for r in self._db.execute("SELECT * FROM actors")}
 
 
 def _referenced_actors(result: ArticleResult) -> list[Actor]:
