@@ -262,13 +262,29 @@ def eval_suite(suite: str, data: Path, split: str, show_failures: bool, as_json:
     click.echo(f"{suite} ({result.split}, {result.records} records): {shares}")
 
 
-@cli.command()
+class _BenchGroup(click.Group):
+    """`bench CORPUS` times the pipeline; `bench store` times a large store."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["corpus", *args]  # `storyline bench CORPUS` as before
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_BenchGroup)
+def bench() -> None:
+    """Benchmarks: `bench CORPUS` (pipeline against raw spaCy) or `bench store`
+    (query times and ingest cost on a large store)."""
+
+
+@bench.command(name="corpus")
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles.")
 @json_option
 @friendly_errors
-def bench(corpus: Path, limit: int | None, as_json: bool) -> None:
-    """Measure the full pipeline's speed and memory on CORPUS, against raw spaCy.
+def bench_corpus(corpus: Path, limit: int | None, as_json: bool) -> None:
+    """Measure the full pipeline's speed and memory on CORPUS, against raw spaCy
+    (also run as `storyline bench CORPUS`).
 
     CORPUS is anything `ingest` reads. The pipeline runs into a temporary
     database; then `nlp.pipe` of the same model runs over the same texts. Prints
@@ -282,6 +298,15 @@ def bench(corpus: Path, limit: int | None, as_json: bool) -> None:
         print_json(result.to_dict())
     else:
         click.echo(render_bench(result))
+
+
+def _register_bench_store() -> None:
+    from storyline.cli.bench_store import store
+
+    bench.add_command(store)
+
+
+_register_bench_store()
 
 
 @cli.command()
