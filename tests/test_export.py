@@ -530,3 +530,23 @@ def test_export_to_a_folder_with_an_apostrophe(
 
     assert counts["events"] == 2
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{fmt}" for n in CONTRACT)
+
+
+def test_export_streams_in_batches_never_reading_a_whole_table(
+    filled: SQLiteStore, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = export(filled, tmp_path / "at-once")
+    whole = {n: (tmp_path / "at-once" / f"{n}.jsonl").read_text("utf-8") for n in expected}
+
+    def refused(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("the export read a whole table")
+
+    from storyline.store import reads
+
+    monkeypatch.setattr(reads, "BATCH", 1)  # a batch per row: every seek is exercised
+    for name in ("events", "quotes", "actors", "articles", "actor_mentions"):
+        monkeypatch.setattr(filled, name, refused)
+    counts = export(filled, out)
+
+    assert counts == expected and counts["events"] >= 2 and counts["actors"] >= 2
+    assert {n: (out / f"{n}.jsonl").read_text("utf-8") for n in counts} == whole

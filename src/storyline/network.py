@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from storyline.query import EventFilter
 from storyline.records import Actor, Event
+from storyline.store import SQLiteStore
 
 # (name, count) pairs, most frequent first, ties in name order.
 Tally = tuple[tuple[str, int], ...]
@@ -44,14 +46,55 @@ class Edge:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Network:
-    """Nodes by number of events (then name), edges by number of events (then ids)."""
+    """Nodes by number of events (then name), edges by number of events (then ids).
+
+    Read from the store, it is one page of the busiest actors (`offset` of them left
+    out before it) and the edges among them, of `total_nodes` and `total_edges` in all.
+    """
 
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    total_nodes: int | None = None
+    total_edges: int | None = None
+    offset: int = 0
+
+
+def network_of(store: SQLiteStore, wanted: EventFilter, *, limit: int, offset: int = 0) -> Network:
+    """The network of the events the filter keeps, counted by the store: the `limit`
+    busiest actors from `offset`, and the edges among them."""
+    counts = store.network_counts(wanted, limit=limit, offset=offset)
+    dyad_types: dict[tuple[str, str], Counter[str]] = {}
+    dyad_quads: dict[tuple[str, str], Counter[str]] = {}
+    for d in counts.dyads:
+        dyad = (d.source, d.target)
+        dyad_types.setdefault(dyad, Counter())[d.type] += d.events
+        quads = dyad_quads.setdefault(dyad, Counter())
+        if d.quad:
+            quads[d.quad] += d.events
+    edges = sorted(
+        (
+            Edge(
+                source=dyad[0],
+                target=dyad[1],
+                count=sum(types.values()),
+                quads=_tally(dyad_quads[dyad]),
+                types=_tally(types),
+            )
+            for dyad, types in dyad_types.items()
+        ),
+        key=lambda edge: (-edge.count, edge.source, edge.target),
+    )
+    return Network(
+        nodes=tuple(Node(actor=a, events=n) for a, n in counts.nodes),
+        edges=tuple(edges),
+        total_nodes=counts.total_nodes,
+        total_edges=counts.total_edges,
+        offset=offset,
+    )
 
 
 def build_network(events: Iterable[Event]) -> Network:
-    """The network of the actors taking part in the events."""
+    """The network of the actors taking part in the events (held in memory)."""
     actors: dict[str, Actor] = {}
     node_events: Counter[str] = Counter()
     dyad_events: Counter[tuple[str, str]] = Counter()
@@ -101,10 +144,17 @@ def _tally(counts: Counter[str]) -> Tally:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def render_json(network: Network) -> dict[str, list[dict[str, object]]]:
+def render_json(network: Network) -> dict[str, object]:
     """The network as JSON: {"nodes": [...], "edges": [...]}, nodes and edges keyed by
-    actor id."""
-    return {
+    actor id; read from the store, with the totals of its page."""
+    paging: dict[str, object] = {}
+    if network.total_nodes is not None:
+        paging = {
+            "total_nodes": network.total_nodes,
+            "total_edges": network.total_edges,
+            "offset": network.offset,
+        }
+    return paging | {
         "nodes": [
             {
                 "id": node.actor.actor_id,

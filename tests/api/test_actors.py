@@ -88,3 +88,16 @@ def test_actor_view_has_mentions_with_offsets_and_its_events(client: TestClient)
 
 def test_unknown_actor_is_a_404(client: TestClient) -> None:
     assert error(client.get("/api/actors/nobody-at-all"), 404) == "no actor with id 'nobody-at-all'"
+
+
+def test_actor_view_pages_its_events(client: TestClient) -> None:
+    whole = ok(client.get("/api/actors/albin-kurti"))
+    first = ok(client.get("/api/actors/albin-kurti", params={"limit": 2}))
+    rest = ok(
+        client.get("/api/actors/albin-kurti", params={"limit": 500, "after": first["events_next"]})
+    )
+
+    assert whole["events_total"] == len(whole["events"]) > 2
+    assert first["events_total"] == whole["events_total"]
+    assert first["events"] + rest["events"] == whole["events"]
+    assert whole["events_next"] is None and first["events_next"]

@@ -117,3 +117,39 @@ def test_event_view_is_the_listed_record(client: TestClient) -> None:
 
 def test_unknown_event_is_a_404(client: TestClient) -> None:
     assert error(client.get("/api/events/e000"), 404) == "no event with id 'e000'"
+
+
+def test_cursor_pages_list_every_event_once_in_order(client: TestClient) -> None:
+    whole = everything(client, "/api/events")
+    seen: list[dict] = []
+    params: dict[str, object] = {"limit": 4}
+    pages = 0
+    while True:
+        page = ok(client.get("/api/events", params=params))
+        pages += 1
+        assert page["total"] == len(whole)
+        seen += page["items"]
+        if page["next"] is None:
+            break
+        params = {"limit": 4, "after": page["next"]}
+
+    assert seen == whole
+    assert pages == -(-len(whole) // 4)
+
+
+def test_a_cursor_filters_like_the_list_it_came_from(client: TestClient) -> None:
+    whole = everything(client, "/api/events", country="SRB")
+    first = ok(client.get("/api/events", params={"country": "SRB", "limit": 2}))
+    rest = ok(
+        client.get("/api/events", params={"country": "SRB", "limit": 500, "after": first["next"]})
+    )
+
+    assert first["items"] + rest["items"] == whole
+    assert rest["next"] is None
+
+
+@pytest.mark.parametrize("cursor", ["not-a-cursor", "WzBd", "e30"])
+def test_a_bad_cursor_is_a_422_naming_the_parameter(client: TestClient, cursor: str) -> None:
+    message = error(client.get("/api/events", params={"after": cursor}), 422)
+
+    assert message.startswith("after: ") and "is not a page cursor" in message

@@ -178,3 +178,22 @@ def test_kurti_and_vucic_are_linked_by_their_meetings(client: TestClient) -> Non
     ]
     assert edge["types"].get("CONSULT", 0) >= 1
     assert edge["quads"].get("verbal_cooperation", 0) >= 1
+
+
+@pytest.mark.slow
+def test_a_network_page_is_the_busiest_actors_and_the_edges_among_them(
+    client: TestClient,
+) -> None:
+    whole = ok(client.get("/api/network", params={"limit": 1000}))
+    top = ok(client.get("/api/network", params={"limit": 4}))
+    rest = ok(client.get("/api/network", params={"limit": 1000, "offset": 4}))
+
+    assert len(whole["nodes"]) == whole["total_nodes"] > 8
+    assert len(whole["edges"]) == whole["total_edges"]
+    assert top["nodes"] == whole["nodes"][:4] and rest["nodes"] == whole["nodes"][4:]
+    shown = {n["id"] for n in top["nodes"]}
+    expected = [e for e in whole["edges"] if {e["source"], e["target"]} <= shown]
+    assert top["edges"] == expected and expected
+    assert (top["total_nodes"], top["total_edges"]) == (whole["total_nodes"], whole["total_edges"])
+    assert ok(client.get("/api/network"))["limit"] == 200
+    assert client.get("/api/network", params={"limit": 1001}).status_code == 422

@@ -25,8 +25,21 @@ def test_an_empty_store_gives_an_empty_first_page(empty_client: TestClient, url:
 
 
 def test_timeline_and_network_of_an_empty_store(empty_client: TestClient) -> None:
-    assert ok(empty_client.get("/api/timeline")) == {"news": [], "background": [], "undated": []}
-    assert ok(empty_client.get("/api/network")) == {"nodes": [], "edges": []}
+    timeline = ok(empty_client.get("/api/timeline"))
+    assert {k: timeline[k] for k in ("news", "background", "undated", "total", "next")} == {
+        "news": [],
+        "background": [],
+        "undated": [],
+        "total": 0,
+        "next": None,
+    }
+    network = ok(empty_client.get("/api/network"))
+    assert {k: network[k] for k in ("nodes", "edges", "total_nodes", "total_edges")} == {
+        "nodes": [],
+        "edges": [],
+        "total_nodes": 0,
+        "total_edges": 0,
+    }
 
 
 @pytest.mark.parametrize("url", LISTS)

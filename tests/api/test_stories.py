@@ -10,9 +10,23 @@ from tests.api.conftest import error, everything, ok
 pytestmark = pytest.mark.slow
 
 
+PARTS = ("news", "background", "undated")
+
+
 def timeline_ids(client: TestClient, **params: object) -> set[str]:
-    groups = ok(client.get("/api/timeline", params=params))
-    return {s["story_id"] for part in ("news", "background", "undated") for s in groups[part]}
+    groups = ok(client.get("/api/timeline", params={**params, "limit": 500}))
+    return {s["story_id"] for part in PARTS for s in groups[part]}
+
+
+def timeline_pages(client: TestClient, limit: int, **params: object) -> list[dict]:
+    """Every page of the timeline, following each page's `next` cursor."""
+    pages = [ok(client.get("/api/timeline", params={**params, "limit": limit}))]
+    while pages[-1]["next"]:
+        after = pages[-1]["next"]
+        pages.append(
+            ok(client.get("/api/timeline", params={**params, "limit": limit, "after": after}))
+        )
+    return pages
 
 
 def test_stories_are_enriched_records_in_date_order(client: TestClient) -> None:
@@ -85,16 +99,17 @@ def test_unknown_story_is_a_404(client: TestClient) -> None:
 
 
 def test_timeline_groups_news_background_and_undated(client: TestClient) -> None:
-    groups = ok(client.get("/api/timeline"))
+    groups = ok(client.get("/api/timeline", params={"limit": 500}))
 
-    assert set(groups) == {"news", "background", "undated"}
+    assert set(groups) == {*PARTS, "total", "counts", "limit", "offset", "next"}
+    assert groups["next"] is None and groups["counts"] == {p: len(groups[p]) for p in PARTS}
     news = groups["news"]
     assert news and [s["date"] for s in news] == sorted(s["date"] for s in news)
     assert all(not s["historical"] for s in news)
     assert all(s["historical"] for s in groups["background"])
     assert all(s["date"] is None for s in groups["undated"])
-    total = sum(len(part) for part in groups.values())
-    assert total == ok(client.get("/api/stories"))["total"]
+    total = sum(len(groups[part]) for part in PARTS)
+    assert total == groups["total"] == ok(client.get("/api/stories"))["total"]
     zvecan = [s for s in news if "ASSAULT" in s["types"] and s["date"] == "2023-05-29"]
     assert zvecan and all(s["outlets"] == ["Danube Post"] for s in zvecan)
     for s in news:
@@ -109,3 +124,53 @@ def test_timeline_filters(client: TestClient) -> None:
     for s in stories:
         assert s["date"][:7] <= "2023-02"
         assert "Aleksandar Vučić" in {p["name"] for p in s["participants"]}
+
+
+@pytest.mark.parametrize("params", [{}, {"actor": "kurti"}, {"type": ["CONSULT", "ACCUSE"]}])
+def test_story_pages_by_cursor_and_offset_lose_and_repeat_nothing(
+    client: TestClient, params: dict
+) -> None:
+    everyone = [s["story_id"] for s in everything(client, "/api/stories", **params)]
+    by_cursor: list[str] = []
+    page = ok(client.get("/api/stories", params={**params, "limit": 4}))
+    while True:
+        assert len(page["items"]) <= 4 and page["total"] == len(everyone)
+        by_cursor += [s["story_id"] for s in page["items"]]
+        if not page["next"]:
+            break
+        page = ok(client.get("/api/stories", params={**params, "limit": 4, "after": page["next"]}))
+    by_offset = [
+        s["story_id"]
+        for offset in range(0, len(everyone), 3)
+        for s in ok(client.get("/api/stories", params={**params, "limit": 3, "offset": offset}))[
+            "items"
+        ]
+    ]
+
+    assert len(everyone) > 4
+    assert by_cursor == everyone and by_offset == everyone
+
+
+def test_timeline_pages_are_the_timeline_cut_in_order(client: TestClient) -> None:
+    whole = ok(client.get("/api/timeline", params={"limit": 500}))
+    pages = timeline_pages(client, 3)
+
+    assert len(pages) > 2 and all(len(p[part]) <= 3 for p in pages for part in PARTS[:1])
+    for part in PARTS:
+        assert [s for p in pages for s in p[part]] == whole[part]
+    assert all(p["total"] == whole["total"] and p["counts"] == whole["counts"] for p in pages)
+    assert all(sum(len(p[part]) for part in PARTS) == 3 for p in pages[:-1])
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/api/stories?after=bogus", "after: 'bogus' is not a page cursor"),
+        ("/api/timeline?after=bogus", "after: 'bogus' is not a page cursor"),
+        ("/api/timeline?limit=100000", "limit 100000 is larger than the maximum page size 500"),
+    ],
+)
+def test_bad_paging_is_refused(client: TestClient, path: str, message: str) -> None:
+    response = client.get(path)
+    assert response.status_code in (400, 422)
+    assert error(response, response.status_code).startswith(message)

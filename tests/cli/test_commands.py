@@ -203,6 +203,14 @@ def test_events_filters(filled_db: str, args: tuple[str, ...], expected: list[st
     assert sorted(r["event_id"] for r in records) == expected
 
 
+def test_events_refuse_an_unknown_type_naming_the_valid_ones(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--type", "bombing")
+
+    assert result.exit_code == 2
+    assert "unknown PLOVER type 'BOMBING'; use one of ACCUSE" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_events_json_follows_the_export_contract(filled_db: str) -> None:
     records = {r["event_id"]: r for r in listed(run("events", "--db", filled_db, "--json"))}
 

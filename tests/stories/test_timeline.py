@@ -194,3 +194,33 @@ def test_html_escapes_article_markup_and_loads_nothing(stored: SQLiteStore) -> N
 def test_html_of_a_page_title_is_escaped(stored: SQLiteStore) -> None:
     page = render_html(build_timeline(stored), title="Aegean <i>talks</i>")
     assert "<i>" not in page and "Aegean &lt;i&gt;talks&lt;/i&gt;" in page
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_timeline_pages_by_cursor_cut_the_whole_timeline_in_order(
+    stored: SQLiteStore, size: int
+) -> None:
+    whole = build_timeline(stored)
+    pages = [build_timeline(stored, limit=size)]
+    while pages[-1].next:
+        pages.append(build_timeline(stored, limit=size, after=pages[-1].next))
+
+    for part in ("news", "background", "undated"):
+        assert [e for p in pages for e in getattr(p, part)] == list(getattr(whole, part))
+    sizes = (len(whole.news), len(whole.background), len(whole.undated))
+    assert all(p.counts == whole.counts == sizes for p in pages) and min(sizes) > 0
+    assert len(pages) == -(-whole.total // size)
+
+
+def test_a_timeline_page_at_an_offset_reads_only_its_stories(stored: SQLiteStore) -> None:
+    whole = build_timeline(stored)
+    everything = [*whole.news, *whole.background, *whole.undated]
+
+    page = build_timeline(stored, limit=2, offset=2)
+
+    assert [*page.news, *page.background, *page.undated] == everything[2:4]
+    assert page.total == len(everything) > 4 and page.offset == 2 and page.next is not None
+    assert build_timeline(stored, limit=2, offset=len(everything) - 2).next is None

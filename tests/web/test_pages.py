@@ -126,3 +126,50 @@ def test_static_files_ship_in_the_package(client: TestClient) -> None:
     assert "innerHTML" not in script and "fetch(" in script
     css = (STATIC / "style.css").read_text("utf-8")
     assert "@import" not in css and "url(" not in css  # nothing fetched from elsewhere
+
+
+def follow(client: TestClient, path: str, item: str) -> list[list[str]]:
+    """The items of every page of a listing, following each page's next link."""
+    pages: list[list[str]] = []
+    while path:
+        html = client.get(path).text
+        pages.append(re.findall(item, html))
+        found = re.search(r'<a rel="next" href="([^"]+)"', html)
+        path = found.group(1).replace("&amp;", "&") if found else ""
+        assert len(pages) < 100
+    return pages
+
+
+@pytest.mark.parametrize(
+    ("path", "item", "everything"),
+    [
+        ("/?size=4", r'<li class="story" id="s-([^"]+)"', "/?size=200"),
+        ("/?size=3&type=CONSULT", r'<li class="story" id="s-([^"]+)"', "/?size=200&type=CONSULT"),
+        ("/events?size=5", r'class="evidence-link" href="([^"]+)"', "/events?size=200"),
+        ("/quotes?size=7", r'class="evidence-link" href="([^"]+)"', "/quotes?size=200"),
+        ("/articles?size=2", r'class="article-link" href="([^"]+)"', "/articles?size=200"),
+    ],
+)
+def test_pages_show_a_bounded_number_of_items_and_next_links_reach_every_one(
+    client: TestClient, path: str, item: str, everything: str
+) -> None:
+    size = int(re.search(r"size=(\d+)", path).group(1))  # type: ignore[union-attr]
+    pages = follow(client, path, item)
+    whole = re.findall(item, client.get(everything).text)
+
+    assert len(pages) > 1 and all(len(p) == size for p in pages[:-1]) and 0 < len(pages[-1]) <= size
+    assert [i for p in pages for i in p] == whole  # nothing lost or repeated, in order
+    last = client.get(path + "&page=2").text  # by offset: the second page again
+    assert re.findall(item, last) == pages[1]
+
+
+def test_the_timeline_pager_counts_all_and_a_bad_cursor_is_a_400_page(client: TestClient) -> None:
+    html = client.get("/?size=3&page=2").text
+    total = len(re.findall(r'<li class="story"', client.get("/?size=200").text))
+    assert f"4–6 of {total} stories" in html
+    assert 'rel="prev" href="/?size=3"' in html
+    response = client.get("/?after=bogus")
+    assert (
+        response.status_code == 400
+        and "after: &#39;bogus&#39; is not a page cursor" in response.text
+    )

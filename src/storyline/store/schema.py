@@ -55,6 +55,15 @@ STORY_INDEXES = """
         """
 
 
+# Story listings and timeline pages seek in (date, title, story id) order, within the
+# timeline's sections (news or background: `historical`); a type filter reads the
+# stories of events of a type off one index.
+STORY_INDEXES = """
+        CREATE INDEX stories_order ON stories (date, title, story_id);
+        CREATE INDEX stories_timeline ON stories (historical, date, title, story_id);
+        CREATE INDEX events_type_story ON events (type, story_id);
+        """
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
         1,
@@ -218,6 +227,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         """,
     ),
     (6, "listings by index: filters, orders and keyset pages", LISTING_INDEXES),
+    (7, "stories and the timeline by index: date order, sections, types", STORY_INDEXES),
 )
 
 BOOKKEEPING = """

@@ -22,11 +22,11 @@ from storyline.records import (
 )
 from storyline.store import rows
 from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
-from storyline.store.reads import StoreReads
 from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS
+from storyline.store.story_reads import StoryReads
 
 
-class SQLiteStore(StoreReads):
+class SQLiteStore(StoryReads):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
@@ -379,13 +379,6 @@ class SQLiteStore(StoreReads):
             ):
                 actors[r["actor_id"]] = rows.to_actor(r)
         return [rows.to_event(r, actors) for r in found]
-
-    def stories(self) -> list[Story]:
-        """Stories in date order (undated last)."""
-        return [
-            rows.to_story(r)
-            for r in self._db.execute("SELECT * FROM stories ORDER BY date IS NULL, date, title")
-        ]
 
 
 def _referenced_actors(result: ArticleResult) -> list[Actor]:

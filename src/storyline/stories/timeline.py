@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from storyline.dates.span import in_range
-from storyline.query import actor_matches
+from storyline.query import EventFilter
 from storyline.records import Actor, Article, Event, Story
 from storyline.store import SQLiteStore
+from storyline.store.reads import BATCH
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,11 +27,21 @@ class Entry:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Timeline:
-    """News of the period, historical background, and undated stories."""
+    """News of the period, historical background, and undated stories: one page of
+    them (all of them when read without a limit), with how many match in each part
+    and the cursor of the next page (None on the last)."""
 
     news: tuple[Entry, ...]
     background: tuple[Entry, ...]
     undated: tuple[Entry, ...]
+    counts: tuple[int, int, int] = (0, 0, 0)
+    offset: int = 0
+    next: str | None = None
+
+    @property
+    def total(self) -> int:
+        """How many stories match, on every page."""
+        return sum(self.counts)
 
 
 def build_timeline(
@@ -42,31 +52,55 @@ def build_timeline(
     since: str | None = None,
     until: str | None = None,
     types: tuple[str, ...] = (),
+    limit: int | None = None,
+    offset: int = 0,
+    after: str | None = None,
 ) -> Timeline:
-    """The stored stories, filtered by participant, country, event type and date range.
+    """The stored stories, filtered by participant, country, event type and date range:
+    `limit` of them (all when None), `offset` after the cursor `after` (a page's `next`;
+    the start when None).
 
-    The actor and the country may match different participants of a story."""
-    events = {e.event_id: e for e in store.events()}
-    articles = {s.article.doc_id: s.article for s in store.articles()}
-    news, background, undated = [], [], []
-    for story in store.stories():
+    The actor and the country may match different participants of a story. Only the
+    page's stories, events, actors and articles are read. Raises ValueError for a
+    cursor that is not one of the timeline's."""
+    wanted = EventFilter(actor=actor, country=country, types=types, since=since, until=until)
+    parts: tuple[list[Entry], list[Entry], list[Entry]] = ([], [], [])
+    cursor, skip = after, offset
+    while True:
+        size = limit if limit is not None else BATCH
+        page = store.story_page(wanted, limit=size, offset=skip, after=cursor, timeline=True)
+        for section, entry in zip(page.segments, _entries(store, page.stories), strict=True):
+            parts[section].append(entry)
+        if limit is not None or page.next is None:
+            break
+        cursor, skip = page.next, 0
+    news, background, undated = parts
+    return Timeline(
+        news=tuple(news),
+        background=tuple(background),
+        undated=tuple(undated),
+        counts=(page.counts[0], page.counts[1], page.counts[2]),
+        offset=offset,
+        next=page.next if limit is not None else None,
+    )
+
+
+def _entries(store: SQLiteStore, stories: tuple[Story, ...]) -> list[Entry]:
+    """The stories with their events, participants and articles, read for them only."""
+    events = {e.event_id: e for e in store.events_in(story_ids=[s.story_id for s in stories])}
+    articles = store.story_articles([d for s in stories for d in s.doc_ids])
+    entries = []
+    for story in stories:
         members = tuple(events[i] for i in story.event_ids if i in events)
-        people = _participants(members)
-        if not _wanted(story, people, actor, country, since, until, types):
-            continue
-        entry = Entry(
-            story=story,
-            events=members,
-            participants=people,
-            articles=tuple(articles[d] for d in story.doc_ids if d in articles),
+        entries.append(
+            Entry(
+                story=story,
+                events=members,
+                participants=_participants(members),
+                articles=tuple(articles[d] for d in story.doc_ids if d in articles),
+            )
         )
-        if story.date is None:
-            undated.append(entry)
-        elif story.historical:
-            background.append(entry)
-        else:
-            news.append(entry)
-    return Timeline(news=tuple(news), background=tuple(background), undated=tuple(undated))
+    return entries
 
 
 def _participants(events: tuple[Event, ...]) -> tuple[Actor, ...]:
@@ -75,24 +109,6 @@ def _participants(events: tuple[Event, ...]) -> tuple[Actor, ...]:
         for a in (e.source, *e.targets):
             seen.setdefault(a.actor_id, a)
     return tuple(seen.values())
-
-
-def _wanted(
-    story: Story,
-    people: tuple[Actor, ...],
-    actor: str | None,
-    country: str | None,
-    since: str | None,
-    until: str | None,
-    types: tuple[str, ...],
-) -> bool:
-    if actor and not any(actor_matches(a, actor, None) for a in people):
-        return False
-    if country and not any(actor_matches(a, None, country) for a in people):
-        return False
-    if types and not {t.upper() for t in types} & set(story.types):
-        return False
-    return in_range(story.date, since, until)
 
 
 def story_when(story: Story, between: str = "..") -> str:

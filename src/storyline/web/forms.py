@@ -34,12 +34,18 @@ class Filters:
     outlet: str | None = None
     page: int = 1
     size: int = PAGE_SIZE
+    after: str | None = None  # the cursor a "next" link carries: the page starts after it
     problems: list[str] = field(default_factory=list)
 
     @property
-    def offset(self) -> int:
-        """The index of the page's first item."""
+    def first(self) -> int:
+        """The index of the page's first item in the whole listing."""
         return (self.page - 1) * self.size
+
+    @property
+    def offset(self) -> int:
+        """Items to skip: none after a cursor, else those of the pages before."""
+        return 0 if self.after else self.first
 
     def query(self, **changes: object) -> dict[str, object]:
         """The filters as GET parameters (unset ones left out), with changes."""
@@ -54,6 +60,7 @@ class Filters:
             "outlet": self.outlet,
             "page": self.page,
             "size": self.size,
+            "after": self.after,
         }
         params.update(changes)
         defaults = {"page": 1, "size": PAGE_SIZE}
@@ -90,6 +97,7 @@ def read_filters(params: QueryParams) -> Filters:
         f.kind = kind.lower()
         if f.kind not in {k.value for k in QuoteKind}:
             f.problems.append(f"kind: {kind!r} is neither 'direct' nor 'indirect'")
+    f.after = text.get("after")
     f.page = _number(text.get("page"), "page", 1, None, f.problems) or 1
     f.size = _number(text.get("size"), "size", 1, MAX_PAGE_SIZE, f.problems) or PAGE_SIZE
     return f

@@ -8,36 +8,58 @@ the page back with a message and status 400, never a traceback.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from storyline.api.app import ReadStore
-from storyline.query import EventFilter, first_day, paginate, plover_types, quote_matches
-from storyline.records import Actor, ActorMention, Article, Event, Quote, QuoteKind
-from storyline.store import SQLiteStore
+from storyline.query import EventFilter, Page, QuoteFilter, plover_types
+from storyline.records import Actor, ActorMention, Event, Quote, QuoteKind
+from storyline.store import ArticleStats, SQLiteStore
 from storyline.stories.timeline import Entry, build_timeline, sections
 from storyline.web.forms import Filters, read_filters
 from storyline.web.highlight import Span, anchor_id, segments
 from storyline.web.present import QUADS, quad_label
 from storyline.web.templating import render
 
+T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, store: ReadStore) -> HTMLResponse:
-    """Stories in date order (news, background, undated), each opening to its sources."""
+    """Stories in date order (news, background, undated), a page at a time, each
+    opening to its sources."""
     f = read_filters(request.query_params)
-    parts: list[tuple[str, tuple[Entry, ...]]] = []
+    timeline = None
     if not f.problems:
-        timeline = build_timeline(
-            store, actor=f.actor, country=f.country, since=f.since, until=f.until, types=f.types
-        )
-        parts = sections(timeline)
-    return _page("timeline.html", "timeline", f, store, sections=parts)
+        try:
+            timeline = build_timeline(
+                store,
+                actor=f.actor,
+                country=f.country,
+                since=f.since,
+                until=f.until,
+                types=f.types,
+                limit=f.size,
+                offset=f.offset,
+                after=f.after,
+            )
+        except ValueError as exc:
+            f.problems.append(f"after: {exc}")
+    parts: list[tuple[str, tuple[Entry, ...], int]] = []
+    rows: Page[Entry] = Page([], 0, f.size, f.offset)
+    if timeline is not None:
+        counts = dict(zip(("News", "Background", "Undated"), timeline.counts, strict=True))
+        parts = [(heading, entries, counts[heading]) for heading, entries in sections(timeline)]
+        entries = [e for _, part, _ in parts for e in part]
+        rows = Page(entries, timeline.total, f.size, f.offset, timeline.next)
+    people = {a.actor_id: a for _, part, _ in parts for e in part for a in e.participants}
+    return _page("timeline.html", "timeline", f, store, people.values(), sections=parts, rows=rows)
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -47,57 +69,62 @@ def network_page(request: Request, store: ReadStore) -> HTMLResponse:
     params = [("actor", f.actor), ("country", f.country), ("since", f.since), ("until", f.until)]
     params += [("type", t) for t in f.types]
     api_query = urlencode([(k, v) for k, v in params if v])
-    chosen = next((a for a in store.actors() if a.actor_id == f.actor), None)
-    return _page("network.html", "network", f, store, api_query=api_query, chosen=chosen)
+    chosen = store.actor(f.actor) if f.actor else None
+    return _page(
+        "network.html",
+        "network",
+        f,
+        store,
+        [chosen] if chosen else [],
+        api_query=api_query,
+        chosen=chosen,
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, store: ReadStore) -> HTMLResponse:
-    """Coded events in date order, filtered, one page at a time."""
+    """Coded events in article and text order, filtered, one page at a time."""
     f = read_filters(request.query_params)
-    articles = _articles(store)
-    rows: list[Event] = []
+    rows: Page[Event] = Page([], 0, f.size, f.offset)
     if not f.problems:
         keep = EventFilter(
             actor=f.actor, country=f.country, types=f.types, since=f.since, until=f.until
         )
-        order = {doc_id: i for i, doc_id in enumerate(articles)}
-        rows = sorted(
-            (e for e in store.events() if keep(e)),
-            key=lambda e: (
-                first_day(e) is None,
-                first_day(e) or "",
-                order.get(e.evidence.doc_id, len(order)),
-                e.evidence.start,
-            ),
-        )
-    page = paginate(rows, f.size, f.offset)
-    return _page("events.html", "events", f, store, rows=page, articles=articles)
+        rows = _read(f, store.event_page, keep) or rows
+    articles = store.story_articles({e.evidence.doc_id for e in rows.items})
+    people = {a.actor_id: a for e in rows.items for a in (e.source, *e.targets)}
+    return _page("events.html", "events", f, store, people.values(), rows=rows, articles=articles)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, store: ReadStore) -> HTMLResponse:
     """Quotations by speaker, country and kind, one page at a time."""
     f = read_filters(request.query_params)
-    articles = _articles(store)
-    rows: list[Quote] = []
+    rows: Page[Quote] = Page([], 0, f.size, f.offset)
     if not f.problems:
-        order = {doc_id: i for i, doc_id in enumerate(articles)}
         kind = QuoteKind(f.kind) if f.kind else None
-        rows = sorted(
-            (q for q in store.quotes() if quote_matches(q, f.speaker, f.country, kind)),
-            key=lambda q: (order.get(q.evidence.doc_id, len(order)), q.evidence.start),
-        )
-    page = paginate(rows, f.size, f.offset)
-    return _page("quotes.html", "quotes", f, store, rows=page, articles=articles)
+        keep = QuoteFilter(speaker=f.speaker, country=f.country, kind=kind)
+        rows = _read(f, store.quote_page, keep) or rows
+    articles = store.story_articles({q.evidence.doc_id for q in rows.items})
+    people = {a.actor_id: a for q in rows.items for a in (q.speaker, *q.joint) if a}
+    return _page("quotes.html", "quotes", f, store, people.values(), rows=rows, articles=articles)
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, store: ReadStore) -> HTMLResponse:
-    """The stored articles in publication order."""
+    """The stored articles in publication order, one page at a time."""
     f = read_filters(request.query_params)
-    stats = store.articles(outlet=f.outlet) if not f.problems else []
-    return _page("articles.html", "articles", f, store, rows=paginate(stats, f.size, f.offset))
+    rows: Page[ArticleStats] = Page([], 0, f.size, f.offset)
+    if not f.problems:
+        found = None
+        try:
+            found = store.article_page(
+                outlet=f.outlet, limit=f.size, offset=f.offset, after=f.after
+            )
+        except ValueError as exc:
+            f.problems.append(f"after: {exc}")
+        rows = found or rows
+    return _page("articles.html", "articles", f, store, [], rows=rows)
 
 
 @router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
@@ -113,8 +140,8 @@ def article_page(doc_id: str, request: Request, store: ReadStore) -> HTMLRespons
         )
     problems: list[str] = []
     focus = _focus(request, problems)
-    actors = {a.actor_id: a for a in store.actors()}
     mentions = store.actor_mentions(doc_id=doc_id)
+    actors = store.actors_by_id({m.actor_id for m in mentions})
     quotes = store.quotes(doc_id=doc_id)
     events = store.events(doc_id=doc_id)
     spans = _spans(mentions, quotes, events, actors)
@@ -141,37 +168,48 @@ def article_page(doc_id: str, request: Request, store: ReadStore) -> HTMLRespons
     )
 
 
+def _read(f: Filters, read: Callable[..., Page[T]], wanted: object) -> Page[T] | None:
+    """One page of a store listing for the form's paging; a cursor the store refuses
+    becomes a problem on the page."""
+    try:
+        return read(wanted, limit=f.size, offset=f.offset, after=f.after)
+    except ValueError as exc:
+        f.problems.append(f"after: {exc}")
+        return None
+
+
 def _page(
-    template: str, name: str, f: Filters, store: SQLiteStore, **context: object
+    template: str,
+    name: str,
+    f: Filters,
+    store: SQLiteStore,
+    actors: Iterable[Actor],
+    **context: object,
 ) -> HTMLResponse:
-    """A listing page with its filter form's state and choices."""
+    """A listing page with its filter form's state and choices (the actors offered
+    are those the page shows)."""
     return render(
         template,
         400 if f.problems else 200,
         page=name,
         f=f,
         problems=f.problems,
-        choices=_choices(store),
+        choices=_choices(store, actors),
         **context,
     )
 
 
-def _choices(store: SQLiteStore) -> dict[str, object]:
-    """What the filter forms offer: known actors, countries and the PLOVER types by quad."""
-    actors = store.actors()
+def _choices(store: SQLiteStore, actors: Iterable[Actor]) -> dict[str, object]:
+    """What the filter forms offer: these actors, the known countries and the PLOVER
+    types by quad."""
     by_quad: dict[str, list[str]] = defaultdict(list)
     for name, quad in plover_types().items():
         by_quad[quad].append(name)
     return {
-        "actors": actors,
-        "countries": sorted({a.country for a in actors if a.country}),
+        "actors": sorted(actors, key=lambda a: (a.name, a.actor_id)),
+        "countries": store.actor_countries(),
         "type_groups": [(quad_label(q), sorted(by_quad[q])) for q in QUADS if q in by_quad],
     }
-
-
-def _articles(store: SQLiteStore) -> dict[str, Article]:
-    """The stored articles by id, in publication order."""
-    return {s.article.doc_id: s.article for s in store.articles()}
 
 
 def _focus(request: Request, problems: list[str]) -> tuple[int, int] | None:
