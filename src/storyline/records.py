@@ -127,17 +127,31 @@ class Actor:
     role: str | None = None
     aliases: tuple[str, ...] = ()
 
-    def merged(self, newer: Actor) -> Actor:
-        """This actor updated by a newer record of it: known values win, aliases add up."""
+    def merged(self, other: Actor) -> Actor:
+        """This actor and another record of it as one: known values win over unknown ones,
+        aliases add up, and where the two disagree the choice does not depend on which
+        came first (the longer name and role; else the later in alphabetical order)."""
         return Actor(
             actor_id=self.actor_id,
-            name=newer.name if len(newer.name) >= len(self.name) else self.name,
-            kind=newer.kind,
-            country=newer.country or self.country,
-            sector=newer.sector or self.sector,
-            role=newer.role or self.role,
-            aliases=tuple(sorted(set(self.aliases) | set(newer.aliases))),
+            name=_fuller(self.name, other.name),
+            kind=max(self.kind, other.kind, key=lambda k: k.value),
+            country=_either(self.country, other.country),
+            sector=_either(self.sector, other.sector),
+            role=_fuller(self.role, other.role),
+            aliases=tuple(sorted(set(self.aliases) | set(other.aliases))),
         )
+
+
+def _fuller(a: str | None, b: str | None) -> str | None:
+    """Of two values the longer, known one (a tie: the later alphabetically)."""
+    known = [v for v in (a, b) if v]
+    return max(known, key=lambda v: (len(v), v)) if known else (a or b)
+
+
+def _either(a: str | None, b: str | None) -> str | None:
+    """The known one of two values (both known: the later alphabetically)."""
+    known = [v for v in (a, b) if v]
+    return max(known) if known else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.progress import (
@@ -15,19 +16,37 @@ from rich.progress import (
 
 from storyline.cli.render import console
 from storyline.config import Settings
+from storyline.engines import ProcessPool, default_workers
 from storyline.ingest import read_articles
 from storyline.ingest.metadata import ArticleMeta
-from storyline.pipeline import IngestSummary, ingest, load_resources
+from storyline.pipeline import IngestSummary, Mapper, ingest
 from storyline.records import Article, IngestFailure, IngestStatus
 from storyline.store import open_store
 
 
-def run_ingest(
-    paths: list[Path], settings: Settings, flags: ArticleMeta, *, show_progress: bool
-) -> int:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunOptions:
+    """How an ingest run goes: where the analysis runs, with how many workers, and
+    whether a progress bar shows."""
+
+    engine: str = "local"
+    workers: int | None = None
+    show_progress: bool = True
+
+
+def mapper_for(settings: Settings, run: RunOptions) -> Mapper:
+    """The engine that runs the analysis: worker processes here, or Ray."""
+    if run.engine == "ray":
+        from storyline.engines.ray import RayData
+
+        return RayData(settings, run.workers)
+    return ProcessPool(settings, run.workers or default_workers())
+
+
+def run_ingest(paths: list[Path], settings: Settings, flags: ArticleMeta, run: RunOptions) -> int:
     """Ingest the paths; print failures as they come and a summary. Returns failures."""
     store = open_store(settings.db)
-    resources = load_resources(settings)
+    mapper = mapper_for(settings, run)
     err = console(stderr=True)
     progress = Progress(
         SpinnerColumn(),
@@ -37,7 +56,7 @@ def run_ingest(
         TextColumn("{task.fields[rate]:.1f} articles/s"),
         TimeElapsedColumn(),
         console=err,
-        disable=not show_progress,
+        disable=not run.show_progress,
         transient=True,
     )
     with progress:
@@ -45,12 +64,15 @@ def run_ingest(
 
         def report(status: IngestStatus, item: Article | IngestFailure) -> None:
             if isinstance(item, IngestFailure):
-                progress.console.print(f"failed: {item.message()}", markup=False, soft_wrap=True)
+                progress.console.print(
+                    f"failed: {item.message()}", markup=False, emoji=False, soft_wrap=True
+                )
             done = progress.tasks[task].completed + 1
             elapsed = progress.tasks[task].elapsed or 1e-9
             progress.update(task, completed=done, rate=done / elapsed)
 
-        summary = ingest(read_articles(paths, settings, flags), store, resources, settings, report)
+        articles = read_articles(paths, settings, flags)
+        summary = ingest(articles, store, None, settings, report, mapper=mapper)
     err.print(_summary_line(summary, settings.db), markup=False, soft_wrap=True)
     store.close()
     return summary.failed

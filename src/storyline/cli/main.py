@@ -92,6 +92,22 @@ def cli() -> None:
     "default: ./storyline-actors.yaml, $STORYLINE_ACTORS and "
     "~/.config/storyline/actors.yaml.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes analysing articles (default: this machine's cores); the "
+    "database is written by this process alone. Runs of fewer articles than "
+    "the workers can share stay in one process.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the analysis runs: worker processes on this machine, or Ray "
+    "(`ray` extra; the cluster at $RAY_ADDRESS, else a local Ray started for the run; "
+    "--workers then sets the number of Ray workers).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @friendly_errors
 def ingest(
@@ -103,6 +119,8 @@ def ingest(
     url: str | None,
     max_bytes: int,
     actor_files: tuple[Path, ...],
+    workers: int | None,
+    engine: str,
     quiet: bool,
 ) -> None:
     """Read articles from PATHS and analyse them into the database.
@@ -120,8 +138,12 @@ def ingest(
     near-duplicates are kept and linked to the article they repeat. A file that
     cannot be read is reported on one line and the batch goes on; the command
     exits with status 1 if anything failed.
+
+    The analysis runs in --workers processes (or on Ray with --engine ray); what
+    is stored does not depend on the engine, the number of workers or the order
+    of the files.
     """
-    from storyline.cli.ingest_run import run_ingest
+    from storyline.cli.ingest_run import RunOptions, run_ingest
     from storyline.ingest.metadata import ArticleMeta, normalise_published
 
     flags = ArticleMeta(
@@ -131,7 +153,8 @@ def ingest(
         url=url,
     )
     settings = settings_for(db, max_bytes=max_bytes, actor_files=actor_files)
-    failed = run_ingest(list(paths), settings, flags, show_progress=not quiet)
+    run = RunOptions(engine=engine, workers=workers, show_progress=not quiet)
+    failed = run_ingest(list(paths), settings, flags, run)
     sys.exit(1 if failed else 0)
 
 
