@@ -14,7 +14,6 @@ import base64
 import binascii
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +23,8 @@ from typing import Generic, TypeVar
 
 import yaml
 
-from storyline.dates.span import in_range, text_span
-from storyline.records import Actor, ActorKind, ActorMention, Event, Quote, QuoteKind
+from storyline.dates.span import text_span
+from storyline.records import Actor, ActorKind, QuoteKind
 
 T = TypeVar("T")
 
@@ -116,24 +115,6 @@ class EventFilter:
     doc_id: str | None = None
     actor_id: str | None = None
 
-    def __call__(self, event: Event) -> bool:
-        people = (event.source, *event.targets)
-        if (self.actor or self.country) and not any(
-            actor_matches(a, self.actor, self.country) for a in people
-        ):
-            return False
-        if self.actor_id and self.actor_id not in {a.actor_id for a in people}:
-            return False
-        if self.types and event.type not in {t.upper() for t in self.types}:
-            return False
-        if self.story_id and event.story_id != self.story_id:
-            return False
-        if self.doc_id and event.evidence.doc_id != self.doc_id:
-            return False
-        if self.quad and event.quad != self.quad:
-            return False
-        return in_range(first_day(event), self.since, self.until)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteFilter:
@@ -187,40 +168,12 @@ def check_cursor(value: str) -> list[object]:
     return key
 
 
-def first_day(event: Event) -> str | None:
-    """The earliest date an event can have, as ISO text, or None when undated."""
-    if event.date is None:
-        return None
-    return event.date.value or (event.date.window[0] if event.date.window else None)
-
-
-def quote_matches(
-    quote: Quote, speaker: str | None, country: str | None, kind: QuoteKind | None = None
-) -> bool:
-    """Whether a quote's speaker matches the speaker needle and country, and the quote
-    is of the kind asked for (direct or indirect)."""
-    if kind is not None and quote.kind is not kind:
-        return False
-    return (speaker is None and country is None) or actor_matches(quote.speaker, speaker, country)
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MentionCount:
     """How often an actor is mentioned, and in how many articles."""
 
     mentions: int
     articles: int
-
-
-def count_mentions(mentions: Iterable[ActorMention]) -> dict[str, MentionCount]:
-    """Each mentioned actor's id with its mention and article counts."""
-    docs: dict[str, list[str]] = defaultdict(list)
-    for m in mentions:
-        docs[m.actor_id].append(m.evidence.doc_id)
-    return {
-        actor_id: MentionCount(mentions=len(ids), articles=len(set(ids)))
-        for actor_id, ids in docs.items()
-    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +185,3 @@ class Page(Generic[T]):
     limit: int
     offset: int
     next: str | None = None  # the cursor of the following page, None on the last
-
-
-def paginate(items: Sequence[T], limit: int, offset: int) -> Page[T]:
-    """Items [offset, offset + limit) of the list, with the list's length."""
-    return Page(list(items[offset : offset + limit]), len(items), limit, offset)

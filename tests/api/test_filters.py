@@ -5,23 +5,18 @@ from __future__ import annotations
 import pytest
 
 from storyline.query import (
-    EventFilter,
-    MentionCount,
     actor_matches,
+    check_cursor,
     check_quad,
     check_types,
-    count_mentions,
+    cursor_of,
+    day_bounds,
     plover_types,
     quad_categories,
-    quote_matches,
 )
 from storyline.records import (
     ActorKind,
-    ActorMention,
-    Event,
     Evidence,
-    Quote,
-    QuoteKind,
 )
 from tests.conftest import person
 
@@ -68,39 +63,26 @@ def test_actor_kind_filter() -> None:
     assert actor_matches(None, None, None)
 
 
-def test_event_filter_by_quad() -> None:
-    event = Event(
-        event_id="e1",
-        type="ASSAULT",
-        quad="material_conflict",
-        source=KURTI,
-        targets=(),
-        evidence=evidence(),
-    )
-
-    assert EventFilter(quad="material_conflict")(event)
-    assert not EventFilter(quad="verbal_conflict")(event)
-
-
-def test_quote_kind_filter() -> None:
-    quote = Quote(quote_id="q1", evidence=evidence(), kind=QuoteKind.DIRECT, speaker=KURTI)
-
-    assert quote_matches(quote, None, None, QuoteKind.DIRECT)
-    assert quote_matches(quote, "kurti", None, QuoteKind.DIRECT)
-    assert not quote_matches(quote, None, None, QuoteKind.INDIRECT)
-    assert not quote_matches(quote, "vucic", None, QuoteKind.DIRECT)
+@pytest.mark.parametrize(
+    "since, until, expected",
+    [
+        ("2023", "2023", ("2023-01-01", "2023-12-31")),
+        ("2023-02", "2024-02", ("2023-02-01", "2024-02-29")),
+        ("2023-03-18", None, ("2023-03-18", None)),
+        (None, "2023-04", (None, "2023-04-30")),
+        (None, None, (None, None)),
+    ],
+)
+def test_date_bounds_are_the_first_and_last_day_they_cover(
+    since: str | None, until: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert day_bounds(since, until) == expected
 
 
-def test_count_mentions_counts_mentions_and_distinct_articles() -> None:
-    mentions = [
-        ActorMention(actor_id="a", evidence=evidence("d1", 0)),
-        ActorMention(actor_id="a", evidence=evidence("d1", 5)),
-        ActorMention(actor_id="a", evidence=evidence("d2", 0)),
-        ActorMention(actor_id="b", evidence=evidence("d2", 9)),
-    ]
+def test_a_cursor_holds_its_key_and_nothing_else_is_one() -> None:
+    key = [0, "doc-ü", 12, "e1"]
 
-    assert count_mentions(mentions) == {
-        "a": MentionCount(mentions=3, articles=2),
-        "b": MentionCount(mentions=1, articles=1),
-    }
-    assert count_mentions([]) == {}
+    assert check_cursor(cursor_of(key)) == key
+    for bad in ("", "e30", "not base64!", cursor_of([])):
+        with pytest.raises(ValueError, match="is not a page cursor"):
+            check_cursor(bad)

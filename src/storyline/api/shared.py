@@ -7,7 +7,7 @@ bad values with a clear 4xx.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
@@ -15,7 +15,7 @@ from fastapi import Depends, HTTPException, Query
 
 from storyline.api.app import State
 from storyline.export import Record
-from storyline.query import EventFilter, Page, check_cursor, check_date, check_types, paginate
+from storyline.query import EventFilter, Page, check_cursor, check_date, check_types
 from storyline.store import SQLiteStore
 
 T = TypeVar("T")
@@ -61,11 +61,6 @@ def _cursor(value: str) -> str:
 
 
 PageParams = Annotated[Paging, Depends(paging)]
-
-
-def page_of(items: Sequence[T], page: Paging, render: Callable[[T], Record]) -> Record:
-    """One page of a list held in memory, as {"items", "total", "limit", "offset"}."""
-    return render_page(paginate(items, page.limit, page.offset), render)
 
 
 def render_page(found: Page[T], render: Callable[[T], Record]) -> Record:

@@ -210,7 +210,7 @@ class StoreReads:
         found: dict[str, list[ActorMention]] = {a: [] for a in actor_ids}
         for chunk in _chunks(sorted(actor_ids)):
             sql = f"""SELECT * FROM actor_mentions WHERE actor_id IN ({_marks(chunk)})
-                      ORDER BY actor_id, doc_id, start"""
+                      ORDER BY actor_id, doc_id, start, end"""
             for r in self._db.execute(sql, chunk):
                 found[r["actor_id"]].append(ActorMention(actor_id=r["actor_id"], evidence=_ev(r)))
         return found
