@@ -4,8 +4,6 @@ fills those indexes for a database stored before them."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from storyline.records import (
@@ -18,8 +16,8 @@ from storyline.records import (
     Story,
 )
 from storyline.store import SQLiteStore, open_store
-from storyline.store import sqlite as sqlite_module
 from tests.conftest import make_article, make_result, person
+from tests.store.conftest import patch_migrations, raw
 
 GHANA = Actor(actor_id="GHA", name="Ghana", kind=ActorKind.COUNTRY, country="GHA")
 TOGO_ARMY = Actor(
@@ -185,11 +183,9 @@ def test_copies_of_an_article_are_found_by_their_original(store: SQLiteStore) ->
 def test_the_migration_fills_the_linking_indexes_of_a_stored_database(
     settings, monkeypatch
 ) -> None:
-    before = [m for m in sqlite_module.MIGRATIONS if m[0] < 5]
-    monkeypatch.setattr(sqlite_module, "MIGRATIONS", tuple(before))
-    monkeypatch.setattr(sqlite_module, "LATEST", 4)
+    patch_migrations(monkeypatch, upto=4)
     open_store(settings.db).close()
-    with sqlite3.connect(settings.db) as db:
+    with raw(settings.db) as db:
         db.execute(
             "INSERT INTO articles (doc_id, file, text, content_hash) VALUES ('d', 'd', '', '')"
         )
@@ -217,7 +213,7 @@ def test_the_migration_fills_the_linking_indexes_of_a_stored_database(
     monkeypatch.undo()
     store = open_store(settings.db)
     try:
-        with sqlite3.connect(settings.db) as db:
+        with raw(settings.db) as db:
             found = db.execute("SELECT event_id, day_first, day_last FROM events").fetchall()
         days = {r[0]: (r[1], r[2]) for r in found}
         assert days == {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,9 +28,9 @@ from storyline.records import (
     Sentence,
 )
 from storyline.store import SQLiteStore, open_store, rows
-from storyline.store import sqlite as sqlite_module
 from storyline.store.schema import LATEST, MIGRATIONS
 from tests.conftest import make_article, make_result, person
+from tests.store.conftest import patch_migrations, raw, table_count, table_names
 
 DOC = "doc-brussels"
 TEXT = (
@@ -178,30 +179,26 @@ def full_result(doc_id: str = DOC, **changes: object) -> ArticleResult:
     return replace(result, **changes)
 
 
-def table_count(path: str, table: str) -> int:
-    with sqlite3.connect(path) as db:
-        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
 # -- schema and connection ------------------------------------------------------------
 
 
-def test_new_database_records_every_migration_and_uses_wal(settings) -> None:
+def test_new_database_records_every_migration(settings, backend: str) -> None:
     store = open_store(settings.db)
     assert store.schema_version() == LATEST
     store.close()
-    with sqlite3.connect(settings.db) as db:
+    with raw(settings.db) as db:
         versions = [r[0] for r in db.execute("SELECT version FROM schema_migrations")]
-        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     assert versions == [version for version, _, _ in MIGRATIONS]
-    assert mode == "wal"
+    if backend == "sqlite":
+        with sqlite3.connect(settings.db) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_reopening_does_not_rerun_migrations(settings) -> None:
     first = open_store(settings.db)
     first.save_result(full_result())
     first.close()
-    with sqlite3.connect(settings.db) as db:
+    with raw(settings.db) as db:
         before = db.execute("SELECT version, applied_at FROM schema_migrations").fetchall()
 
     again = open_store(settings.db)
@@ -209,43 +206,38 @@ def test_reopening_does_not_rerun_migrations(settings) -> None:
     assert again.schema_version() == LATEST
     assert again.content_hash(DOC) == brussels_article().content_hash  # data survived
     again.close()
-    with sqlite3.connect(settings.db) as db:
+    with raw(settings.db) as db:
         after = db.execute("SELECT version, applied_at FROM schema_migrations").fetchall()
     assert after == before
 
 
 def test_missing_migrations_are_applied_on_open(settings, monkeypatch) -> None:
     open_store(settings.db).close()
-    newer = (*MIGRATIONS, (LATEST + 1, "extra table", "CREATE TABLE extra (x INTEGER)"))
-    monkeypatch.setattr(sqlite_module, "MIGRATIONS", newer)
-    monkeypatch.setattr(sqlite_module, "LATEST", LATEST + 1)
+    latest = patch_migrations(monkeypatch, extra="CREATE TABLE extra (x INTEGER)")
 
     store = open_store(settings.db)
 
-    assert store.schema_version() == LATEST + 1
+    assert store.schema_version() == latest == LATEST + 1
     store.close()
     assert table_count(settings.db, "extra") == 0
 
 
 def test_failed_migration_is_rolled_back_and_reported(settings, monkeypatch) -> None:
     open_store(settings.db).close()
-    broken = "CREATE TABLE half_done (x INTEGER); CREATE TABLE broken ("
-    monkeypatch.setattr(sqlite_module, "MIGRATIONS", (*MIGRATIONS, (LATEST + 1, "bad", broken)))
-    monkeypatch.setattr(sqlite_module, "LATEST", LATEST + 1)
+    patch_migrations(monkeypatch, extra="CREATE TABLE half_done (x INTEGER); CREATE TABLE broken (")
 
-    with pytest.raises(StoreError, match="cannot open the database"):
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
         open_store(settings.db)
 
-    with sqlite3.connect(settings.db) as db:
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-    assert "half_done" not in tables
-    assert version == LATEST
+    assert "\n" not in str(caught.value)
+    assert "half_done" not in table_names(settings.db)
+    with raw(settings.db) as db:
+        assert db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == LATEST
 
 
 def test_newer_schema_is_refused_with_one_line_message(settings) -> None:
     open_store(settings.db).close()
-    with sqlite3.connect(settings.db) as db:
+    with raw(settings.db) as db:
         db.execute(
             "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (LATEST + 5, "future")
         )
@@ -263,7 +255,6 @@ def test_newer_schema_is_refused_with_one_line_message(settings) -> None:
 @pytest.mark.parametrize(
     "url, scheme",
     [
-        ("postgresql://user@localhost/storyline", "postgresql"),
         ("mysql://db.example.org/news", "mysql"),
         ("duckdb:///tmp/x.duckdb", "duckdb"),
     ],
@@ -272,6 +263,31 @@ def test_unsupported_store_scheme_is_named_in_the_error(url: str, scheme: str) -
     with pytest.raises(StoreError, match=f"'{scheme}'") as caught:
         open_store(url)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://reader:s3cret@/news?host=/nonexistent-socket-dir",
+        "postgresql://reader@/news?host=/nonexistent-socket-dir&password=s3cret",
+        "postgresql://reader@/news?host=/tmp&nonsense=1",
+    ],
+    ids=["server-down", "password-in-query", "bad-option"],
+)
+def test_a_postgresql_server_it_cannot_reach_is_one_line_without_the_password(url: str) -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match=r"^postgresql://reader@/news\?host=/") as caught:
+        open_store(url)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "s3cret" not in message
+    assert "cannot connect to PostgreSQL (" in message
+
+
+def test_without_psycopg_a_postgresql_url_says_what_to_install(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import fails
+    with pytest.raises(StoreError, match=r"^postgresql://u@h/db: .*storyline\[postgres\]"):
+        open_store("postgresql://u:pw@h/db")
 
 
 def test_sqlite_url_opens_the_file_it_names(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ Each migration runs once, inside a transaction, and is recorded in
 
 from __future__ import annotations
 
+from storyline.store.dialect import SQLITE, Dialect
+
 
 def _first_day(window: str, value: str) -> str:
     """SQL for the first day of an event's date: its window's, else its value's."""
@@ -16,13 +18,183 @@ def _first_day(window: str, value: str) -> str:
     )
 
 
-def _last_day(window: str, value: str) -> str:
+def _last_day(d: Dialect, window: str, value: str) -> str:
     """SQL for the last day of an event's date (a month's last day, a year's 31 December)."""
     text = f"CASE WHEN date_precision = 'window' OR {value} IS NULL THEN {window} ELSE {value} END"
+    month_end = d.month_end(f"{text} || '-01'")
     return (
         f"CASE length({text}) WHEN 10 THEN {text} "
-        f"WHEN 7 THEN date({text} || '-01', '+1 month', '-1 day') "
+        f"WHEN 7 THEN {month_end} "
         f"WHEN 4 THEN {text} || '-12-31' END"
+    )
+
+
+def migrations(d: Dialect) -> tuple[tuple[int, str, str], ...]:
+    """Every migration (version, name, SQL) as the dialect spells it."""
+    return (
+        (
+            1,
+            "articles, entity mentions, actors, quotes, events, stories",
+            f"""
+        CREATE TABLE articles ({d.row_id}
+            doc_id TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            outlet TEXT,
+            url TEXT,
+            place TEXT,
+            source_path TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT,
+            minhash {d.blob},
+            n_tokens INTEGER NOT NULL DEFAULT 0,
+            n_sentences INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL DEFAULT {d.now}
+        );
+        CREATE INDEX articles_published ON articles (published);
+        CREATE TABLE entity_mentions ({d.row_id}
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end, label)
+        );
+        CREATE TABLE actors ({d.row_id}
+            actor_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            role TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX actors_country ON actors (country);
+        CREATE TABLE actor_mentions ({d.row_id}
+            actor_id TEXT NOT NULL REFERENCES actors (actor_id),
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end, actor_id)
+        );
+        CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id);
+        CREATE TABLE quotes ({d.row_id}
+            quote_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker_id TEXT REFERENCES actors (actor_id),
+            speaker_text TEXT,
+            cue TEXT,
+            via TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX quotes_doc ON quotes (doc_id);
+        CREATE TABLE events ({d.row_id}
+            event_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            mode TEXT,
+            cameo TEXT,
+            source_id TEXT NOT NULL REFERENCES actors (actor_id),
+            target_ids TEXT NOT NULL DEFAULT '[]',
+            date TEXT,
+            date_precision TEXT,
+            date_after TEXT,
+            date_before TEXT,
+            date_text TEXT,
+            location TEXT,
+            fatalities INTEGER,
+            historical INTEGER NOT NULL DEFAULT 0,
+            negated INTEGER NOT NULL DEFAULT 0,
+            story_id TEXT,
+            confidence {d.real} NOT NULL DEFAULT 0,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            evidence TEXT NOT NULL
+        );
+        CREATE INDEX events_doc ON events (doc_id);
+        CREATE INDEX events_date ON events (date);
+        CREATE TABLE stories ({d.row_id}
+            story_id TEXT PRIMARY KEY,
+            date TEXT,
+            title TEXT NOT NULL,
+            event_ids TEXT NOT NULL DEFAULT '[]',
+            doc_ids TEXT NOT NULL DEFAULT '[]',
+            types TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
+        ),
+        (
+            2,
+            "event auxiliary modes, PLOVER quad category and score, further evidence",
+            f"""
+        ALTER TABLE events ADD COLUMN future INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN quad TEXT;
+        ALTER TABLE events ADD COLUMN score {d.real};
+        ALTER TABLE events ADD COLUMN also TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX events_type ON events (type);
+        """,
+        ),
+        (
+            3,
+            "story precision, window, outlets, sources, contested, historical, participants",
+            """
+        ALTER TABLE stories ADD COLUMN precision TEXT;
+        ALTER TABLE stories ADD COLUMN date_window TEXT;
+        ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE stories ADD COLUMN participants TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX stories_date ON stories (date);
+        CREATE INDEX events_story ON events (story_id);
+        """,
+        ),
+        (
+            4,
+            "quotes: the other parties of a joint statement",
+            """
+        ALTER TABLE quotes ADD COLUMN joint_ids TEXT NOT NULL DEFAULT '[]';
+        """,
+        ),
+        (
+            5,
+            "story linking by index: event days, event participants, story articles",
+            f"""
+        ALTER TABLE events ADD COLUMN day_first TEXT;
+        ALTER TABLE events ADD COLUMN day_last TEXT;
+        UPDATE events SET
+            day_first = {_first_day("coalesce(date_after, date)", "date")},
+            day_last = {_last_day(d, "coalesce(date_before, date)", "date")};
+        CREATE INDEX events_kind_days ON events (type, day_first, day_last);
+        CREATE TABLE event_actors (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, actor_id)
+        );
+        CREATE INDEX event_actors_actor ON event_actors (actor_id);
+        INSERT OR IGNORE INTO event_actors (event_id, actor_id)
+            SELECT event_id, source_id FROM events
+            UNION SELECT event_id, value FROM events, json_each(events.target_ids);
+        CREATE TABLE story_docs (
+            story_id TEXT NOT NULL REFERENCES stories (story_id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, doc_id)
+        );
+        CREATE INDEX story_docs_doc ON story_docs (doc_id);
+        INSERT OR IGNORE INTO story_docs (story_id, doc_id)
+            SELECT story_id, value FROM stories, json_each(stories.doc_ids);
+        CREATE INDEX articles_duplicate ON articles (duplicate_of);
+        """,
+        ),
+        (6, "listings by index: filters, orders and keyset pages", LISTING_INDEXES),
+        (7, "stories and the timeline by index: date order, sections, types", STORY_INDEXES),
     )
 
 
@@ -55,187 +227,18 @@ STORY_INDEXES = """
         """
 
 
-# Story listings and timeline pages seek in (date, title, story id) order, within the
-# timeline's sections (news or background: `historical`); a type filter reads the
-# stories of events of a type off one index.
-STORY_INDEXES = """
-        CREATE INDEX stories_order ON stories (date, title, story_id);
-        CREATE INDEX stories_timeline ON stories (historical, date, title, story_id);
-        CREATE INDEX events_type_story ON events (type, story_id);
-        """
-
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
-    (
-        1,
-        "articles, entity mentions, actors, quotes, events, stories",
-        """
-        CREATE TABLE articles (
-            doc_id TEXT PRIMARY KEY,
-            file TEXT NOT NULL,
-            title TEXT,
-            published TEXT,
-            outlet TEXT,
-            url TEXT,
-            place TEXT,
-            source_path TEXT,
-            text TEXT NOT NULL,
-            content_hash TEXT NOT NULL,
-            duplicate_of TEXT,
-            minhash BLOB,
-            n_tokens INTEGER NOT NULL DEFAULT 0,
-            n_sentences INTEGER NOT NULL DEFAULT 0,
-            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-        );
-        CREATE INDEX articles_published ON articles (published);
-        CREATE TABLE entity_mentions (
-            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            label TEXT NOT NULL,
-            PRIMARY KEY (doc_id, start, end, label)
-        );
-        CREATE TABLE actors (
-            actor_id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            country TEXT,
-            sector TEXT,
-            role TEXT,
-            aliases TEXT NOT NULL DEFAULT '[]'
-        );
-        CREATE INDEX actors_country ON actors (country);
-        CREATE TABLE actor_mentions (
-            actor_id TEXT NOT NULL REFERENCES actors (actor_id),
-            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            PRIMARY KEY (doc_id, start, end, actor_id)
-        );
-        CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id);
-        CREATE TABLE quotes (
-            quote_id TEXT PRIMARY KEY,
-            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            speaker_id TEXT REFERENCES actors (actor_id),
-            speaker_text TEXT,
-            cue TEXT,
-            via TEXT NOT NULL DEFAULT '[]'
-        );
-        CREATE INDEX quotes_doc ON quotes (doc_id);
-        CREATE TABLE events (
-            event_id TEXT PRIMARY KEY,
-            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
-            type TEXT NOT NULL,
-            mode TEXT,
-            cameo TEXT,
-            source_id TEXT NOT NULL REFERENCES actors (actor_id),
-            target_ids TEXT NOT NULL DEFAULT '[]',
-            date TEXT,
-            date_precision TEXT,
-            date_after TEXT,
-            date_before TEXT,
-            date_text TEXT,
-            location TEXT,
-            fatalities INTEGER,
-            historical INTEGER NOT NULL DEFAULT 0,
-            negated INTEGER NOT NULL DEFAULT 0,
-            story_id TEXT,
-            confidence REAL NOT NULL DEFAULT 0,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            evidence TEXT NOT NULL
-        );
-        CREATE INDEX events_doc ON events (doc_id);
-        CREATE INDEX events_date ON events (date);
-        CREATE TABLE stories (
-            story_id TEXT PRIMARY KEY,
-            date TEXT,
-            title TEXT NOT NULL,
-            event_ids TEXT NOT NULL DEFAULT '[]',
-            doc_ids TEXT NOT NULL DEFAULT '[]',
-            types TEXT NOT NULL DEFAULT '[]'
-        );
-        """,
-    ),
-    (
-        2,
-        "event auxiliary modes, PLOVER quad category and score, further evidence",
-        """
-        ALTER TABLE events ADD COLUMN future INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE events ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE events ADD COLUMN quad TEXT;
-        ALTER TABLE events ADD COLUMN score REAL;
-        ALTER TABLE events ADD COLUMN also TEXT NOT NULL DEFAULT '[]';
-        CREATE INDEX events_type ON events (type);
-        """,
-    ),
-    (
-        3,
-        "story precision, window, outlets, sources, contested, historical, participants",
-        """
-        ALTER TABLE stories ADD COLUMN precision TEXT;
-        ALTER TABLE stories ADD COLUMN date_window TEXT;
-        ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
-        ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE stories ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE stories ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE stories ADD COLUMN participants TEXT NOT NULL DEFAULT '[]';
-        CREATE INDEX stories_date ON stories (date);
-        CREATE INDEX events_story ON events (story_id);
-        """,
-    ),
-    (
-        4,
-        "quotes: the other parties of a joint statement",
-        """
-        ALTER TABLE quotes ADD COLUMN joint_ids TEXT NOT NULL DEFAULT '[]';
-        """,
-    ),
-    (
-        5,
-        "story linking by index: event days, event participants, story articles",
-        f"""
-        ALTER TABLE events ADD COLUMN day_first TEXT;
-        ALTER TABLE events ADD COLUMN day_last TEXT;
-        UPDATE events SET
-            day_first = {_first_day("coalesce(date_after, date)", "date")},
-            day_last = {_last_day("coalesce(date_before, date)", "date")};
-        CREATE INDEX events_kind_days ON events (type, day_first, day_last);
-        CREATE TABLE event_actors (
-            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
-            actor_id TEXT NOT NULL,
-            PRIMARY KEY (event_id, actor_id)
-        );
-        CREATE INDEX event_actors_actor ON event_actors (actor_id);
-        INSERT OR IGNORE INTO event_actors (event_id, actor_id)
-            SELECT event_id, source_id FROM events
-            UNION SELECT event_id, value FROM events, json_each(events.target_ids);
-        CREATE TABLE story_docs (
-            story_id TEXT NOT NULL REFERENCES stories (story_id) ON DELETE CASCADE,
-            doc_id TEXT NOT NULL,
-            PRIMARY KEY (story_id, doc_id)
-        );
-        CREATE INDEX story_docs_doc ON story_docs (doc_id);
-        INSERT OR IGNORE INTO story_docs (story_id, doc_id)
-            SELECT story_id, value FROM stories, json_each(stories.doc_ids);
-        CREATE INDEX articles_duplicate ON articles (duplicate_of);
-        """,
-    ),
-    (6, "listings by index: filters, orders and keyset pages", LISTING_INDEXES),
-    (7, "stories and the timeline by index: date order, sections, types", STORY_INDEXES),
-)
-
-BOOKKEEPING = """
+def bookkeeping(d: Dialect) -> str:
+    """The table recording which migrations were applied."""
+    return f"""
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    applied_at TEXT NOT NULL DEFAULT {d.now}
 )
 """
+
+
+MIGRATIONS = migrations(SQLITE)
+BOOKKEEPING = bookkeeping(SQLITE)
 
 LATEST = MIGRATIONS[-1][0]

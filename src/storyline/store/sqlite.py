@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.records import (
@@ -21,36 +20,27 @@ from storyline.records import (
     Story,
 )
 from storyline.store import rows
+from storyline.store.connection import one_line, open_database
+from storyline.store.dialect import SQLITE
 from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
-from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS
+from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS, bookkeeping, migrations
 from storyline.store.story_reads import StoryReads
 
 
-class SQLiteStore(StoryReads):
+class Store(StoryReads):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
-        self.path = path
+    def __init__(self, location: str, *, read_only: bool = False) -> None:
+        opened = open_database(location, read_only=read_only)
+        self._db, self.dialect, self._errors = opened.db, opened.dialect, opened.errors
+        self.path = opened.name  # a file, or a URL without its password
+        if read_only:
+            return
         try:
-            if read_only:
-                uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded
-                # A web request may open it in one thread and read in another; it is
-                # still used by one request at a time.
-                self._db = sqlite3.connect(
-                    uri, uri=True, isolation_level=None, check_same_thread=False
-                )
-            else:
-                if path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            if not read_only:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+            self._migrate()
+        except self._errors as exc:
+            self._db.close()
+            raise StoreError(f"{self.path}: cannot open the database ({one_line(exc)})") from exc
 
     def close(self) -> None:
         """Close the connection."""
@@ -59,7 +49,8 @@ class SQLiteStore(StoryReads):
     # -- schema -------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        self._db.execute(BOOKKEEPING)
+        sqlite = self.dialect is SQLITE
+        self._db.execute(BOOKKEEPING if sqlite else bookkeeping(self.dialect))
         done = {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
         if done and max(done) > LATEST:
             self._db.close()
@@ -67,7 +58,7 @@ class SQLiteStore(StoryReads):
                 f"{self.path}: database schema v{max(done)} is newer than this storyline "
                 f"(v{LATEST}); upgrade storyline"
             )
-        for version, name, sql in MIGRATIONS:
+        for version, name, sql in MIGRATIONS if sqlite else migrations(self.dialect):
             if version in done:
                 continue
             with self.transaction():
@@ -128,8 +119,8 @@ class SQLiteStore(StoryReads):
                         [(event.event_id, a.actor_id) for a in (event.source, *event.targets)],
                     )
                 self._prune_actors()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{article.file}: cannot store the article ({exc})") from exc
+        except self._errors as exc:
+            raise StoreError(f"{article.file}: cannot store the article ({one_line(exc)})") from exc
 
     def replace_stories(self, stories: list[Story], *, drop: Collection[str] | None = None) -> None:
         """Store stories and set each event's story id, atomically, in place of the
@@ -177,7 +168,7 @@ class SQLiteStore(StoryReads):
                AND actor_id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
                AND actor_id NOT IN (SELECT value FROM quotes, json_each(quotes.joint_ids))
                AND actor_id NOT IN (SELECT source_id FROM events)
-               AND actor_id NOT IN (SELECT value FROM events, json_each(events.target_ids))"""
+               AND actor_id NOT IN (SELECT actor_id FROM event_actors)"""
         )
 
     def _upsert_actor(self, actor: Actor) -> None:
@@ -201,11 +192,17 @@ class SQLiteStore(StoryReads):
                 both = replace(old.merged(new), actor_id=new_id, name=new.name, kind=new.kind)
                 self._upsert("actors", rows.actor_row(both), key="actor_id")
                 for sql in (
-                    "UPDATE OR IGNORE actor_mentions SET actor_id = :new WHERE actor_id = :old",
+                    # Moved unless the new actor already has the span (the old row goes).
+                    """UPDATE actor_mentions SET actor_id = :new WHERE actor_id = :old
+                       AND NOT EXISTS (SELECT 1 FROM actor_mentions m WHERE m.actor_id = :new
+                       AND m.doc_id = actor_mentions.doc_id AND m.start = actor_mentions.start
+                       AND m.end = actor_mentions.end)""",
                     "DELETE FROM actor_mentions WHERE actor_id = :old",
                     "UPDATE quotes SET speaker_id = :new WHERE speaker_id = :old",
                     "UPDATE events SET source_id = :new WHERE source_id = :old",
-                    "UPDATE OR IGNORE event_actors SET actor_id = :new WHERE actor_id = :old",
+                    """UPDATE event_actors SET actor_id = :new WHERE actor_id = :old
+                       AND NOT EXISTS (SELECT 1 FROM event_actors m WHERE m.actor_id = :new
+                       AND m.event_id = event_actors.event_id)""",
                     "DELETE FROM event_actors WHERE actor_id = :old",
                 ):
                     self._db.execute(sql, {"old": old_id, "new": new_id})
@@ -269,7 +266,8 @@ class SQLiteStore(StoryReads):
         args: tuple[object, ...] = ()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
-        return [rows.to_mention(r) for r in self._db.execute(sql + " ORDER BY doc_id, start", args)]
+        order = " ORDER BY doc_id, start, end, label"  # ties in one order on every backend
+        return [rows.to_mention(r) for r in self._db.execute(sql + order, args)]
 
     def actor_mentions(
         self, actor_id: str | None = None, *, doc_id: str | None = None
@@ -283,7 +281,7 @@ class SQLiteStore(StoryReads):
             sql, args = sql + " AND doc_id = ?", [*args, doc_id]
         return [
             ActorMention(actor_id=r["actor_id"], evidence=_evidence(r))
-            for r in self._db.execute(sql + " ORDER BY doc_id, start", args)
+            for r in self._db.execute(sql + " ORDER BY doc_id, start, end, actor_id", args)
         ]
 
     # -- story linking: candidates through indexes, never a scan ---------------------------
@@ -379,6 +377,9 @@ class SQLiteStore(StoryReads):
             ):
                 actors[r["actor_id"]] = rows.to_actor(r)
         return [rows.to_event(r, actors) for r in found]
+
+
+SQLiteStore = Store  # the name the rest of storyline imports
 
 
 def _referenced_actors(result: ArticleResult) -> list[Actor]:
