@@ -543,7 +543,7 @@ def test_export_streams_in_batches_never_reading_a_whole_table(
 
     from storyline.store import reads
 
-    monkeypatch.setattr(reads, "BATCH", 1)  # a batch per row: every seek is exercised
+    monkeypatch.setattr(reads, "SORT_LIMIT", 1)  # a batch per row: every seek is exercised
     for name in ("events", "quotes", "actors", "articles", "actor_mentions"):
         monkeypatch.setattr(filled, name, refused)
     counts = export(filled, out)

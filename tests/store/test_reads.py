@@ -218,6 +218,22 @@ def test_event_filters_keep_what_they_mean_in_article_and_text_order(
     assert list(filled.iter_events(wanted)) == expected
 
 
+@pytest.mark.parametrize("wanted", EVENT_FILTERS, ids=repr)
+def test_a_filter_keeping_many_walks_the_order_to_the_same_answer(
+    filled: SQLiteStore, wanted: EventFilter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import reads
+
+    monkeypatch.setattr(reads, "SORT_LIMIT", 2)  # every filter keeping 3 or more walks
+    expected = [e for e in _all_events() if _kept(e, wanted)]
+
+    pages = list(_walk(lambda **kw: filled.event_page(wanted, **kw), 3))
+
+    assert [e for p in pages for e in p.items] == expected
+    assert list(filled.iter_events(wanted)) == expected
+    assert filled.event_page(wanted, limit=3, offset=4).items == expected[4:7]
+
+
 def test_each_filter_keeps_some_events_and_drops_others() -> None:
     none = [EventFilter(actor="nobody"), EventFilter(actor="kurti", country="SRB")]
     for wanted in EVENT_FILTERS[1:]:

@@ -27,9 +27,10 @@ from storyline.query import (
 from storyline.records import Actor, ActorMention, Article, Event, Evidence, Quote
 from storyline.store import rows
 
-BATCH = 500  # rows per query when a read streams a whole listing; ids per IN list
+BATCH = 500  # ids per IN list
 # A filter keeping more rows than this walks the ordering index to fill a page rather
-# than sort everything it keeps (a page then costs about limit x rows / kept).
+# than sort everything it keeps (a page then costs about limit x rows / kept); a
+# listing read whole streams in batches of this many rows.
 SORT_LIMIT = 5000
 # The same column as an expression no index can serve: a test of it is made row by row
 # (against a set the database builds once), so the plan walks the ordering index.
@@ -284,16 +285,17 @@ class StoreReads:
     def _batches(
         self, table: str, segments: list[_Segment], columns: str = ""
     ) -> Iterator[list[Any]]:
-        """A whole listing in order, BATCH rows at a time, each batch seeking past the
-        last (never holding the listing, never counting rows off)."""
+        """A whole listing in order, SORT_LIMIT rows at a time, each batch seeking past
+        the last (never holding the listing, never counting rows off)."""
         for seg in segments:
+            walk = self._count(table, seg) > SORT_LIMIT
             key: list[object] | None = None
             while True:
-                where, args = _after(seg, key, walk=True)
-                batch = self._select(table, seg, where, args, BATCH, 0, columns)
+                where, args = _after(seg, key, walk=walk)
+                batch = self._select(table, seg, where, args, SORT_LIMIT, 0, columns)
                 if batch:
                     yield batch
-                if len(batch) < BATCH:
+                if len(batch) < SORT_LIMIT:
                     break
                 key = _key(seg, batch[-1])
 
