@@ -152,6 +152,8 @@ def test_a_synthetic_store_is_built_into_a_new_file_only(big_db: str, seed_db: s
         grow_store(seed_db, big_db, events=100)
     with pytest.raises(StoreError, match="no seed store"):
         grow_store(str(Path(big_db).parent / "missing.db"), big_db + ".new", events=100)
+    with pytest.raises(StoreError, match="SQLite files"):
+        grow_store(seed_db, "postgresql://localhost/storyline", events=100)
 
 
 @pytest.mark.parametrize(

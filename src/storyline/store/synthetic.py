@@ -89,6 +89,7 @@ def grow_store(
     from storyline.store import open_store
 
     started = time.perf_counter()
+    seed, target = _sqlite_path(seed), _sqlite_path(target)
     if not Path(seed).is_file():
         raise StoreError(f"{seed}: no seed store there")
     open_store(target).close()  # create and migrate
@@ -106,6 +107,15 @@ def grow_store(
     finally:
         db.close()
     return GrowthSummary(**counts, seconds=round(time.perf_counter() - started, 1))
+
+
+def _sqlite_path(location: str) -> str:
+    """The file of a SQLite store (a path or sqlite:// URL); other backends are refused."""
+    if location.startswith("sqlite://"):
+        return location.split("://", 1)[1]
+    if "://" in location:
+        raise StoreError(f"{location}: synthetic stores are SQLite files; give a path")
+    return location
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, list[str]]:
@@ -398,6 +408,7 @@ def bench_targets(path: str) -> BenchTargets:
     """The sizes of a store and the values its benchmark queries filter by: the actor in
     the most events (a copy, when the store is synthetic), the commonest actor country,
     the month of the median event date, the median event."""
+    path = _sqlite_path(path)
     if not Path(path).is_file():
         raise StoreError(f"{path}: no store there")
     db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
