@@ -17,6 +17,7 @@ from storyline.records import (
     ParsedArticle,
 )
 from storyline.store import SQLiteStore, open_store
+from tests.store.postgres import postgres_server  # noqa: F401 (a session's PostgreSQL)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

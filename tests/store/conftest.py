@@ -12,7 +12,6 @@ import pytest
 
 from storyline.config import Settings
 from storyline.store.connection import is_postgres, open_database
-from tests.store.postgres import postgres_server  # noqa: F401 (a fixture)
 
 BACKENDS = ("sqlite", "postgresql")
 

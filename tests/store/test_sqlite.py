@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -722,3 +723,27 @@ def test_articles_can_be_filtered_by_outlet(
     listed: SQLiteStore, outlet: str, expected: list[str]
 ) -> None:
     assert [s.article.doc_id for s in listed.articles(outlet=outlet)] == expected
+
+
+def test_stores_opening_a_new_database_at_once_migrate_it_once(settings) -> None:
+    start = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def open_and_save(n: int) -> None:
+        start.wait()
+        try:
+            store = open_store(settings.db)
+            store.save_result(full_result(f"doc-{n}"))
+            store.close()
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_and_save, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert table_count(settings.db, "schema_migrations") == len(MIGRATIONS)
+    assert table_count(settings.db, "articles") == 4

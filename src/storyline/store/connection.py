@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from storyline.errors import StoreError
 from storyline.store.dialect import POSTGRES, SQLITE, Dialect
@@ -140,15 +139,12 @@ def _row_factory(cursor: Any) -> Any:
 
 def redact(url: str) -> str:
     """A URL without its password (in the authority or the query)."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}@{host}"
-    query = urlencode(
-        [(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query)], safe="/"
-    )
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    scheme, sep, rest = url.partition("://")
+    authority, tail = re.match(r"([^/?]*)(.*)", rest, re.DOTALL).groups()  # type: ignore[union-attr]
+    if "@" in authority:
+        user, host = authority.rsplit("@", 1)
+        authority = f"{user.split(':', 1)[0]}@{host}"
+    return scheme + sep + authority + re.sub(r"([?&]password=)[^&]*", r"\1***", tail)
 
 
 def one_line(exc: BaseException) -> str:
