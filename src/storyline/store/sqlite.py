@@ -305,30 +305,22 @@ class Store(StoryReads):
         are unknown; in event id order."""
         if not types or not (actor_ids or countries):
             return []
-        named = f"""EXISTS (SELECT 1 FROM event_actors ea JOIN actors a USING (actor_id)
-                    WHERE ea.event_id = e.event_id AND (ea.actor_id IN ({_marks(actor_ids)})
-                    OR a.country IN ({_marks(countries)})))"""
-        parties = [*actor_ids, *countries]
-        kinds = f"type IN ({_marks(types)})"
-        if days is None:  # an undated event may be any of them: driven by the participants
-            sql = f"SELECT e.* FROM events e WHERE e.{kinds} AND {named} ORDER BY e.event_id"
-            return self._events(sql, [*types, *parties])
-        first, last = days
-        month = first[:8] + "01"
-        # Candidates within a month (off events_kind_days), across months (off
-        # events_long_days) and undated (off events_undated): bounded ranges, whatever
-        # the store's size; then the participants of each.
-        sql = f"""WITH days AS (
-                      SELECT event_id FROM events WHERE {kinds}
-                          AND day_first BETWEEN ? AND ? AND day_last >= ?
-                      UNION SELECT event_id FROM events WHERE {kinds}
-                          AND substr(day_first, 1, 7) <> substr(day_last, 1, 7)
-                          AND day_first < ? AND day_last >= ?
-                      UNION SELECT event_id FROM events WHERE {kinds} AND day_first IS NULL)
-                  SELECT e.* FROM days CROSS JOIN events e ON e.event_id = days.event_id
-                  WHERE {named} ORDER BY e.event_id"""
-        args = [*types, month, last, first, *types, month, first, *types, *parties]
-        return self._events(sql, args)
+        # Driven by the participants (actors by country, then their events; CROSS JOIN
+        # keeps that order), the most selective of the three; type and days filter what
+        # those indexes return.
+        args: list[object] = [*countries, *actor_ids, *types]
+        sql = f"""WITH named AS (
+                      SELECT ea.event_id FROM actors a
+                      JOIN event_actors ea ON ea.actor_id = a.actor_id
+                      WHERE a.country IN ({_marks(countries)})
+                      UNION SELECT event_id FROM event_actors
+                      WHERE actor_id IN ({_marks(actor_ids)}))
+                  SELECT e.* FROM named CROSS JOIN events e ON e.event_id = named.event_id
+                  WHERE e.type IN ({_marks(types)})"""
+        if days is not None:
+            sql += " AND (e.day_first IS NULL OR (e.day_first <= ? AND e.day_last >= ?))"
+            args += [days[1], days[0]]
+        return self._events(sql + " ORDER BY e.event_id", args)
 
     def unlinked_events(self) -> list[Event]:
         """Events in no story yet, in event id order."""
