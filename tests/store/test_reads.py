@@ -218,13 +218,15 @@ def test_event_filters_keep_what_they_mean_in_article_and_text_order(
     assert list(filled.iter_events(wanted)) == expected
 
 
+@pytest.mark.parametrize("few_ids", [500, 1])
 @pytest.mark.parametrize("wanted", EVENT_FILTERS, ids=repr)
 def test_a_filter_keeping_many_walks_the_order_to_the_same_answer(
-    filled: SQLiteStore, wanted: EventFilter, monkeypatch: pytest.MonkeyPatch
+    filled: SQLiteStore, wanted: EventFilter, few_ids: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from storyline.store import reads
 
     monkeypatch.setattr(reads, "SORT_LIMIT", 2)  # every filter keeping 3 or more walks
+    monkeypatch.setattr(reads, "BATCH", few_ids)  # 1: the actors named by a query, not ids
     expected = [e for e in _all_events() if _kept(e, wanted)]
 
     pages = list(_walk(lambda **kw: filled.event_page(wanted, **kw), 3))
@@ -310,7 +312,14 @@ def _all_quotes() -> list[Quote]:
     ],
     ids=repr,
 )
-def test_quote_filters(filled: SQLiteStore, wanted: QuoteFilter) -> None:
+@pytest.mark.parametrize("few_ids", [500, 1])
+def test_quote_filters(
+    filled: SQLiteStore, wanted: QuoteFilter, few_ids: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import reads
+
+    monkeypatch.setattr(reads, "BATCH", few_ids)  # 1: the speakers named by a query
+
     def kept(q: Quote) -> bool:
         if wanted.kind is not None and q.kind is not wanted.kind:
             return False

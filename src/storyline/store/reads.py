@@ -77,6 +77,11 @@ class _Segment:
         return self.scan if walk and self.scan else self.where
 
 
+# The actors a filter names: SQL giving their ids (a list of placeholders, or a query)
+# and its arguments.
+_Named = tuple[str, list[object]]
+_NAMED_BY = "SELECT a.actor_id FROM actors a WHERE "
+
 _ARTICLE_COLUMNS = """a.*, (SELECT count(*) FROM entity_mentions m WHERE m.doc_id = a.doc_id)
     AS n_mentions"""
 
@@ -100,13 +105,14 @@ class StoreReads:
     ) -> Page[Event]:
         """One page of the events the filter keeps, in article and text order."""
         found, total, cursor = self._page(
-            "events e", [_event_segment(wanted)], limit, offset, after
+            "events e", [self._event_segment(wanted)], limit, offset, after
         )
         return Page(self._events_of(found), total, limit, offset, cursor)
 
     def iter_events(self, wanted: EventFilter | None = None) -> Iterator[Event]:
         """Every event the filter keeps, in article and text order, read a batch at a time."""
-        for batch in self._batches("events e", [_event_segment(wanted or EventFilter())]):
+        segment = self._event_segment(wanted or EventFilter())
+        for batch in self._batches("events e", [segment]):
             yield from self._events_of(batch)
 
     def events(self, *, doc_id: str | None = None) -> list[Event]:
@@ -133,13 +139,14 @@ class StoreReads:
     ) -> Page[Quote]:
         """One page of the quotes the filter keeps, in article and text order."""
         found, total, cursor = self._page(
-            "quotes q", [_quote_segment(wanted)], limit, offset, after
+            "quotes q", [self._quote_segment(wanted)], limit, offset, after
         )
         return Page(self._quotes_of(found), total, limit, offset, cursor)
 
     def iter_quotes(self, wanted: QuoteFilter | None = None) -> Iterator[Quote]:
         """Every quote the filter keeps, in article and text order, a batch at a time."""
-        for batch in self._batches("quotes q", [_quote_segment(wanted or QuoteFilter())]):
+        segment = self._quote_segment(wanted or QuoteFilter())
+        for batch in self._batches("quotes q", [segment]):
             yield from self._quotes_of(batch)
 
     def quotes(self, *, doc_id: str | None = None) -> list[Quote]:
@@ -244,6 +251,24 @@ class StoreReads:
             found |= {r["doc_id"]: r["file"] for r in self._db.execute(sql, chunk)}
         return found
 
+    # -- the actors a filter names -------------------------------------------------------
+
+    def _event_segment(self, wanted: EventFilter) -> _Segment:
+        return _event_segment(wanted, self._named(wanted.actor, wanted.country))
+
+    def _quote_segment(self, wanted: QuoteFilter) -> _Segment:
+        return _quote_segment(wanted, self._named(wanted.speaker, wanted.country))
+
+    def _named(self, needle: str | None, country: str | None) -> _Named | None:
+        """The actors a needle and a country name: their ids when there are few (one
+        scan of the actors for the request), else the query that finds them."""
+        if not (needle or country):
+            return None
+        cond, args = _actor_match("a", needle, country)
+        sql = _NAMED_BY + cond
+        ids = [r[0] for r in self._db.execute(f"{sql} LIMIT ?", [*args, BATCH + 1])]
+        return _ids(ids) if len(ids) <= BATCH else (sql, args)
+
     # -- paging ------------------------------------------------------------------------
 
     def _page(
@@ -332,23 +357,27 @@ class StoreReads:
 # -- the listings' SQL ---------------------------------------------------------------------
 
 
-def _event_segment(w: EventFilter) -> _Segment:
-    """Events the filter keeps, by the indexes of events and event_actors."""
+def _event_segment(w: EventFilter, named: _Named | None = None) -> _Segment:
+    """Events the filter keeps, by the indexes of events and event_actors; `named` is
+    the actors the filter's needle and country name (or None when it names none)."""
     where: list[str] = []
     scan: list[str] = []
     args: list[object] = []
-    if w.actor or w.country:
-        cond, found = _actor_match("a", w.actor, w.country)
-        named = f"SELECT a.actor_id FROM actors a WHERE {cond}"
-        events = f"SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ({named})"
+    chosen = [n for n in (named, _ids([w.actor_id]) if w.actor_id else None) if n]
+    for actors, found in chosen:
+        # Seek: the events of these actors, then sorted. Walk: each event in order is
+        # looked up among its own actors when they are a short list, else in the set of
+        # these actors' events (built once: a query nested in EXISTS would run per row).
+        events = f"SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ({actors})"
         where.append(f"e.event_id IN ({events})")
-        scan.append(f"{_NO_INDEX.format('e.event_id')} IN ({events})")
+        if actors.startswith(_NAMED_BY):
+            scan.append(f"{_NO_INDEX.format('e.event_id')} IN ({events})")
+        else:
+            scan.append(
+                "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.event_id "
+                f"AND ea.actor_id IN ({actors}))"
+            )
         args += found
-    if w.actor_id:
-        events = "SELECT event_id FROM event_actors WHERE actor_id = ?"
-        where.append(f"e.event_id IN ({events})")
-        scan.append(f"{_NO_INDEX.format('e.event_id')} IN ({events})")
-        args.append(w.actor_id)
     plain: list[str] = []
     for column, value in (("doc_id", w.doc_id), ("story_id", w.story_id), ("quad", w.quad)):
         if value:
@@ -370,16 +399,16 @@ def _event_segment(w: EventFilter) -> _Segment:
     return _Segment((*where, *plain), tuple(args), order, keys, (*scan, *plain))
 
 
-def _quote_segment(w: QuoteFilter) -> _Segment:
-    """Quotes the filter keeps: the speaker by the actors' indexes, kind and article."""
+def _quote_segment(w: QuoteFilter, named: _Named | None = None) -> _Segment:
+    """Quotes the filter keeps: the speaker among the actors `named` (those the speaker
+    needle and country name, or None when they name none), kind and article."""
     where: list[str] = []
     scan: list[str] = []
     args: list[object] = []
-    if w.speaker or w.country:
-        cond, found = _actor_match("a", w.speaker, w.country)
-        named = f"SELECT a.actor_id FROM actors a WHERE {cond}"
-        where.append(f"q.speaker_id IN ({named})")
-        scan.append(f"{_NO_INDEX.format('q.speaker_id')} IN ({named})")
+    if named:
+        actors, found = named
+        where.append(f"q.speaker_id IN ({actors})")
+        scan.append(f"{_NO_INDEX.format('q.speaker_id')} IN ({actors})")
         args += found
     plain: list[str] = []
     if w.kind is not None:
@@ -421,6 +450,11 @@ def _article_segments(outlet: str | None) -> list[_Segment]:
         ),
         _Segment((*where, "a.published IS NULL"), args, ("a.file", "a.doc_id"), ("file", "doc_id")),
     ]
+
+
+def _ids(ids: Sequence[object]) -> _Named:
+    """A list of actor ids as SQL (placeholders) and its arguments."""
+    return _marks(ids), list(ids)
 
 
 def _actor_match(alias: str, needle: str | None, country: str | None) -> tuple[str, list[object]]:
