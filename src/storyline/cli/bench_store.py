@@ -75,7 +75,7 @@ def store(
     the event listing filtered by actor, by country and by a month, one event, a
     timeline page, the stories, one actor's network, the home page and the events
     page; reads the server's peak memory; then times ingesting one new article into
-    an empty store and into this one (which adds three articles to it). --json gives
+    an empty store and into this one (which adds up to three articles to it). --json gives
     p50_ms (query -> ms), server_peak_mb, ingest_ms_empty, ingest_ms_large,
     ingest_ratio and events.
     """
