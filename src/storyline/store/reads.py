@@ -373,9 +373,10 @@ def _event_segment(w: EventFilter, named: _Named | None = None) -> _Segment:
         if actors.startswith(_NAMED_BY):
             scan.append(f"{_NO_INDEX.format('e.event_id')} IN ({events})")
         else:
+            # (the list tested on the event's own rows, not probed id by id)
             scan.append(
                 "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.event_id "
-                f"AND ea.actor_id IN ({actors}))"
+                f"AND {_NO_INDEX.format('ea.actor_id')} IN ({actors}))"
             )
         args += found
     plain: list[str] = []
