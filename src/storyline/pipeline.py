@@ -22,7 +22,13 @@ from storyline.errors import StoreError
 from storyline.events import EventContext, Lexicon, code_events
 from storyline.events.patterns import ArgumentPatterns
 from storyline.gazetteer import Gazetteer
-from storyline.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
+from storyline.ingest.dedup import (
+    NearDuplicateIndex,
+    band_keys,
+    from_bytes,
+    signature,
+    to_bytes,
+)
 from storyline.nlp import load_model, parse_doc
 from storyline.quotes import extract_quotes, find_quoted
 from storyline.records import Article, ArticleResult, Event, IngestFailure, IngestStatus
@@ -232,10 +238,10 @@ class _Writer:
         self.store, self.report = store, report
         self.summary = IngestSummary()
         self.started = time.perf_counter()
-        self.index = NearDuplicateIndex(settings.duplicate_threshold)
-        for doc_id, sig in store.signatures():
-            self.index.add(doc_id, from_bytes(sig))
-        self.pending: dict[str, tuple[IngestStatus, bytes]] = {}
+        self.index = NearDuplicateIndex(settings.duplicate_threshold)  # this run's articles
+        while unbanded := store.unbanded():  # a store from before band keys: once
+            store.save_bands({d: band_keys(from_bytes(sig)) for d, sig in unbanded})
+        self.pending: dict[str, tuple[IngestStatus, bytes, list[int]]] = {}
         self.changed: set[str] = set()
         self.firsts: dict[str, tuple[bool, str, str]] = {}  # this run's by _first_key
         self.demote: dict[str, str] = {}  # article -> the stored copy it is the original of
@@ -266,7 +272,9 @@ class _Writer:
                 self.note(IngestStatus.UNCHANGED, item)
                 continue
             mh = signature(item.text)
-            duplicate_of = self.index.find(item.doc_id, mh)
+            bands = band_keys(mh)
+            near = {d: from_bytes(sig) for d, sig in self.store.near_candidates(bands)}
+            duplicate_of = self.index.find(item.doc_id, mh, near)
             self.index.add(item.doc_id, mh)
             self.firsts[item.doc_id] = _first_key(item)
             if duplicate_of and self.firsts[item.doc_id] < self._first_key(duplicate_of):
@@ -279,7 +287,7 @@ class _Writer:
                 if duplicate_of
                 else IngestStatus.INGESTED
             )
-            self.pending[item.doc_id] = (status, to_bytes(mh))
+            self.pending[item.doc_id] = (status, to_bytes(mh), bands)
             yield replace(item, duplicate_of=duplicate_of)
 
     def write(self, analysed: Analysed) -> None:
@@ -292,9 +300,9 @@ class _Writer:
         store = self.store
         if article.duplicate_of:  # a copy adds its sources to stories, not its events again
             result = _without_restated(result, store.events(doc_id=article.duplicate_of))
-        status, sig = self.pending[article.doc_id]
+        status, sig, bands = self.pending[article.doc_id]
         try:
-            store.save_result(result, sig)
+            store.save_result(result, sig, bands)
         except StoreError as exc:
             self.note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
             return

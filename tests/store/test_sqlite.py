@@ -322,7 +322,7 @@ def test_a_file_that_is_not_a_database_raises_store_error(tmp_path: Path) -> Non
 
 def test_saved_result_reads_back_equal(store: SQLiteStore) -> None:
     result = full_result()
-    store.save_result(result, signature=b"\x01\x02minhash")
+    store.save_result(result, signature=b"\x01\x02minhash", bands=[5, -9])
 
     assert store.article(DOC) == result.article
     assert store.content_hash(DOC) == result.article.content_hash
@@ -334,7 +334,8 @@ def test_saved_result_reads_back_equal(store: SQLiteStore) -> None:
     ]
     assert store.quotes(doc_id=DOC) == list(result.quotes)
     assert store.events(doc_id=DOC) == list(result.events)
-    assert list(store.signatures()) == [(DOC, b"\x01\x02minhash")]
+    assert store.near_candidates([-9, 11]) == [(DOC, b"\x01\x02minhash")]
+    assert store.near_candidates([11]) == []
 
 
 def test_article_listing_counts_what_was_found(store: SQLiteStore) -> None:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
+from hashlib import blake2b
+
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from storyline.ingest.identity import normalise_text
 
 NUM_PERM = 128
 SHINGLE = 3
 SCHEME = "affine32"  # stored signatures are uint32; read back with the same scheme
+# LSH bands of the signature: two articles sharing a band are candidates, which finds
+# pairs from Jaccard 0.5 up (datasketch's optimum for 128 permutations at 0.5); every
+# candidate is then checked against the real threshold.
+BANDS, ROWS = 25, 5
 
 
 def signature(text: str) -> MinHash:
@@ -31,14 +39,28 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(hashvalues=np.frombuffer(data, dtype=np.uint32), scheme=SCHEME)
 
 
+def band_keys(mh: MinHash) -> list[int]:
+    """The signature's LSH band keys (signed 64-bit, as databases store integers)."""
+    values = np.asarray(mh.hashvalues, dtype=np.uint32)
+    return [
+        int.from_bytes(
+            blake2b(
+                bytes([i]) + values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for i in range(BANDS)
+    ]
+
+
 class NearDuplicateIndex:
-    """The articles seen so far, to find one a new article nearly repeats."""
+    """The articles of this run, to find one a new article nearly repeats, among them or
+    among stored candidates (those sharing a band key, found by the store's index)."""
 
     def __init__(self, threshold: float) -> None:
         self._threshold = threshold
-        # LSH only proposes candidates; a lower bar there misses fewer pairs near the
-        # threshold, and every candidate is checked against the real one below.
-        self._lsh = MinHashLSH(threshold=max(0.5, threshold - 0.3), num_perm=NUM_PERM)
+        self._by_band: dict[int, set[str]] = defaultdict(set)
         self._sigs: dict[str, MinHash] = {}
 
     def add(self, doc_id: str, mh: MinHash) -> None:
@@ -46,17 +68,21 @@ class NearDuplicateIndex:
         if doc_id in self._sigs:
             return
         self._sigs[doc_id] = mh
-        self._lsh.insert(doc_id, mh)
+        for key in band_keys(mh):
+            self._by_band[key].add(doc_id)
 
-    def find(self, doc_id: str, mh: MinHash) -> str | None:
+    def find(self, doc_id: str, mh: MinHash, stored: Mapping[str, MinHash] = {}) -> str | None:
         """The most similar other article at or above the threshold, or one that holds
         the other nearly whole with little added (a copy with a footer), if any."""
+        candidates = dict(stored)
+        for key in band_keys(mh):
+            candidates |= {other: self._sigs[other] for other in self._by_band.get(key, ())}
         best, best_score = None, self._threshold
-        for other in sorted(self._lsh.query(mh)):
+        for other in sorted(candidates):
             if other == doc_id:
                 continue
-            score = mh.jaccard(self._sigs[other])
-            if score < self._threshold and _holds_the_other(mh, self._sigs[other], score):
+            score = mh.jaccard(candidates[other])
+            if score < self._threshold and _holds_the_other(mh, candidates[other], score):
                 score = self._threshold
             if score >= best_score:
                 best, best_score = other, score

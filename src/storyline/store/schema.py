@@ -195,6 +195,8 @@ def migrations(d: Dialect) -> tuple[tuple[int, str, str], ...]:
         ),
         (6, "listings by index: filters, orders and keyset pages", LISTING_INDEXES),
         (7, "stories and the timeline by index: date order, sections, types", STORY_INDEXES),
+        (8, "story candidates by index: events whose days run into another month", LINK_INDEXES),
+        (9, "near-duplicates by index: LSH band keys; actors pruned by index", BANDS),
     )
 
 
@@ -224,6 +226,35 @@ STORY_INDEXES = """
         CREATE INDEX stories_order ON stories (date, title, story_id);
         CREATE INDEX stories_timeline ON stories (historical, date, title, story_id);
         CREATE INDEX events_type_story ON events (type, story_id);
+        """
+
+
+# Story candidates are events of a kind whose days overlap an event's. Most events lie
+# within one month, and those are found off events_kind_days in a range that starts at
+# the first of the month; the few whose days run into another month ("in 2023", a
+# window across a month's end) have an index of their own.
+LINK_INDEXES = """
+        CREATE INDEX events_long_days ON events (type, day_first, day_last)
+            WHERE substr(day_first, 1, 7) <> substr(day_last, 1, 7);
+        CREATE INDEX events_undated ON events (type) WHERE day_first IS NULL;
+        """
+
+
+# A new article's near-duplicate candidates are the stored articles sharing one of its
+# LSH band keys; `store_flags` records that every stored signature has its keys (a store
+# from before this migration gets them on its next ingest). The few quotes with joint
+# speakers are indexed so that an actor's last reference is found without a scan.
+BANDS = """
+        CREATE TABLE article_bands (
+            band BIGINT NOT NULL,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE
+        );
+        CREATE INDEX article_bands_band ON article_bands (band);
+        CREATE INDEX article_bands_doc ON article_bands (doc_id);
+        CREATE TABLE store_flags (name TEXT PRIMARY KEY);
+        INSERT INTO store_flags (name) SELECT 'bands'
+            WHERE NOT EXISTS (SELECT 1 FROM articles WHERE minhash IS NOT NULL);
+        CREATE INDEX quotes_joint ON quotes (quote_id) WHERE joint_ids <> '[]';
         """
 
 

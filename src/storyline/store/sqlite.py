@@ -93,8 +93,11 @@ class Store(StoryReads):
 
     # -- writes -------------------------------------------------------------------------
 
-    def save_result(self, result: ArticleResult, signature: bytes | None = None) -> None:
-        """Replace everything stored for the article with this result, atomically.
+    def save_result(
+        self, result: ArticleResult, signature: bytes | None = None, bands: Collection[int] = ()
+    ) -> None:
+        """Replace everything stored for the article with this result, atomically, with
+        its near-duplicate signature and the LSH band keys it is found by.
 
         Raises StoreError (and stores nothing of the article) when a fact cannot be
         stored, e.g. two facts with one id.
@@ -102,13 +105,17 @@ class Store(StoryReads):
         article, parsed = result.article, result.parsed
         try:
             with self.transaction():
-                self._delete_facts(article.doc_id)
+                dropped = self._delete_facts(article.doc_id)
                 row = rows.article_row(article) | {
                     "minhash": signature,
                     "n_tokens": parsed.n_tokens,
                     "n_sentences": len(parsed.sentences),
                 }
                 self._upsert("articles", row, key="doc_id")
+                self._db.executemany(
+                    "INSERT INTO article_bands (band, doc_id) VALUES (?, ?)",
+                    [(b, article.doc_id) for b in sorted(set(bands))],
+                )
                 for m in parsed.mentions:
                     self._insert("entity_mentions", _evidence_row(m.evidence) | {"label": m.label})
                 for actor in _referenced_actors(result):
@@ -124,7 +131,7 @@ class Store(StoryReads):
                         "INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)",
                         [(event.event_id, a.actor_id) for a in (event.source, *event.targets)],
                     )
-                self._prune_actors()
+                self._prune_actors(dropped)
         except self._errors as exc:
             raise StoreError(f"{article.file}: cannot store the article ({one_line(exc)})") from exc
 
@@ -160,22 +167,57 @@ class Store(StoryReads):
                 "UPDATE articles SET duplicate_of = ? WHERE doc_id = ? OR duplicate_of = ?",
                 (original, copy, copy),
             )
+            named = self._named_by("event_actors", "event_id", event_ids)
             self._db.executemany("DELETE FROM events WHERE event_id = ?", [(e,) for e in event_ids])
-            self._prune_actors()
+            self._prune_actors(named)
 
-    def _delete_facts(self, doc_id: str) -> None:
-        for table in ("entity_mentions", "actor_mentions", "quotes", "events"):
+    def _delete_facts(self, doc_id: str) -> set[str]:
+        """Delete an article's facts; returns the actors they named."""
+        named = {
+            r[0]
+            for r in self._db.execute(
+                """SELECT actor_id FROM actor_mentions WHERE doc_id = :d
+                   UNION SELECT speaker_id FROM quotes WHERE doc_id = :d
+                   UNION SELECT ea.actor_id FROM events e JOIN event_actors ea
+                       ON ea.event_id = e.event_id WHERE e.doc_id = :d""",
+                {"d": doc_id},
+            )
+            if r[0]
+        }
+        named |= {
+            a
+            for r in self._db.execute("SELECT joint_ids FROM quotes WHERE doc_id = ?", (doc_id,))
+            for a in json.loads(r[0])
+        }
+        for table in ("entity_mentions", "actor_mentions", "quotes", "article_bands", "events"):
             self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        return named
 
-    def _prune_actors(self) -> None:
-        """Drop actors nothing refers to any more (after an article was replaced)."""
-        self._db.execute(
-            """DELETE FROM actors WHERE actor_id NOT IN (SELECT actor_id FROM actor_mentions)
-               AND actor_id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
-               AND actor_id NOT IN (SELECT value FROM quotes, json_each(quotes.joint_ids))
-               AND actor_id NOT IN (SELECT source_id FROM events)
-               AND actor_id NOT IN (SELECT actor_id FROM event_actors)"""
-        )
+    def _named_by(self, table: str, key: str, ids: Collection[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(ids)):
+            sql = f"SELECT actor_id FROM {table} WHERE {key} IN ({_marks(chunk)})"
+            found |= {r[0] for r in self._db.execute(sql, chunk)}
+        return found
+
+    def _prune_actors(self, candidates: Collection[str]) -> None:
+        """Drop those of these actors nothing refers to any more (after an article was
+        replaced or events dropped), each looked up by index, never a scan."""
+        for actor_id in sorted(candidates):
+            if not self._referenced(actor_id):
+                self._db.execute("DELETE FROM actors WHERE actor_id = ?", (actor_id,))
+
+    def _referenced(self, actor_id: str) -> bool:
+        row = self._db.execute(
+            """SELECT EXISTS (SELECT 1 FROM actor_mentions WHERE actor_id = :a)
+                   OR EXISTS (SELECT 1 FROM quotes WHERE speaker_id = :a)
+                   OR EXISTS (SELECT 1 FROM event_actors WHERE actor_id = :a)
+                   OR EXISTS (SELECT 1 FROM events WHERE source_id = :a)
+                   OR EXISTS (SELECT 1 FROM quotes WHERE joint_ids <> '[]'
+                       AND joint_ids LIKE :pattern)""",
+            {"a": actor_id, "pattern": f'%"{actor_id}"%'},
+        ).fetchone()
+        return bool(row[0])
 
     def _upsert_actor(self, actor: Actor) -> None:
         """Store an actor; what is already known of it stays unless this says otherwise."""
@@ -254,12 +296,39 @@ class Store(StoryReads):
         ).fetchone()
         return row["content_hash"] if row else None
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """Every stored article's near-duplicate signature, oldest first."""
-        for row in self._db.execute(
-            "SELECT doc_id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid"
-        ):
-            yield row["doc_id"], row["minhash"]
+    def near_candidates(self, bands: Collection[int]) -> list[tuple[str, bytes]]:
+        """The stored articles sharing one of these LSH band keys, with their signatures,
+        in doc id order."""
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(sorted(set(bands))):
+            sql = f"""SELECT DISTINCT a.doc_id, a.minhash FROM article_bands b
+                      JOIN articles a ON a.doc_id = b.doc_id
+                      WHERE b.band IN ({_marks(chunk)}) AND a.minhash IS NOT NULL"""
+            found |= {r[0]: bytes(r[1]) for r in self._db.execute(sql, chunk)}
+        return sorted(found.items())
+
+    def unbanded(self, limit: int = 1000) -> list[tuple[str, bytes]]:
+        """Stored signatures without band keys yet (a store from before band keys)."""
+        if self._db.execute("SELECT 1 FROM store_flags WHERE name = 'bands'").fetchone():
+            return []
+        rows_ = self._db.execute(
+            """SELECT doc_id, minhash FROM articles a WHERE minhash IS NOT NULL AND NOT EXISTS
+               (SELECT 1 FROM article_bands b WHERE b.doc_id = a.doc_id) LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        if not rows_:
+            with self.transaction():
+                self._db.execute("INSERT INTO store_flags (name) VALUES ('bands')")
+        return [(r[0], bytes(r[1])) for r in rows_]
+
+    def save_bands(self, bands: dict[str, Collection[int]]) -> None:
+        """Store the band keys of stored articles, atomically."""
+        with self.transaction():
+            for doc_id, keys in bands.items():
+                self._db.executemany(
+                    "INSERT INTO article_bands (band, doc_id) VALUES (?, ?)",
+                    [(b, doc_id) for b in sorted(set(keys))],
+                )
 
     def article(self, doc_id: str) -> Article | None:
         """One article, or None."""
@@ -305,22 +374,30 @@ class Store(StoryReads):
         are unknown; in event id order."""
         if not types or not (actor_ids or countries):
             return []
-        # Driven by the participants (actors by country, then their events; CROSS JOIN
-        # keeps that order), the most selective of the three; type and days filter what
-        # those indexes return.
-        args: list[object] = [*countries, *actor_ids, *types]
-        sql = f"""WITH named AS (
-                      SELECT ea.event_id FROM actors a
-                      JOIN event_actors ea ON ea.actor_id = a.actor_id
-                      WHERE a.country IN ({_marks(countries)})
-                      UNION SELECT event_id FROM event_actors
-                      WHERE actor_id IN ({_marks(actor_ids)}))
-                  SELECT e.* FROM named CROSS JOIN events e ON e.event_id = named.event_id
-                  WHERE e.type IN ({_marks(types)})"""
-        if days is not None:
-            sql += " AND (e.day_first IS NULL OR (e.day_first <= ? AND e.day_last >= ?))"
-            args += [days[1], days[0]]
-        return self._events(sql + " ORDER BY e.event_id", args)
+        named = f"""EXISTS (SELECT 1 FROM event_actors ea JOIN actors a USING (actor_id)
+                    WHERE ea.event_id = e.event_id AND (ea.actor_id IN ({_marks(actor_ids)})
+                    OR a.country IN ({_marks(countries)})))"""
+        parties = [*actor_ids, *countries]
+        kinds = f"type IN ({_marks(types)})"
+        if days is None:  # an undated event may be any of them: driven by the participants
+            sql = f"SELECT e.* FROM events e WHERE e.{kinds} AND {named} ORDER BY e.event_id"
+            return self._events(sql, [*types, *parties])
+        first, last = days
+        month = first[:8] + "01"
+        # Candidates within a month (off events_kind_days), across months (off
+        # events_long_days) and undated (off events_undated): bounded ranges, whatever
+        # the store's size; then the participants of each.
+        sql = f"""WITH days AS (
+                      SELECT event_id FROM events WHERE {kinds}
+                          AND day_first BETWEEN ? AND ? AND day_last >= ?
+                      UNION SELECT event_id FROM events WHERE {kinds}
+                          AND substr(day_first, 1, 7) <> substr(day_last, 1, 7)
+                          AND day_first < ? AND day_last >= ?
+                      UNION SELECT event_id FROM events WHERE {kinds} AND day_first IS NULL)
+                  SELECT e.* FROM days CROSS JOIN events e ON e.event_id = days.event_id
+                  WHERE {named} ORDER BY e.event_id"""
+        args = [*types, month, last, first, *types, month, first, *types, *parties]
+        return self._events(sql, args)
 
     def unlinked_events(self) -> list[Event]:
         """Events in no story yet, in event id order."""
