@@ -264,8 +264,7 @@ class StoreReads:
         scan of the actors for the request), else the query that finds them."""
         if not (needle or country):
             return None
-        cond, args = _actor_match("a", needle, country)
-        sql = _NAMED_BY + cond
+        sql, args = _named_by_query(needle, country) or ("", [])
         ids = [r[0] for r in self._db.execute(f"{sql} LIMIT ?", [*args, BATCH + 1])]
         return _ids(ids) if len(ids) <= BATCH else (sql, args)
 
@@ -363,6 +362,7 @@ def _event_segment(w: EventFilter, named: _Named | None = None) -> _Segment:
     where: list[str] = []
     scan: list[str] = []
     args: list[object] = []
+    named = named or _named_by_query(w.actor, w.country)
     chosen = [n for n in (named, _ids([w.actor_id]) if w.actor_id else None) if n]
     for actors, found in chosen:
         # Seek: the events of these actors, then sorted. Walk: each event in order is
@@ -406,6 +406,7 @@ def _quote_segment(w: QuoteFilter, named: _Named | None = None) -> _Segment:
     where: list[str] = []
     scan: list[str] = []
     args: list[object] = []
+    named = named or _named_by_query(w.speaker, w.country)
     if named:
         actors, found = named
         where.append(f"q.speaker_id IN ({actors})")
@@ -451,6 +452,14 @@ def _article_segments(outlet: str | None) -> list[_Segment]:
         ),
         _Segment((*where, "a.published IS NULL"), args, ("a.file", "a.doc_id"), ("file", "doc_id")),
     ]
+
+
+def _named_by_query(needle: str | None, country: str | None) -> _Named | None:
+    """The query finding the actors a needle and a country name (None: no filter)."""
+    if not (needle or country):
+        return None
+    cond, args = _actor_match("a", needle, country)
+    return _NAMED_BY + cond, args
 
 
 def _ids(ids: Sequence[object]) -> _Named:
