@@ -30,8 +30,17 @@ from storyline.ingest.dedup import (
     to_bytes,
 )
 from storyline.nlp import load_model, parse_doc
+from storyline.query import ActorFilter
 from storyline.quotes import extract_quotes, find_quoted
-from storyline.records import Article, ArticleResult, Event, IngestFailure, IngestStatus
+from storyline.records import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleResult,
+    Event,
+    IngestFailure,
+    IngestStatus,
+)
 from storyline.store import SQLiteStore
 from storyline.stories import relink, restates
 
@@ -224,11 +233,11 @@ def ingest(
         if resources is None:
             raise ValueError("ingest needs the resources or a mapper that has its own")
         mapper = InProcess(resources)
+    known = ActorRegistry(store.iter_actors(ActorFilter(kind=ActorKind.PERSON)))
     writer = _Writer(store, settings, report)
-    known = ActorRegistry(store.actors())
     for analysed in mapper.map(batched(writer.triage(items), settings.batch_size), known):
         writer.write(analysed)
-    return writer.finish()
+    return writer.finish(known)
 
 
 class _Writer:
@@ -245,6 +254,7 @@ class _Writer:
         self.changed: set[str] = set()
         self.firsts: dict[str, tuple[bool, str, str]] = {}  # this run's by _first_key
         self.demote: dict[str, str] = {}  # article -> the stored copy it is the original of
+        self.learned: list[Actor] = []  # the people this run stored
 
     def note(self, status: IngestStatus, item: Article | IngestFailure) -> None:
         """Count an outcome and tell the caller."""
@@ -307,6 +317,7 @@ class _Writer:
             self.note(IngestStatus.FAILED, IngestFailure(path=where_from(article), reason=str(exc)))
             return
         self.changed.add(article.doc_id)
+        self.learned += [a for a in result.actors if a.kind is ActorKind.PERSON]
         if article.doc_id in self.demote:
             copy = self.demote[article.doc_id]
             restated = [e for e in store.events(doc_id=copy) if _restated(e, result.events)]
@@ -315,9 +326,10 @@ class _Writer:
         self.summary.words += result.parsed.n_tokens
         self.note(status, article)
 
-    def finish(self) -> IngestSummary:
-        """Fold what the run taught into earlier actors, relink the stories it touched."""
-        merges = plan_merges(self.store.actors())
+    def finish(self, known: ActorRegistry) -> IngestSummary:
+        """Fold what the run taught into the people known before it (the store's people:
+        those known, and those this run stored), relink the stories it touched."""
+        merges = plan_merges([*known.actors(), *self.learned])
         self.store.merge_actors(merges)
         if self.changed or merges:
             relink(self.store, self.changed, {*merges, *merges.values()})
