@@ -11,8 +11,9 @@ from itertools import islice
 from pathlib import Path
 
 from storyline.config import Settings
+from storyline.engines import ProcessPool
 from storyline.ingest import read_articles
-from storyline.pipeline import ingest, load_resources
+from storyline.pipeline import InProcess, Mapper, ingest, load_resources
 from storyline.records import Article
 from storyline.store import open_store
 
@@ -39,15 +40,31 @@ class BenchResult:
     pipeline: Timing
     raw_spacy: Timing
     machine: str
+    workers: int = 1
+    # The pipeline in `workers` worker processes (None: not measured), and the largest
+    # peak memory of one of them.
+    parallel: Timing | None = None
+    worker_peak_rss_mb: float | None = None
 
     @property
     def ratio(self) -> float:
         """Pipeline speed as a share of raw spaCy speed (1.0 = no overhead)."""
         return self.pipeline.words_per_s / self.raw_spacy.words_per_s
 
+    @property
+    def speedup(self) -> float | None:
+        """The pipeline's speed in `workers` processes against one."""
+        if self.parallel is None:
+            return None
+        return self.parallel.words_per_s / self.pipeline.words_per_s
+
     def to_dict(self) -> dict[str, object]:
         """JSON-ready figures."""
-        return asdict(self) | {"ratio": round(self.ratio, 3)}
+        speedup = self.speedup
+        return asdict(self) | {
+            "ratio": round(self.ratio, 3),
+            "speedup": round(speedup, 3) if speedup is not None else None,
+        }
 
 
 def _peak_rss_mb() -> float:
@@ -63,8 +80,11 @@ def _timing(seconds: float, words: int, articles: int) -> Timing:
     )
 
 
-def run_bench(corpus: Path, settings: Settings, limit: int | None = None) -> BenchResult:
-    """Measure the full pipeline (into a temporary store), then raw nlp.pipe."""
+def run_bench(
+    corpus: Path, settings: Settings, limit: int | None = None, workers: int = 1
+) -> BenchResult:
+    """Measure the full pipeline (into a temporary store) in this process, then in
+    `workers` worker processes (when more than one), then raw nlp.pipe."""
     articles = [a for a in read_articles([corpus], settings) if isinstance(a, Article)]
     articles = list(islice(articles, limit))
     if not articles:
@@ -76,13 +96,13 @@ def run_bench(corpus: Path, settings: Settings, limit: int | None = None) -> Ben
     resources = load_resources(settings)
     load_seconds = time.perf_counter() - started
     list(resources.nlp.pipe(a.text for a in articles[:3]))  # warm-up, not measured
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(Path(tmp) / "bench.db"))
-        run_settings = replace(settings, db=store.path)
-        started = time.perf_counter()
-        ingest(articles, store, resources, run_settings)
-        pipeline = _timing(time.perf_counter() - started, words, len(articles))
-        store.close()
+    pipeline = _ingest_timing(articles, words, settings, InProcess(resources))
+    parallel = worker_peak = None
+    if workers > 1:
+        pool = ProcessPool(settings, workers, local=lambda: resources)
+        # timed from the start of the workers: loading their model is part of the cost
+        parallel = _ingest_timing(articles, words, settings, pool)
+        worker_peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     started = time.perf_counter()
     for _ in resources.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size):
         pass
@@ -96,7 +116,23 @@ def run_bench(corpus: Path, settings: Settings, limit: int | None = None) -> Ben
         pipeline=pipeline,
         raw_spacy=raw,
         machine=f"{platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}",
+        workers=workers,
+        parallel=parallel,
+        worker_peak_rss_mb=worker_peak,
     )
+
+
+def _ingest_timing(
+    articles: list[Article], words: int, settings: Settings, mapper: Mapper
+) -> Timing:
+    """One ingest of the articles into a new temporary store, timed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "bench.db"))
+        started = time.perf_counter()
+        ingest(articles, store, None, replace(settings, db=store.path), mapper=mapper)
+        timing = _timing(time.perf_counter() - started, words, len(articles))
+        store.close()
+    return timing
 
 
 def _cpus() -> int:
@@ -112,10 +148,18 @@ def render_bench(result: BenchResult) -> str:
         f"machine: {result.machine}; model {result.model} loaded in {result.load_seconds}s",
         f"{'':12} {'seconds':>9} {'words/s':>10} {'articles/s':>11} {'peak RSS MB':>12}",
     ]
-    for name, t in (("pipeline", result.pipeline), ("raw spaCy", result.raw_spacy)):
+    runs = [("pipeline", result.pipeline), ("raw spaCy", result.raw_spacy)]
+    if result.parallel is not None:
+        runs.insert(1, (f"{result.workers} workers", result.parallel))
+    for name, t in runs:
         lines.append(
             f"{name:12} {t.seconds:9.2f} {t.words_per_s:10,.0f} {t.articles_per_s:11.2f} "
             f"{t.peak_rss_mb:12.0f}"
         )
     lines.append(f"ratio (pipeline / raw spaCy words/s): {result.ratio:.2f}")
+    if result.speedup is not None:
+        lines.append(
+            f"speed-up ({result.workers} workers / 1): {result.speedup:.2f}; "
+            f"peak RSS of one worker {result.worker_peak_rss_mb:.0f} MB"
+        )
     return "\n".join(lines)

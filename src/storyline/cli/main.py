@@ -303,20 +303,29 @@ def bench() -> None:
 @bench.command(name="corpus")
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Also run the pipeline in this many worker processes and report the speed-up "
+    "over one (default: this machine's cores; 1 skips it).",
+)
 @json_option
 @friendly_errors
-def bench_corpus(corpus: Path, limit: int | None, as_json: bool) -> None:
+def bench_corpus(corpus: Path, limit: int | None, workers: int | None, as_json: bool) -> None:
     """Measure the full pipeline's speed and memory on CORPUS, against raw spaCy
     (also run as `storyline bench CORPUS`).
 
     CORPUS is anything `ingest` reads. The pipeline runs into a temporary
-    database; then `nlp.pipe` of the same model runs over the same texts. Prints
-    words/s, articles/s and peak memory of each, and their ratio.
+    database, in this process and then in --workers processes; then `nlp.pipe` of
+    the same model runs over the same texts. Prints words/s, articles/s and peak
+    memory of each, their ratio (one process) and the workers' speed-up.
     """
     from storyline.bench import render_bench, run_bench
     from storyline.cli.render import print_json
+    from storyline.engines import default_workers
 
-    result = run_bench(corpus, Settings(), limit=limit)
+    result = run_bench(corpus, Settings(), limit=limit, workers=workers or default_workers())
     if as_json:
         print_json(result.to_dict())
     else:
