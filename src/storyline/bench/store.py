@@ -142,6 +142,7 @@ def run_store_bench(
             q = timings[-1]
             say(f"{name}: {q.p50_ms} ms ({q.runs} runs)" if q.p50_ms else f"{name}: {q.status}")
         peak = server.peak_mb()
+    say(f"server peak memory: {peak} MB")
     ingest_empty = ingest_large = None
     notes: list[str] = []
     if ingest_sample is not None:
