@@ -368,10 +368,10 @@ class Store(StoryReads):
         actor_ids: Collection[str],
         countries: Collection[str],
         days: tuple[str, str] | None = None,
-    ) -> list[Event]:
-        """Events of these types that name one of these actors or an actor of one of these
-        countries, and (with `days`, first and last ISO day) whose days overlap them or
-        are unknown; in event id order."""
+    ) -> list[str]:
+        """Ids of the events of these types that name one of these actors or an actor of
+        one of these countries, and (with `days`, first and last ISO day) whose days
+        overlap them or are unknown; in event id order."""
         if not types or not (actor_ids or countries):
             return []
         named = f"""EXISTS (SELECT 1 FROM event_actors ea JOIN actors a USING (actor_id)
@@ -380,8 +380,8 @@ class Store(StoryReads):
         parties = [*actor_ids, *countries]
         kinds = f"type IN ({_marks(types)})"
         if days is None:  # an undated event may be any of them: driven by the participants
-            sql = f"SELECT e.* FROM events e WHERE e.{kinds} AND {named} ORDER BY e.event_id"
-            return self._events(sql, [*types, *parties])
+            sql = f"SELECT e.event_id FROM events e WHERE e.{kinds} AND {named} ORDER BY 1"
+            return [r[0] for r in self._db.execute(sql, [*types, *parties])]
         first, last = days
         month = first[:8] + "01"
         # Candidates within a month (off events_kind_days), across months (off
@@ -394,10 +394,10 @@ class Store(StoryReads):
                           AND substr(day_first, 1, 7) <> substr(day_last, 1, 7)
                           AND day_first < ? AND day_last >= ?
                       UNION SELECT event_id FROM events WHERE {kinds} AND day_first IS NULL)
-                  SELECT e.* FROM days CROSS JOIN events e ON e.event_id = days.event_id
-                  WHERE {named} ORDER BY e.event_id"""
+                  SELECT e.event_id FROM days CROSS JOIN events e ON e.event_id = days.event_id
+                  WHERE {named} ORDER BY 1"""
         args = [*types, month, last, first, *types, month, first, *types, *parties]
-        return self._events(sql, args)
+        return [r[0] for r in self._db.execute(sql, args)]
 
     def unlinked_events(self) -> list[Event]:
         """Events in no story yet, in event id order."""
@@ -413,11 +413,19 @@ class Store(StoryReads):
         return [found[k] for k in sorted(found)]
 
     def events_in(
-        self, *, doc_ids: Collection[str] = (), story_ids: Collection[str] = ()
+        self,
+        *,
+        doc_ids: Collection[str] = (),
+        story_ids: Collection[str] = (),
+        event_ids: Collection[str] = (),
     ) -> list[Event]:
-        """Events of these articles or stories, in event id order."""
+        """Events of these articles or stories, or with these ids, in event id order."""
         found: dict[str, Event] = {}
-        for column, values in (("doc_id", doc_ids), ("story_id", story_ids)):
+        for column, values in (
+            ("doc_id", doc_ids),
+            ("story_id", story_ids),
+            ("event_id", event_ids),
+        ):
             for chunk in _chunks(sorted(values)):
                 sql = f"SELECT * FROM events WHERE {column} IN ({_marks(chunk)})"
                 found |= {e.event_id: e for e in self._events(sql, list(chunk))}

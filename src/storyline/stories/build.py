@@ -101,6 +101,8 @@ def _store_neighbours(store: SQLiteStore, articles: _Articles) -> Neighbours:
     """Candidates from the store: events of a kin type, of overlapping or unknown days,
     that name one of the event's actors or an actor of one of its countries."""
 
+    read: dict[str, Linked] = {}  # each event read once, however many find it
+
     def find(item: Linked) -> list[Linked]:
         event = item.event
         ids, countries = participant_keys(event)
@@ -109,7 +111,9 @@ def _store_neighbours(store: SQLiteStore, articles: _Articles) -> Neighbours:
         found = store.events_sharing(
             types=kin_types(event), actor_ids=ids, countries=countries, days=days
         )
-        return [articles.linked(e) for e in found if e.event_id != event.event_id]
+        missing = [i for i in found if i not in read]
+        read.update((e.event_id, articles.linked(e)) for e in store.events_in(event_ids=missing))
+        return [read[i] for i in found if i != event.event_id and i in read]
 
     return find
 
