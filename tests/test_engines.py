@@ -104,3 +104,18 @@ def test_the_ray_engine_stores_what_the_default_ingest_stores(
     alone = ingested(articles, tmp_path / "alone.db", resources)
     on_ray = RayData(Settings(batch_size=2), workers=2)
     assert ingested(articles, tmp_path / "ray.db", None, mapper=on_ray) == alone  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("free_gb", "cores", "expected"),
+    [(1.5, 8, 1), (3.2, 8, 3), (64, 4, 4), (0.2, 4, 1), (None, 6, 6)],
+)
+def test_default_workers_are_the_cores_the_free_memory_can_hold(
+    monkeypatch: pytest.MonkeyPatch, free_gb: float | None, cores: int, expected: int
+) -> None:
+    from storyline.engines import pool
+
+    free = None if free_gb is None else int(free_gb * (1 << 30))
+    monkeypatch.setattr(pool, "_available_memory", lambda: free)
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda _pid: set(range(cores)))
+    assert pool.default_workers() == expected

@@ -25,8 +25,9 @@ def db_option(func: F) -> F:
         "--db",
         "db",
         default=None,
-        metavar="PATH",
-        help="SQLite database file (default: $STORYLINE_DB, else ./storyline.db).",
+        metavar="PATH|URL",
+        help="SQLite database file or PostgreSQL URL (postgresql://user@host/db) "
+        "(default: $STORYLINE_DB, else ./storyline.db).",
     )(func)
 
 
@@ -95,7 +96,8 @@ def cli() -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    help="Worker processes analysing articles (default: this machine's cores); the "
+    help="Worker processes analysing articles (default: this machine's cores, as many as "
+    "its free memory holds at 1 GB each); the "
     "database is written by this process alone. Runs of fewer articles than "
     "the workers can share stay in one process.",
 )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from pathlib import Path
 
 from storyline.actors import ActorRegistry
 from storyline.config import Settings
@@ -29,11 +30,27 @@ log = logging.getLogger(__name__)
 _WORKER: dict[str, object] = {}
 
 
+# Memory set aside per worker: the model and knowledge peak at about 520 MB (BENCHMARKS.md).
+WORKER_MEMORY = 1 << 30
+
+
 def default_workers() -> int:
-    """The cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The cores this process may use, as many as the free memory holds workers."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    cores = cores or os.cpu_count() or 1
+    free = _available_memory()
+    return cores if free is None else max(1, min(cores, free // WORKER_MEMORY))
+
+
+def _available_memory() -> int | None:
+    """Bytes the system can give new processes (Linux's MemAvailable), if it says."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def _start(settings: Settings, known: ActorRegistry) -> None:
