@@ -284,8 +284,8 @@ class _Writer:
             mh = signature(item.text)
             bands = band_keys(mh)
             near = {d: from_bytes(sig) for d, sig in self.store.near_candidates(bands)}
-            duplicate_of = self.index.find(item.doc_id, mh, near)
-            self.index.add(item.doc_id, mh)
+            duplicate_of = self.index.find(item.doc_id, mh, bands, near)
+            self.index.add(item.doc_id, mh, bands)
             self.firsts[item.doc_id] = _first_key(item)
             if duplicate_of and self.firsts[item.doc_id] < self._first_key(duplicate_of):
                 # The stored one repeats this: it becomes the copy, whatever came first.

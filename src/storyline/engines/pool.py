@@ -20,7 +20,14 @@ from pathlib import Path
 
 from storyline.actors import ActorRegistry
 from storyline.config import Settings
-from storyline.pipeline import Analysed, Resources, analyse_batch, load_resources, where_from
+from storyline.pipeline import (
+    Analysed,
+    InProcess,
+    Resources,
+    analyse_batch,
+    load_resources,
+    where_from,
+)
 from storyline.records import Article, IngestFailure
 
 log = logging.getLogger(__name__)
@@ -79,11 +86,9 @@ class ProcessPool:
         batches = iter(batches)
         first = list(islice(batches, self.workers))
         if self.workers == 1 or len(first) < self.workers:
-            resources = self._local()
-            for batch in chain(first, batches):
-                yield from analyse_batch(batch, resources, known)
-            return
-        yield from self._pooled(chain(first, batches), known)
+            yield from InProcess(self._local()).map(chain(first, batches), known)
+        else:
+            yield from self._pooled(chain(first, batches), known)
 
     def _pooled(self, batches: Iterator[list[Article]], known: ActorRegistry) -> Iterator[Analysed]:
         pool = self._new_pool(known)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from hashlib import blake2b
 
 import numpy as np
@@ -63,19 +63,22 @@ class NearDuplicateIndex:
         self._by_band: dict[int, set[str]] = defaultdict(set)
         self._sigs: dict[str, MinHash] = {}
 
-    def add(self, doc_id: str, mh: MinHash) -> None:
-        """Remember an article's signature."""
+    def add(self, doc_id: str, mh: MinHash, keys: Sequence[int]) -> None:
+        """Remember an article's signature and its band keys."""
         if doc_id in self._sigs:
             return
         self._sigs[doc_id] = mh
-        for key in band_keys(mh):
+        for key in keys:
             self._by_band[key].add(doc_id)
 
-    def find(self, doc_id: str, mh: MinHash, stored: Mapping[str, MinHash] = {}) -> str | None:
+    def find(
+        self, doc_id: str, mh: MinHash, keys: Sequence[int], stored: Mapping[str, MinHash] = {}
+    ) -> str | None:
         """The most similar other article at or above the threshold, or one that holds
-        the other nearly whole with little added (a copy with a footer), if any."""
+        the other nearly whole with little added (a copy with a footer), if any, among
+        this run's articles sharing one of the band `keys` and the `stored` candidates."""
         candidates = dict(stored)
-        for key in band_keys(mh):
+        for key in keys:
             candidates |= {other: self._sigs[other] for other in self._by_band.get(key, ())}
         best, best_score = None, self._threshold
         for other in sorted(candidates):

@@ -167,7 +167,7 @@ class Store(StoryReads):
                 "UPDATE articles SET duplicate_of = ? WHERE doc_id = ? OR duplicate_of = ?",
                 (original, copy, copy),
             )
-            named = self._named_by("event_actors", "event_id", event_ids)
+            named = self._actors_of(event_ids)
             self._db.executemany("DELETE FROM events WHERE event_id = ?", [(e,) for e in event_ids])
             self._prune_actors(named)
 
@@ -193,10 +193,11 @@ class Store(StoryReads):
             self._db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         return named
 
-    def _named_by(self, table: str, key: str, ids: Collection[str]) -> set[str]:
+    def _actors_of(self, event_ids: Collection[str]) -> set[str]:
+        """The actors these events name (source and targets)."""
         found: set[str] = set()
-        for chunk in _chunks(sorted(ids)):
-            sql = f"SELECT actor_id FROM {table} WHERE {key} IN ({_marks(chunk)})"
+        for chunk in _chunks(sorted(event_ids)):
+            sql = f"SELECT actor_id FROM event_actors WHERE event_id IN ({_marks(chunk)})"
             found |= {r[0] for r in self._db.execute(sql, chunk)}
         return found
 
