@@ -282,17 +282,39 @@ class StoreReads:
         """Rows [offset, offset + limit) after the cursor, over the segments in order;
         the total the filter keeps; the cursor of the next page (None on the last)."""
         counts = [self._count(table, s) for s in segments]
+        found, cursor = self._page_rows(
+            table, segments, counts, limit, offset, after, columns, walk=True
+        )
+        return [r for _, r in found], sum(counts), cursor
+
+    def _page_rows(
+        self,
+        table: str,
+        segments: list[_Segment],
+        counts: Sequence[int],
+        limit: int,
+        offset: int,
+        after: str | None,
+        columns: str,
+        *,
+        walk: bool,
+    ) -> tuple[list[tuple[int, Any]], str | None]:
+        """Rows [offset, offset + limit) after the cursor over the segments in order, each
+        with its segment's index, and the cursor of the next page (None on the last).
+        `counts` are each segment's rows; with `walk`, a segment keeping more than
+        SORT_LIMIT rows is read along its ordering index instead of sorted."""
         start, key = _start(segments, after)
         found: list[tuple[int, Any]] = []
         skip = offset
         for i, seg in enumerate(segments[start:], start):
             where, args = _after(seg, key if i == start else None)
             if skip:
-                n = self._count(table, seg, where, args)
+                seeks = i == start and key is not None
+                n = self._count(table, seg, where, args) if seeks else counts[i]
                 if skip >= n:
                     skip -= n
                     continue
-            if counts[i] > SORT_LIMIT:
+            if walk and counts[i] > SORT_LIMIT:
                 where, args = _after(seg, key if i == start else None, walk=True)
             got = self._select(table, seg, where, args, limit + 1 - len(found), skip, columns)
             found += [(i, r) for r in got]
@@ -304,7 +326,7 @@ class StoreReads:
             found = found[:limit]
             i, last = found[-1]
             cursor = cursor_of([i, *_key(segments[i], last)])
-        return [r for _, r in found], sum(counts), cursor
+        return found, cursor
 
     def _batches(
         self, table: str, segments: list[_Segment], columns: str = ""

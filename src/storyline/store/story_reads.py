@@ -19,20 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from storyline.query import EventFilter, cursor_of
+from storyline.query import EventFilter
 from storyline.records import Actor, Article, Story
 from storyline.store import rows
 from storyline.store.reads import (
     StoreReads,
     _actor_match,
-    _after,
     _chunks,
     _event_segment,
     _marks,
     _Segment,
-    _start,
 )
 
 #: Sections of the timeline, in order.
@@ -114,27 +111,9 @@ class StoryReads(StoreReads):
         listing = _listing(wanted, timeline)
         table, segments = listing.table, listing.segments
         counts = self._story_counts(listing)
-        start, key = _start(segments, after)
-        found: list[tuple[int, Any]] = []
-        skip = offset
-        for i, seg in enumerate(segments[start:], start):
-            where, args = _after(seg, key if i == start else None)
-            if skip:
-                seeks = i == start and key is not None
-                n = self._count(table, seg, where, args) if seeks else counts[i]
-                if skip >= n:
-                    skip -= n
-                    continue
-            got = self._select(table, seg, where, args, limit + 1 - len(found), skip, "s.*")
-            found += [(i, r) for r in got]
-            skip = 0
-            if len(found) > limit:
-                break
-        cursor = None
-        if len(found) > limit:
-            found = found[:limit]
-            i, last = found[-1]
-            cursor = cursor_of([i, *(last[k] for k in segments[i].keys)])
+        found, cursor = self._page_rows(
+            table, segments, counts, limit, offset, after, "s.*", walk=False
+        )
         return StoryPage(
             stories=tuple(rows.to_story(r) for _, r in found),
             segments=tuple(i for i, _ in found),
