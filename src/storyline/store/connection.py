@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,10 +64,26 @@ def _open_sqlite(path: str, *, read_only: bool) -> Opened:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 10000")
         if not read_only:
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open the database ({exc})") from exc
     return Opened(db=db, dialect=SQLITE, errors=(sqlite3.DatabaseError,), name=path)
+
+
+def _use_wal(db: sqlite3.Connection, *, wait: float = 10.0) -> None:
+    """Switch the file to write-ahead logging, once: the switch takes an exclusive lock
+    that SQLite's busy handler does not wait for, so writers opening one new file at
+    once retry it until one of them has made the change (then it is already WAL)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _open_postgres(url: str, *, read_only: bool) -> Opened:
