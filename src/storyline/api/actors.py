@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import (
     PageParams,
@@ -30,7 +31,11 @@ def _listed(found: ActorStats) -> Record:
     }
 
 
-@router.get("/actors", summary="Canonical actors with their mention and article counts")
+@router.get(
+    "/actors",
+    summary="Canonical actors with their mention and article counts",
+    responses=responses.LISTING,
+)
 def list_actors(
     store: ReadStore,
     page: PageParams,
@@ -48,7 +53,11 @@ def list_actors(
     return render_page(read_page(store.actor_page, page, wanted), _listed)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: every mention of it and its events")
+@router.get(
+    "/actors/{actor_id}",
+    summary="One actor: every mention of it and its events",
+    responses=responses.ONE_PAGED,
+)
 def get_actor(
     store: ReadStore,
     page: PageParams,

@@ -8,7 +8,7 @@ loads the NLP resources the first time it is used.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -16,7 +16,9 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
+from storyline.api.guard import RequestGuard, allowed_methods
 from storyline.config import Settings
 from storyline.errors import StorylineError
 from storyline.pipeline import Resources, load_resources
@@ -55,7 +57,25 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(routes.router, prefix="/api")
     web.mount(app)
+    # The last added runs first: the guard refuses from the headers alone, then a body
+    # sent without a length is counted as it is read.
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_request_bytes)
+    app.add_middleware(RequestGuard, token=settings.api_token, max_bytes=settings.max_request_bytes)
+    app.openapi = lambda: _schema(app, settings)  # type: ignore[method-assign]
     return app
+
+
+def _schema(app: FastAPI, settings: Settings) -> dict[str, object]:
+    """The OpenAPI schema, with the server's own maximum page size as the maximum of every
+    `limit` that has none (the routes are declared before the settings are known)."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)  # builds and keeps app.openapi_schema
+        for ops in schema.get("paths", {}).values():
+            for op in ops.values():
+                for param in op.get("parameters", ()):
+                    if param["name"] == "limit" and "maximum" not in param["schema"]:
+                        param["schema"]["maximum"] = settings.max_page_size
+    return app.openapi_schema
 
 
 def app_state(request: Request) -> AppState:
@@ -81,14 +101,20 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        headers = dict(exc.headers or {})  # a 401's WWW-Authenticate, a 405's Allow
+        if exc.status_code == 405:  # the router names only the first route's methods
+            allowed = allowed_methods(request.app, request.url.path)
+            if allowed:
+                headers["Allow"] = ", ".join(sorted(allowed))
+        return _error(exc.status_code, str(exc.detail), headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
-            problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+            message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            problems.append(f"{where or 'request'}: {message}")
         return _error(422, "; ".join(problems))
 
     @app.exception_handler(StorylineError)
@@ -96,8 +122,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(400, str(exc))
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message, "status": status}, status_code=status)
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
 
 __all__ = ["AppState", "ReadStore", "State", "create_app", "read_store"]

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record, not_found, read_page, render_page
 from storyline.store import ArticleStats
@@ -22,7 +23,9 @@ def _listed(stats: ArticleStats) -> Record:
     }
 
 
-@router.get("/articles", summary="Stored articles in publication order")
+@router.get(
+    "/articles", summary="Stored articles in publication order", responses=responses.LISTING
+)
 def list_articles(
     store: ReadStore,
     page: PageParams,
@@ -33,7 +36,9 @@ def list_articles(
 
 
 @router.get(
-    "/articles/{doc_id}", summary="One article: its text and every fact found in it, with offsets"
+    "/articles/{doc_id}",
+    summary="One article: its text and every fact found in it, with offsets",
+    responses=responses.ONE,
 )
 def get_article(
     store: ReadStore,

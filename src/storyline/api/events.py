@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import (
     EventParams,
@@ -24,7 +25,11 @@ from storyline.query import check_quad
 router = APIRouter(tags=["events"])
 
 
-@router.get("/events", summary="Coded events, filtered, in article and text order")
+@router.get(
+    "/events",
+    summary="Coded events, filtered, in article and text order",
+    responses=responses.LISTING,
+)
 def list_events(
     store: ReadStore,
     page: PageParams,
@@ -52,7 +57,7 @@ def list_events(
     return render_page(found, lambda e: contract.event_record(e, files[e.evidence.doc_id]))
 
 
-@router.get("/events/{event_id}", summary="One coded event")
+@router.get("/events/{event_id}", summary="One coded event", responses=responses.ONE)
 def get_event(
     store: ReadStore,
     event_id: Annotated[str, Path(description="The event's id (event_id).")],

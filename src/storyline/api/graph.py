@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import EventParams, Record
 from storyline.network import network_of, render_json
@@ -16,7 +17,11 @@ DEFAULT_NODES = 200
 MAX_NODES = 1000
 
 
-@router.get("/network", summary="Actor network: who acts on whom in the filtered events")
+@router.get(
+    "/network",
+    summary="Actor network: who acts on whom in the filtered events",
+    responses=responses.FILTERED,
+)
 def get_network(
     store: ReadStore,
     wanted: EventParams,

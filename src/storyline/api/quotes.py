@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from storyline import export as contract
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record, article_files, read_page, render_page
 from storyline.query import QuoteFilter
@@ -15,7 +16,11 @@ from storyline.records import QuoteKind
 router = APIRouter(tags=["quotes"])
 
 
-@router.get("/quotes", summary="Quotations, filtered, in article and text order")
+@router.get(
+    "/quotes",
+    summary="Quotations, filtered, in article and text order",
+    responses=responses.LISTING,
+)
 def list_quotes(
     store: ReadStore,
     page: PageParams,

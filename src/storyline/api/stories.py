@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path
 
 from storyline import export as contract
+from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import EventParams, PageParams, Record, not_found, read_page, render_page
 from storyline.query import EventFilter, Page
@@ -53,7 +54,11 @@ def _stories(
     return Page(list(found.stories), found.total, limit, offset, found.next)
 
 
-@router.get("/stories", summary="Stories (one real event across articles) in date order")
+@router.get(
+    "/stories",
+    summary="Stories (one real event across articles) in date order",
+    responses=responses.LISTING,
+)
 def list_stories(store: ReadStore, page: PageParams, wanted: EventParams) -> Record:
     """Stories in date order, undated last, a page at a time. Filtered like the
     timeline: `actor` and `country` by a participant (they may match different ones),
@@ -63,7 +68,11 @@ def list_stories(store: ReadStore, page: PageParams, wanted: EventParams) -> Rec
     return render_page(found, lambda s: story_item(s, actors))
 
 
-@router.get("/stories/{story_id}", summary="One story with its events and articles")
+@router.get(
+    "/stories/{story_id}",
+    summary="One story with its events and articles",
+    responses=responses.ONE,
+)
 def get_story(
     store: ReadStore,
     story_id: Annotated[str, Path(description="The story's id (story_id).")],
@@ -88,7 +97,11 @@ def get_story(
     }
 
 
-@router.get("/timeline", summary="The dated storyline: news, background and undated stories")
+@router.get(
+    "/timeline",
+    summary="The dated storyline: news, background and undated stories",
+    responses=responses.LISTING,
+)
 def get_timeline(store: ReadStore, page: PageParams, wanted: EventParams) -> Record:
     """One page of the matching stories in three date-ordered groups: `news`, historical
     `background`, then `undated`; each with participants and evidence. `total` and

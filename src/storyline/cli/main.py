@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from storyline.config import DEFAULT_MAX_BYTES, Settings, db_from_env
+from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_MAX_REQUEST_BYTES, Settings, db_from_env
 from storyline.errors import StorylineError
 
 F = Callable[..., Any]
@@ -353,15 +353,22 @@ _register_bench_store()
     help="Enables POST /api/articles (ingest) for clients sending 'Authorization: Bearer "
     "TOKEN' (default: $STORYLINE_TOKEN; without one, ingest over HTTP is disabled).",
 )
+@click.option(
+    "--max-request-bytes",
+    default=DEFAULT_MAX_REQUEST_BYTES,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest request body the server reads; a larger one is refused (413) unread.",
+)
 @friendly_errors
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+def serve(db: str | None, host: str, port: int, token: str | None, max_request_bytes: int) -> None:
     """Serve the web app (timeline, actor network, events, quotes, articles) and the
     REST API (under /api; schema at /openapi.json) over the database."""
     import uvicorn
 
     from storyline.api import create_app
 
-    app = create_app(settings_for(db, api_token=token))
+    app = create_app(settings_for(db, api_token=token, max_request_bytes=max_request_bytes))
     click.echo(f"storyline: http://{host}:{port}/ (API at /api, schema at /openapi.json)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
