@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +20,9 @@ from storyline.config import Settings
 from storyline.engines import ProcessPool, default_workers
 from storyline.ingest import read_articles
 from storyline.ingest.metadata import ArticleMeta
-from storyline.pipeline import IngestSummary, Mapper, ingest
+from storyline.pipeline import IngestSummary, Mapper, Resources, ingest
 from storyline.records import Article, IngestFailure, IngestStatus
-from storyline.store import open_store
+from storyline.store import SQLiteStore, open_store
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,19 +35,39 @@ class RunOptions:
     show_progress: bool = True
 
 
-def mapper_for(settings: Settings, run: RunOptions) -> Mapper:
-    """The engine that runs the analysis: worker processes here, or Ray."""
+def mapper_for(
+    settings: Settings, run: RunOptions, local: Callable[[], Resources] | None = None
+) -> Mapper:
+    """The engine that runs the analysis: worker processes here, or Ray; a run that
+    stays in this process gets its resources from `local` (default: loads them)."""
     if run.engine == "ray":
         from storyline.engines.ray import RayData
 
         return RayData(settings, run.workers)
-    return ProcessPool(settings, run.workers or default_workers())
+    return ProcessPool(settings, run.workers or default_workers(), local)
 
 
 def run_ingest(paths: list[Path], settings: Settings, flags: ArticleMeta, run: RunOptions) -> int:
     """Ingest the paths; print failures as they come and a summary. Returns failures."""
     store = open_store(settings.db)
     mapper = mapper_for(settings, run)
+    summary = ingest_reported(
+        read_articles(paths, settings, flags), store, settings, mapper, run.show_progress
+    )
+    store.close()
+    return summary.failed
+
+
+def ingest_reported(
+    items: Iterable[Article | IngestFailure],
+    store: SQLiteStore,
+    settings: Settings,
+    mapper: Mapper,
+    show_progress: bool = True,
+) -> IngestSummary:
+    """Ingest the items with a progress bar (unless not shown), each failure on one line
+    of stderr as it comes and the summary line at the end (the CLI's and the Python
+    API's ingest alike)."""
     err = console(stderr=True)
     progress = Progress(
         SpinnerColumn(),
@@ -56,7 +77,7 @@ def run_ingest(paths: list[Path], settings: Settings, flags: ArticleMeta, run: R
         TextColumn("{task.fields[rate]:.1f} articles/s"),
         TimeElapsedColumn(),
         console=err,
-        disable=not run.show_progress,
+        disable=not show_progress,
         transient=True,
     )
     with progress:
@@ -71,14 +92,13 @@ def run_ingest(paths: list[Path], settings: Settings, flags: ArticleMeta, run: R
             elapsed = progress.tasks[task].elapsed or 1e-9
             progress.update(task, completed=done, rate=done / elapsed)
 
-        articles = read_articles(paths, settings, flags)
-        summary = ingest(articles, store, None, settings, report, mapper=mapper)
-    err.print(_summary_line(summary, settings.db), markup=False, soft_wrap=True)
-    store.close()
-    return summary.failed
+        summary = ingest(items, store, None, settings, report, mapper=mapper)
+    err.print(summary_line(summary, settings.db), markup=False, soft_wrap=True)
+    return summary
 
 
-def _summary_line(summary: IngestSummary, db: str) -> str:
+def summary_line(summary: IngestSummary, db: str) -> str:
+    """What a run did, in one line: counts by outcome, words, time and speed, where to."""
     c = summary.counts
     rate = summary.words / summary.seconds if summary.seconds else 0.0
     return (
