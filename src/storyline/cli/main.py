@@ -381,3 +381,12 @@ def _register_listings() -> None:
 
 
 _register_listings()
+
+
+def _register_watch() -> None:
+    from storyline.cli.watch import watch
+
+    cli.add_command(watch)
+
+
+_register_watch()

@@ -197,6 +197,7 @@ def migrations(d: Dialect) -> tuple[tuple[int, str, str], ...]:
         (7, "stories and the timeline by index: date order, sections, types", STORY_INDEXES),
         (8, "story candidates by index: events whose days run into another month", LINK_INDEXES),
         (9, "near-duplicates by index: LSH band keys; actors pruned by index", BANDS),
+        (10, "watch: items seen, the articles they gave, feed validators", watch_tables(d)),
     )
 
 
@@ -255,6 +256,36 @@ BANDS = """
         INSERT INTO store_flags (name) SELECT 'bands'
             WHERE NOT EXISTS (SELECT 1 FROM articles WHERE minhash IS NOT NULL);
         CREATE INDEX quotes_joint ON quotes (quote_id) WHERE joint_ids <> '[]';
+        """
+
+
+def watch_tables(d: Dialect) -> str:
+    """What `storyline watch` keeps so that each item is ingested once across restarts:
+    the items seen (a file by size, modification time and digest; a feed entry by its
+    digest) with the articles each gave, and each feed's validators. An article whose
+    original was retired (its file changed) is marked for analysis with the content
+    hash '', found off a partial index."""
+    return f"""
+        CREATE TABLE watch_seen (
+            item TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            size BIGINT,
+            mtime_ns BIGINT,
+            seen_at TEXT NOT NULL DEFAULT {d.now}
+        );
+        CREATE TABLE watch_seen_docs (
+            item TEXT NOT NULL REFERENCES watch_seen (item) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            PRIMARY KEY (item, doc_id)
+        );
+        CREATE INDEX watch_seen_docs_doc ON watch_seen_docs (doc_id);
+        CREATE TABLE feed_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL DEFAULT {d.now}
+        );
+        CREATE INDEX articles_stale ON articles (doc_id) WHERE content_hash = '';
         """
 
 

@@ -24,10 +24,11 @@ from storyline.store.connection import one_line, open_database
 from storyline.store.dialect import SQLITE
 from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
 from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS, bookkeeping, migrations
+from storyline.store.seen import WatchMemory
 from storyline.store.story_reads import StoryReads
 
 
-class Store(StoryReads):
+class Store(StoryReads, WatchMemory):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
     def __init__(self, location: str, *, read_only: bool = False) -> None:
