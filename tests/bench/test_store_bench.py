@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,23 @@ def test_bench_store_refuses_a_seed_that_is_not_there(small_db: str) -> None:
 
     assert result.exit_code == 2  # a seed that is not there is refused before anything runs
     assert "missing" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.enable_socket
+def test_bench_serve_puts_the_real_server_under_load(small_db: str) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["bench", "serve", "--db", small_db, "--clients", "6", "--requests", "3", "--json"],
+    )
+
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["clients"] == 6 and figures["errors"] == 0
+    assert [p["path"] for p in figures["paths"]] == [
+        "/api/events?limit=50",
+        "/api/timeline?limit=50",
+        "/",
+    ]
+    assert all(p["requests"] == 6 and p["statuses"] == {"200": 6} for p in figures["paths"])
+    assert figures["server_peak_mb"] > 10

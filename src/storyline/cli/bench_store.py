@@ -90,7 +90,7 @@ def store(
     seed_paths = list(seeds) or default_seeds()
     with tempfile.TemporaryDirectory() as tmp:
         path = db or str(Path(tmp) / "store.db")
-        with _building(quiet) as report:
+        with building(quiet) as report:
             built = prepare_store(path, events, seed_paths, Settings(), report)
         result = run_store_bench(
             path,
@@ -107,7 +107,7 @@ def store(
 
 
 @contextmanager
-def _building(quiet: bool) -> Iterator[Callable[[int, int], None]]:
+def building(quiet: bool) -> Iterator[Callable[[int, int], None]]:
     """A progress bar of the events written so far."""
     progress = Progress(
         TextColumn("building the store"),

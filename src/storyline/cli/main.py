@@ -288,7 +288,7 @@ def eval_suite(suite: str, data: Path, split: str, show_failures: bool, as_json:
 
 
 class _BenchGroup(click.Group):
-    """`bench CORPUS` times the pipeline; `bench store` times a large store."""
+    """`bench CORPUS` times the pipeline; `bench store` and `bench serve` a large store."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
@@ -298,8 +298,8 @@ class _BenchGroup(click.Group):
 
 @cli.group(cls=_BenchGroup)
 def bench() -> None:
-    """Benchmarks: `bench CORPUS` (pipeline against raw spaCy) or `bench store`
-    (query times and ingest cost on a large store)."""
+    """Benchmarks: `bench CORPUS` (pipeline against raw spaCy), `bench store` (query
+    times and ingest cost on a large store) or `bench serve` (many clients at once)."""
 
 
 @bench.command(name="corpus")
@@ -335,9 +335,11 @@ def bench_corpus(corpus: Path, limit: int | None, workers: int | None, as_json: 
 
 
 def _register_bench_store() -> None:
+    from storyline.cli.bench_serve import serve as bench_serve
     from storyline.cli.bench_store import store
 
     bench.add_command(store)
+    bench.add_command(bench_serve)
 
 
 _register_bench_store()
