@@ -137,7 +137,19 @@ def test_bench_store_refuses_a_seed_that_is_not_there(small_db: str) -> None:
 def test_bench_serve_puts_the_real_server_under_load(small_db: str) -> None:
     result = CliRunner().invoke(
         cli,
-        ["bench", "serve", "--db", small_db, "--clients", "6", "--requests", "3", "--json"],
+        [
+            "bench",
+            "serve",
+            "--db",
+            small_db,
+            "--clients",
+            "6",
+            "--requests",
+            "3",
+            "--server-workers",
+            "2",
+            "--json",
+        ],
     )
 
     assert result.exit_code == 0, result.stderr
@@ -149,4 +161,5 @@ def test_bench_serve_puts_the_real_server_under_load(small_db: str) -> None:
         "/",
     ]
     assert all(p["requests"] == 6 and p["statuses"] == {"200": 6} for p in figures["paths"])
-    assert figures["server_peak_mb"] > 10
+    assert figures["server_workers"] == 2
+    assert figures["server_peak_mb"] > 20  # the supervisor and its two workers

@@ -175,8 +175,8 @@ def run_store_bench(
 class StoreServer:
     """`storyline serve` over the store in a subprocess, restarted when a request hangs."""
 
-    def __init__(self, db: str, say: Log) -> None:
-        self.db, self.say = db, say
+    def __init__(self, db: str, say: Log, *, workers: int = 1) -> None:
+        self.db, self.say, self.workers = db, say, workers
         self.proc: subprocess.Popen[bytes] | None = None
         self.port = 0
         self.peaks: list[float] = []
@@ -195,6 +195,7 @@ class StoreServer:
             self.port = s.getsockname()[1]
         code = "from storyline.cli.main import cli; cli()"
         args = ["serve", "--db", self.db, "--host", "127.0.0.1", "--port", str(self.port)]
+        args += ["--workers", str(self.workers)]
         self.proc = subprocess.Popen(
             [sys.executable, "-c", code, *args],
             stdout=subprocess.DEVNULL,
@@ -231,11 +232,13 @@ class StoreServer:
         self.proc = None
 
     def peak_mb(self) -> float | None:
-        """The largest peak resident memory of the server (of each run of it)."""
+        """The largest peak resident memory of the server (of each run of it), its
+        worker processes added up when it has several."""
         if self.proc is not None:
             mb = _peak_mb(self.proc.pid)
+            workers = [_peak_mb(pid) for pid in _children(self.proc.pid)]
             if mb is not None:
-                self.peaks.append(mb)
+                self.peaks.append(mb + sum(w for w in workers if w is not None))
         return round(max(self.peaks), 1) if self.peaks else None
 
     def _get(self, path: str, timeout: float) -> int:
@@ -284,6 +287,16 @@ class StoreServer:
             runs=len(seconds),
             kbytes=round(size / 1024, 1),
         )
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of a process's child processes (none when /proc cannot tell)."""
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        found = [Path(t, "children").read_text().split() for t in tasks]
+    except OSError:
+        return []
+    return [int(c) for chunk in found for c in chunk]
 
 
 def _peak_mb(pid: int) -> float | None:

@@ -59,6 +59,13 @@ DEFAULT_PATHS = ("/api/events?limit=50", "/api/timeline?limit=50", "/")
     show_default=True,
     help="Seconds a request may take before it counts as an error.",
 )
+@click.option(
+    "--server-workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="Processes of the server under load (`storyline serve --workers`).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
 @friendly_errors
@@ -69,6 +76,7 @@ def serve(
     requests: int,
     paths: tuple[str, ...],
     timeout: float,
+    server_workers: int,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -76,9 +84,10 @@ def serve(
 
     Builds a synthetic store of about --articles articles (as `bench store` does, from
     examples/ and ../shared/seeds) or reuses --db, serves it with `storyline serve` on
-    127.0.0.1, then lets the clients go round the paths (by default the event listing,
-    a timeline page and the home page). Prints, per path, the requests, the errors
-    (status 500 and over, dropped connections, timeouts) and p50, p99 and max latency;
+    127.0.0.1 (in --server-workers processes), then lets the clients go round the
+    paths (by default the event listing, a timeline page and the home page). Prints,
+    per path, the requests, the errors (status 500 and over, dropped connections,
+    timeouts) and p50, p99 and max latency;
     the requests per second and the server's peak memory. --json gives the same.
     """
     from storyline.bench.load import render_load, run_load
@@ -90,7 +99,7 @@ def serve(
         with building(quiet) as report:
             prepare_store(path, articles * 10, default_seeds(), Settings(), report)
         say = (lambda line: None) if quiet else (lambda line: click.echo(line, err=True))
-        with StoreServer(path, say) as server:
+        with StoreServer(path, say, workers=server_workers) as server:
             result = run_load(
                 server.port,
                 list(paths) or list(DEFAULT_PATHS),
@@ -100,6 +109,6 @@ def serve(
             )
             peak = server.peak_mb()
     if as_json:
-        print_json({**result.to_dict(), "server_peak_mb": peak, "store": path})
+        print_json({**result.to_dict(), "server_peak_mb": peak, "server_workers": server_workers})
     else:
         click.echo(render_load(result, store=path, peak_mb=peak))

@@ -6,6 +6,7 @@ Library errors (StorylineError) become one-line messages and exit status 1.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -362,17 +363,40 @@ _register_bench_store()
     type=click.IntRange(1),
     help="Largest request body the server reads; a larger one is refused (413) unread.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes answering at once (each reads the store on its own; use about "
+    "one per core when many clients ask at the same time).",
+)
 @friendly_errors
-def serve(db: str | None, host: str, port: int, token: str | None, max_request_bytes: int) -> None:
+def serve(
+    db: str | None, host: str, port: int, token: str | None, max_request_bytes: int, workers: int
+) -> None:
     """Serve the web app (timeline, actor network, events, quotes, articles) and the
     REST API (under /api; schema at /openapi.json) over the database."""
     import uvicorn
 
     from storyline.api import create_app
+    from storyline.api.served import SETTINGS_ENV, settings_json
 
-    app = create_app(settings_for(db, api_token=token, max_request_bytes=max_request_bytes))
+    settings = settings_for(db, api_token=token, max_request_bytes=max_request_bytes)
+    app = create_app(settings)  # also creates and migrates the store before any worker
     click.echo(f"storyline: http://{host}:{port}/ (API at /api, schema at /openapi.json)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SETTINGS_ENV] = settings_json(settings)  # read by each worker process
+    uvicorn.run(
+        "storyline.api.served:app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def _register_listings() -> None:
