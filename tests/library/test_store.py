@@ -10,6 +10,7 @@ import storyline
 from storyline.errors import ConfigError, StoreError
 from storyline.query import EventFilter, QuoteFilter
 from storyline.store import open_store
+from tests.library.conftest import build_store
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,24 @@ def test_opening_a_new_path_creates_an_empty_store(tmp_path: Any) -> None:
 def test_an_unsupported_location_is_a_one_line_error() -> None:
     with pytest.raises(StoreError, match="the 'mysql' store is not supported"):
         storyline.open("mysql://someone@db.example.org/news")
+
+
+def test_a_postgresql_url_opens_a_store_answering_as_the_sqlite_one(
+    postgres_server: Any, tmp_path: Any
+) -> None:
+    url = postgres_server.url()  # a fresh database on the session's server
+    lite = str(tmp_path / "same.db")
+    build_store(url)
+    build_store(lite)
+
+    with storyline.open(url) as pg, storyline.open(lite) as sqlite:
+        for listing, kwargs in [
+            ("events", {"country": "FIN", "since": "2024-05"}),
+            ("quotes", {"speaker": "mira"}),
+            ("actors", {}),
+            ("stories", {"type": "CONSULT"}),
+            ("timeline", {"actor": "arola"}),
+        ]:
+            answer = getattr(pg, listing)(**kwargs).to_dicts()
+            assert answer == getattr(sqlite, listing)(**kwargs).to_dicts(), listing
+            assert answer, listing
