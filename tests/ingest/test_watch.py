@@ -350,12 +350,16 @@ def test_an_entry_whose_page_fails_is_tried_again_and_the_feed_refetched(
     assert store.feed_validators(feeds[1]) is not None
 
     server.routes["/pass.html"] = Served(page("Pass open", PASS), "text/html")
+    held = watch.run_pass()  # the entry is backing off: its page is not asked for
+    assert held.stored == 0 and server.hits("/pass.html") == [404]
+    assert store.feed_validators(feeds[0]) is None
     now[0] += 30
     second = watch.run_pass()
     third = watch.run_pass()
 
     assert second.counts[IngestStatus.INGESTED] == 1 and second.seen == 1
-    assert server.hits("/world.rss") == [200, 200, 304]
+    assert server.hits("/pass.html") == [404, 200]
+    assert server.hits("/world.rss") == [200, 200, 200, 304]
     assert third.stored == 0 and len(doc_ids(store)) == 3
 
 

@@ -485,3 +485,40 @@ def test_a_success_forgets_the_failures_and_others_are_not_held_back() -> None:
     backoff.succeeded("a")
     assert backoff.ready("a")
     assert backoff.failed("a") == 10
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+def test_watch_help_explains_sources_and_every_option() -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["watch", "--help"])
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: cli watch [OPTIONS] PATH|URL...")
+    for option in ("--interval", "--once", "--db", "--max-bytes", "--timeout", "--quiet"):
+        assert option in result.stdout
+    for idea in ("RSS or Atom", "ETag", "SIGTERM", "between articles"):
+        assert idea in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "said"),
+    [
+        ([], 2, "Missing argument"),
+        (["news", "--interval", "0"], 2, "--interval"),
+        (["news", "--once", "--db", "mysql://db.example/news"], 1, "error: mysql://db.example"),
+    ],
+)
+def test_watch_refuses_what_it_cannot_use_in_one_line(args, status, said) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["watch", *args])
+
+    assert result.exit_code == status
+    assert said in result.stderr and "Traceback" not in result.stderr

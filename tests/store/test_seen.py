@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from storyline.store import open_store
+from storyline.store.schema import LATEST
 from storyline.store.seen import SeenItem, Validators
 from storyline.stories import relink
 from tests.store.conftest import patch_migrations, raw, table_count
@@ -202,17 +203,22 @@ def test_migration_10_adds_the_tables_to_a_store_holding_articles(settings, monk
     with monkeypatch.context() as m:
         patch_migrations(m, upto=9)
         old = open_store(settings.db)
-        old.save_result(full_result("d-before"))
         assert old.schema_version() == 9
         old.close()
+    with raw(settings.db) as db:  # an article stored before (as a store of v9 holds it)
+        db.execute(
+            "INSERT INTO articles (doc_id, file, text, content_hash) VALUES (?, ?, ?, ?)",
+            ("d-before", "before.txt", "Talks resumed in Geneva.", "h-before"),
+        )
 
     store = open_store(settings.db)
 
-    assert store.schema_version() == 10
+    assert store.schema_version() == LATEST >= 10
     assert store.seen_items(["file:/x"]) == {}
     assert store.stale_articles() == []  # stored articles are not stale
+    assert store.content_hash("d-before") == "h-before"
     store.mark_seen(file_item("after.txt", "d-before"))
     store.close()
     with raw(settings.db) as db:
         versions = [r[0] for r in db.execute("SELECT version FROM schema_migrations")]
-    assert versions[-1] == 10
+    assert sorted(versions) == list(range(1, LATEST + 1))

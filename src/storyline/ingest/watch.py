@@ -235,7 +235,7 @@ class Watcher:
         try:
             digest = _file_digest(path)
         except OSError:
-            return None
+            digest = ""  # unreadable: reading it fails, on one line, and backs off
         item = Item(
             key=f"file:{path}",
             label=str(path),
@@ -278,8 +278,11 @@ class Watcher:
         keys = {e.key: f"entry:{url}#{e.key}" for e in entries}
         seen = self.store.seen_items(keys.values())
         summary.seen += sum(1 for k in keys.values() if k in seen)
-        feeds[url] = answer.validators(url)
-        return [self._entry_item(e, keys[e.key]) for e in entries if keys[e.key] not in seen]
+        unseen = [self._entry_item(e, keys[e.key]) for e in entries if keys[e.key] not in seen]
+        ready = [item for item in unseen if self.backoff.ready(item.key)]
+        if len(ready) == len(unseen):  # else the next answer must hold those held back
+            feeds[url] = answer.validators(url)
+        return ready
 
     def _entry_item(self, entry: FeedEntry, key: str) -> Item:
         def read() -> list[Article | IngestFailure]:
