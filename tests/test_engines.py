@@ -74,7 +74,7 @@ def test_worker_processes_store_what_one_process_stores(
     assert pooled == alone
 
 
-def test_an_article_the_model_refuses_fails_alone_and_the_batch_goes_on(
+def test_an_article_over_the_models_limit_is_read_in_pieces_and_the_batch_goes_on(
     resources: Resources,
 ) -> None:
     short = make_article("Kenya and Uganda signed a trade accord in Nairobi on Friday.", "ok")
@@ -89,8 +89,10 @@ def test_an_article_the_model_refuses_fails_alone_and_the_batch_goes_on(
         nlp.max_length = limit
     assert [a.article.doc_id for a in answers] == ["ok", "too-long", "later"]
     assert answers[0].result is not None and answers[2].result is not None
-    assert answers[1].result is None and answers[1].failure is not None
-    assert "analysis failed" in answers[1].failure.reason
+    # One text-length policy (nlp/pieces.py): parsed in pieces, not refused.
+    assert answers[1].failure is None and answers[1].result is not None
+    assert answers[1].result.parsed.sentences[-1].end <= len(long.text)
+    assert len(answers[1].result.parsed.sentences) == 80
     assert replace(answers[2].result.article, text="") == replace(later, text="")
 
 

@@ -29,7 +29,7 @@ from storyline.ingest.dedup import (
     signature,
     to_bytes,
 )
-from storyline.nlp import load_model, parse_doc
+from storyline.nlp import load_model, parse_doc, parse_text, parse_texts
 from storyline.query import ActorFilter
 from storyline.quotes import extract_quotes, find_quoted
 from storyline.records import (
@@ -101,8 +101,8 @@ def analyse(
 def process_article(
     article: Article, resources: Resources, registry: ActorRegistry | None = None
 ) -> ArticleResult:
-    """Run the whole per-article pipeline on one article."""
-    return analyse(article, resources.nlp(article.text), resources, registry)
+    """Run the whole per-article pipeline on one article (a long one parsed in pieces)."""
+    return analyse(article, parse_text(resources.nlp, article.text), resources, registry)
 
 
 def _first_key(article: Article) -> tuple[bool, str, str]:
@@ -164,7 +164,8 @@ def analyse_batch(
     process or on a cluster. An article a stage fails on is a failure; the rest go on.
     """
     try:
-        docs = list(resources.nlp.pipe((a.text for a in articles), batch_size=len(articles)))
+        texts = (a.text for a in articles)  # a long text is parsed in pieces (nlp/pieces.py)
+        docs = list(parse_texts(resources.nlp, texts, batch_size=len(articles)))
     except Exception:  # one text the model refuses must not cost the batch: one at a time
         return [_analysed(a, None, resources, known) for a in articles]
     return [_analysed(a, doc, resources, known) for a, doc in zip(articles, docs, strict=True)]
@@ -174,7 +175,7 @@ def _analysed(
     article: Article, doc: Doc | None, resources: Resources, known: ActorRegistry
 ) -> Analysed:
     try:
-        doc = doc if doc is not None else resources.nlp(article.text)
+        doc = doc if doc is not None else parse_text(resources.nlp, article.text)
         return Analysed(article, result=analyse(article, doc, resources, known))
     except Exception as exc:  # a stage failing on one article must not stop the batch
         log.debug("analysis failed for %s", article.file, exc_info=True)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.knowledge import Knowledge
 from storyline.actors.names import fold
+from storyline.nlp.text import ents_within
 
 # Prepositions that tie a person to the body they work in or speak for.
 _OF_BODY = frozenset({"in", "within", "at", "from", "of", "inside"})
@@ -80,7 +81,7 @@ def _body_in(phrase: Span, kb: Knowledge) -> Affiliation | None:
         (inst[0].sector for k in range(len(words)) if (inst := kb.institution_at(words, k))),
         None,
     )
-    named = [e for e in phrase.ents if e.label_ == "ORG" and not kb.is_place(e.text)]
+    named = [e for e in ents_within(phrase) if e.label_ == "ORG" and not kb.is_place(e.text)]
     if country is None and named:
         name = named[0].text.removeprefix("the ").removeprefix("The ")
         return Affiliation(end=end, sector=sector, organisation=name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,7 @@ from storyline.actors.titles import (
     title_before,
     title_word,
 )
-from storyline.nlp.text import doc_text
+from storyline.nlp.text import doc_text, ents_within
 from storyline.records import ActorKind
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -114,9 +115,9 @@ def respectively(doc: Doc, kb: Knowledge, mentions: list[Mention]) -> list[Menti
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.role is None:
             continue
-        countries = list(dict.fromkeys(c for e in span.ents if (c := kb.country(e.text))))
+        countries = list(dict.fromkeys(c for e in ents_within(span) if (c := kb.country(e.text))))
         group = [m]
-        for later in people[i + 1 :]:  # "X and Y", "X, Y and Z"
+        for later in islice(people, i + 1, None):  # "X and Y", "X, Y and Z"
             if later.start < group[-1].end:
                 continue  # "X, a commander" is X again
             if text[group[-1].end : later.start].strip(" ,") not in ("", "and"):

@@ -8,6 +8,7 @@ registry supplies what this article does not say.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -28,6 +29,7 @@ from storyline.actors.spellings import one_variant, surname_of
 from storyline.actors.states import country_actor, country_body
 from storyline.actors.world import WorldActor
 from storyline.records import Actor, ActorKind, ActorMention, Evidence
+from storyline.spans import Marks
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,10 +39,26 @@ class ArticleActors:
     actors: tuple[Actor, ...]
     mentions: tuple[ActorMention, ...]
     _by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
+    # The mentions' indices by start offset, their starts, and the longest one's length:
+    # `at` is asked for every argument of every event and reads only the mentions near.
+    _order: list[int] = field(init=False, repr=False, compare=False)
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # looked up for every argument of every event: index once
         object.__setattr__(self, "_by_id", {a.actor_id: a for a in self.actors})
+        mentions = self.mentions
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
+        object.__setattr__(self, "_order", order)
+        object.__setattr__(self, "_starts", [mentions[i].evidence.start for i in order])
+        longest = max((m.evidence.end - m.evidence.start for m in mentions), default=0)
+        object.__setattr__(self, "_longest", longest)
+
+    def _starting(self, lo: int, hi: int) -> list[ActorMention]:
+        """The mentions starting at an offset in [lo, hi], in their own order."""
+        first, last = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
+        return [self.mentions[i] for i in sorted(self._order[first:last])]
 
     def actor(self, actor_id: str) -> Actor | None:
         """An actor of this article by id."""
@@ -50,12 +68,14 @@ class ArticleActors:
         """The actor mentioned in [start, end): the mention holding the phrase's head
         (character offset), else the longest mention inside, else one around it."""
         if head is not None:  # the narrowest: "Trump" in "X, Trump's adviser" is Trump
-            holding = [m for m in self.mentions if m.evidence.start <= head < m.evidence.end]
+            near = self._starting(head - self._longest, head)
+            holding = [m for m in near if m.evidence.start <= head < m.evidence.end]
             if holding:
                 narrowest = min(holding, key=lambda m: m.evidence.end - m.evidence.start)
                 return self.actor(narrowest.actor_id)
-        inside = [m for m in self.mentions if m.evidence.start >= start and m.evidence.end <= end]
-        around = [m for m in self.mentions if m.evidence.start <= start and m.evidence.end >= end]
+        inside = [m for m in self._starting(start, end) if m.evidence.end <= end]
+        near = self._starting(start - self._longest, start)
+        around = [m for m in near if m.evidence.end >= end]
         best = max(inside, key=lambda m: m.evidence.end - m.evidence.start, default=None)
         best = best or min(around, key=lambda m: m.evidence.end - m.evidence.start, default=None)
         return self.actor(best.actor_id) if best else None
@@ -121,7 +141,7 @@ class _Resolver:
     ) -> None:
         self.kb = kb
         self.registry = registry
-        self.quoted = quoted
+        self.quoted = Marks(quoted)  # asked about every mention: answers in log time
         self.published = published
         self.people: dict[str, list[Mention]] = {}  # actor id -> its mentions
         self.names: dict[str, str] = {}  # actor id -> canonical name
@@ -430,7 +450,7 @@ class _Resolver:
         return max(pool, key=lambda pair: pair[0].start)[1] if pool else None
 
     def _in_quote(self, m: Mention) -> bool:
-        return any(start <= m.start and m.end <= end for start, end in self.quoted)
+        return self.quoted.covers(m.start, m.end)
 
     # -- organisations, institutions, countries -------------------------------------------
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.actors.dictionary import DictionaryEntry
 from storyline.actors.knowledge import Knowledge, Title
+from storyline.nlp.text import ents_within
 
 if TYPE_CHECKING:
     from storyline.actors.mention import Claims
@@ -251,7 +252,7 @@ def appositive_title(
 def _international_body(span: Span, kb: Knowledge) -> DictionaryEntry | None:
     """An international body a phrase names, whole or by its abbreviation ("the
     President of the ECOWAS Commission")."""
-    names = [e.text for e in span.ents if e.label_ == "ORG"]
+    names = [e.text for e in ents_within(span) if e.label_ == "ORG"]
     names += [t.text for t in span if t.text.isupper() and len(t) > 1]
     for name in names:
         org = kb.organisation(name)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from storyline.api import responses
 from storyline.api.app import ReadStore
-from storyline.api.shared import EventParams, Record
+from storyline.api.shared import MAX_OFFSET, EventParams, Record
 from storyline.network import network_of, render_json
 
 router = APIRouter(tags=["network"])
@@ -33,7 +33,9 @@ def get_network(
             description=f"Actors to show, the busiest first; at most {MAX_NODES}.",
         ),
     ] = DEFAULT_NODES,
-    offset: Annotated[int, Query(ge=0, description="Busiest actors to leave out first.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Busiest actors to leave out first.")
+    ] = 0,
 ) -> Record:
     """`nodes`: the actors taking part in the matching events, busiest first (`limit`
     of them from `offset`), each with its number of events. `edges`: one per pair of

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -77,6 +78,19 @@ class ArticleIn(BaseModel):
         if value is not None and not _NO_CONTROLS.fullmatch(value):
             bad = next(c for c in value if unicodedata.category(c) == "Cc")
             raise ValueError(f"holds the control character U+{ord(bad):04X}")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _a_day(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                raise ValueError(value)
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not a date (YYYY-MM-DD)") from None
         return value
 
     @field_validator("url")

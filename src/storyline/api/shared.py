@@ -21,6 +21,10 @@ from storyline.store import SQLiteStore
 T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
+# The largest offset: past any real list, and within what the store's integers hold.
+MAX_OFFSET = 1_000_000_000
+# The shape of a date bound, for the schema (a month or day that does not exist is a 422).
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +43,9 @@ def paging(
         int,
         Query(ge=1, description="Items per page, 1 to the server's maximum page size."),
     ] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Items to skip from the start.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Items to skip from the start.")
+    ] = 0,
     after: Annotated[
         str | None,
         Query(
@@ -108,10 +114,18 @@ def event_filter(
         Query(alias="type", description="Only of this PLOVER event type (repeatable)."),
     ] = None,
     since: Annotated[
-        str | None, Query(description="Only on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        str | None,
+        Query(
+            description="Only on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.",
+            json_schema_extra={"pattern": DATE_PATTERN},
+        ),
     ] = None,
     until: Annotated[
-        str | None, Query(description="Only on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        str | None,
+        Query(
+            description="Only on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.",
+            json_schema_extra={"pattern": DATE_PATTERN},
+        ),
     ] = None,
 ) -> EventFilter:
     """The actor, country, type and date filters every event-based endpoint takes."""

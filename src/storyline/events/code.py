@@ -68,6 +68,8 @@ from storyline.records import (
     stable_id,
 )
 
+# The longest evidence an event carries, in characters (a long sentence is cut around its act).
+MAX_EVIDENCE = 1000
 _GOING = frozenset({"return", "travel", "arrive", "come", "go", "head", "fly", "leave", "gather"})
 _DURING = frozenset({"during", "in", "at", "after", "following"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
@@ -544,7 +546,7 @@ def _events(
         cameo=trigger.cameo,
         source=frame.source,
         targets=frame.targets,
-        evidence=_sentence_evidence(ctx.doc_id, sent),
+        evidence=_sentence_evidence(ctx.doc_id, sent, token),
         date=date_,
         location=place,
         fatalities=fatalities(clause) if trigger.type == "ASSAULT" else None,
@@ -580,8 +582,18 @@ def _at_home(article: _Article, frame: Frame, place: Location | None) -> tuple[A
 # -- dates ----------------------------------------------------------------------------------
 
 
-def _sentence_evidence(doc_id: str, sent: Span) -> Evidence:
-    """The sentence as evidence, its offsets around exactly the text (no trailing space)."""
+def _sentence_evidence(doc_id: str, sent: Span, token: Token) -> Evidence:
+    """The sentence as evidence, its offsets around exactly the text (no trailing space).
+    A "sentence" longer than MAX_EVIDENCE (a text without full stops reads as one) gives
+    the words around the act instead, so no event carries a whole article."""
+    if sent.end_char - sent.start_char > MAX_EVIDENCE:
+        half = MAX_EVIDENCE // 2
+        lo = max(sent.start_char, token.idx - half)
+        hi = min(sent.end_char, lo + MAX_EVIDENCE)
+        sent = (
+            sent.doc.char_span(lo, hi, alignment_mode="contract")
+            or token.doc[token.i : token.i + 1]
+        )
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return Evidence(doc_id=doc_id, start=start, end=start + len(text.strip()), text=text.strip())

@@ -87,16 +87,13 @@ class Framer:
         self.phrases = phrases
         self.sides: tuple[Actor, ...] = ()
         self.patterns = patterns or ArgumentPatterns.load()
-        self._found: dict[int, Arguments] = {}  # by sentence start, for one doc
+        self._found: Arguments | None = None  # for the last document read
 
     def arguments(self, token: Token, role: str) -> list[Token]:
         """The heads of the phrases the argument patterns find in a role of an act."""
-        sent = token.sent  # matched a sentence at a time: most have no act to read
-        found = self._found.get(sent.start)
-        if found is None or found.doc is not token.doc:
-            if found is not None:  # another document: forget the last one's sentences
-                self._found = {}
-            found = self._found[sent.start] = self.patterns.arguments(sent)
+        found = self._found
+        if found is None or found.doc is not token.doc:  # the whole document at once
+            found = self._found = self.patterns.arguments(token.doc)
         return found.of(token, role)
 
     def _parties(self, token: Token, trigger: Trigger) -> list[Actor]:

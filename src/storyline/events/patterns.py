@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from numpy import cumsum
+from spacy.attrs import SENT_START
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -77,8 +79,11 @@ class ArgumentPatterns:
         self._matchers = {}
 
     def arguments(self, where: Doc | Span) -> Arguments:
-        """What every pattern finds in a parsed document or one of its sentences (the
-        patterns never cross one: a dependency tree does not)."""
+        """What every pattern finds in a parsed document or one of its sentences: a match
+        never crosses a sentence (one whose tokens an operator such as "." would join
+        across two is dropped), so a document's are its sentences' together. Matching
+        the whole document once costs its length; matching each sentence apart cost the
+        document's length per sentence (spaCy copies the document's arrays each time)."""
         doc = where if isinstance(where, Doc) else where.doc
         offset = 0 if isinstance(where, Doc) else where.start
         key = id(doc.vocab)
@@ -86,8 +91,11 @@ class ArgumentPatterns:
             self._matchers[key] = _compile(self.patterns, doc.vocab, self.source)
         found: dict[tuple[int, str], dict[int, list[int]]] = defaultdict(dict)
         names = {p.name: (rank, p) for rank, p in enumerate(self.patterns)}
+        sentence = cumsum(doc.to_array(SENT_START) == 1) if isinstance(where, Doc) else None
         for match_id, relative in self._matchers[key](where):
             ids = [i + offset for i in relative]
+            if sentence is not None and len({int(sentence[i]) for i in ids}) > 1:
+                continue
             rank, pattern = names[doc.vocab.strings[match_id]]
             roles = [n["RIGHT_ID"] for n in pattern.nodes]
             act = ids[roles.index("act")]

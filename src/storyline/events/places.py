@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.actors.names import fold
 from storyline.gazetteer import SPECIFICITY, Gazetteer, Place, place_key
+from storyline.nlp.text import entities_over
 from storyline.records import Location
 
 # -- reading the location of an event ------------------------------------------------------
@@ -148,16 +149,15 @@ def _may_continue(token: Token, gazetteer: Gazetteer) -> bool:
 def _plausible(span: Span, place: Place) -> bool:
     """Whether NER lets this match stand: not in a date, not part of a longer non-place
     name ("Kyiv Post"), and not a person or organisation if only an alternate city name."""
-    for ent in span.doc.ents:
-        if ent.end <= span.start or ent.start >= span.end:
-            continue
-        if ent.label_ in _NEVER_PLACE:
+    doc = span.doc
+    for ent_start, ent_end, label in entities_over(doc, span.start, span.end):
+        if label in _NEVER_PLACE:
             return False
-        if ent.label_ not in _NOT_PLACE:
+        if label not in _NOT_PLACE:
             continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        same = (start, ent.end) == (span.start, span.end)
-        if (same and place.alternate) or (not same and start <= span.start and span.end <= ent.end):
+        start = ent_start + (1 if doc[ent_start].lower_ == "the" else 0)
+        same = (start, ent_end) == (span.start, span.end)
+        if (same and place.alternate) or (not same and start <= span.start and span.end <= ent_end):
             return False
     return True
 

@@ -2,5 +2,6 @@
 
 from storyline.nlp.model import load_model
 from storyline.nlp.parse import parse_doc
+from storyline.nlp.pieces import parse_text, parse_texts
 
-__all__ = ["load_model", "parse_doc"]
+__all__ = ["load_model", "parse_doc", "parse_text", "parse_texts"]

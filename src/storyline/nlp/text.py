@@ -7,14 +7,16 @@ in the Doc's own `user_data`, which travels with the Doc to worker processes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from numpy import flatnonzero, isin
 from spacy.attrs import ENT_TYPE, POS
 from spacy.parts_of_speech import NOUN, PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "storyline.text"
+_ENTS = "storyline.ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,6 +25,35 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def entities_over(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The named entities (token start, end, label) sharing a token with doc[start:end].
+
+    `doc.ents` builds a Span for every entity of the document at each access; a stage
+    asking it about each candidate phrase would cost the document's length per phrase.
+    The entities are read once (kept in the Doc's `user_data`) and found by bisection."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
+    found = []
+    # Entities are sorted and never overlap, so their ends are sorted too.
+    for ent in ents[bisect_right(ents, start, key=lambda e: e[1]) :]:
+        if ent[0] >= end:
+            break
+        found.append(ent)
+    return found
+
+
+def ents_within(span: Span) -> list[Span]:
+    """The named entities entirely within the span, as `span.ents` gives them, found by
+    bisection (`span.ents` reads every entity of the document at each call)."""
+    doc, start, end = span.doc, span.start, span.end
+    return [
+        Span(doc, s, e, label=label)
+        for s, e, label in entities_over(doc, start, end)
+        if s >= start and e <= end
+    ]
 
 
 def indices_where(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:

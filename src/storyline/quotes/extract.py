@@ -28,6 +28,7 @@ from storyline.quotes.attribution import (
 )
 from storyline.quotes.marks import QuotedSpan, inside
 from storyline.records import Evidence, Quote, QuoteKind, stable_id
+from storyline.spans import Marks
 
 _MAX_COVERED = 0.5  # an indirect clause mostly in quotation marks is the direct quote's frame
 _ANAPHORA_REACH = 3  # sentences within which "he added" continues the last speaker
@@ -52,7 +53,7 @@ def extract_quotes(
     kb: Knowledge,
 ) -> tuple[Quote, ...]:
     """Every quotation in the article, in text order, with speaker and channels."""
-    marks = [(q.open_mark, q.close_mark + 1) for q in quoted]
+    marks = Marks((q.open_mark, q.close_mark + 1) for q in quoted)
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     text = doc_text(doc)
     candidates = [_direct(doc, text, q, marks, actors, kb, sent_index) for q in quoted]

@@ -10,7 +10,10 @@ unbalanced mark never disturbs the rest of the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+
+from storyline.spans import Marks
 
 OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
@@ -102,6 +105,8 @@ def _continues(text: str, paragraph_end: int) -> bool:
     return bool(rest) and rest[0] in OPENING | {STRAIGHT}
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether an offset falls within one of the spans (quotations with their marks)."""
+    if isinstance(spans, Marks):
+        return spans.covers(pos, pos + 1)
     return any(start <= pos < end for start, end in spans)
