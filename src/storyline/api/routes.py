@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from storyline.api import actors, articles, events, graph, ingest_route, quotes, stories
+from storyline.api import actors, articles, events, graph, ingest_route, quotes, search, stories
 
 router = APIRouter()
 for _module in (articles, ingest_route, actors, events, quotes, stories, graph):
     router.include_router(_module.router)
+router.include_router(search.router)  # full-text search over all three kinds

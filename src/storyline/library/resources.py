@@ -7,6 +7,10 @@ loaded from. The one per-process instance, `PROCESS`, is the only state the Pyth
 keeps between calls (as `api.app.AppState` keeps the server's and `engines.pool` a
 worker's); the API's modules look it up when called, so a test can put in its place a
 cache serving resources it has already loaded.
+
+The line saying what is being loaded goes to stderr, not to a logger: loading takes
+seconds and a notebook shows stderr, while its logging is unconfigured (warnings only);
+the CLI's progress and failure lines go to stderr too.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ Each migration runs once, inside a transaction, and is recorded in
 
 from __future__ import annotations
 
+import re
+
 from storyline.store.dialect import SQLITE, Dialect
 
 
@@ -198,6 +200,7 @@ def migrations(d: Dialect) -> tuple[tuple[int, str, str], ...]:
         (8, "story candidates by index: events whose days run into another month", LINK_INDEXES),
         (9, "near-duplicates by index: LSH band keys; actors pruned by index", BANDS),
         (10, "watch: items seen, the articles they gave, feed validators", watch_tables(d)),
+        (12, "search: full-text indexes of articles, quotes and event evidence", search_indexes(d)),
     )
 
 
@@ -287,6 +290,72 @@ def watch_tables(d: Dialect) -> str:
         );
         CREATE INDEX articles_stale ON articles (doc_id) WHERE content_hash = '';
         """
+
+
+# The text each kind of record is searched by, as PostgreSQL indexes it (a query must
+# spell the expression exactly so for the index to serve it). An article's text is
+# indexed up to PG_SEARCHED characters: a tsvector holds at most 1 MB, and what a long
+# text's first 200,000 characters give stays well under it whatever the words.
+PG_SEARCHED = 200_000
+PG_VECTORS = {
+    "article": f"to_tsvector('english', coalesce(title, '') || ' ' || left(text, {PG_SEARCHED}))",
+    "quote": "to_tsvector('english', text)",
+    "event": "to_tsvector('english', evidence)",
+}
+
+
+def search_indexes(d: Dialect) -> str:
+    """Full-text indexes kept in step with every write and delete: on SQLite, FTS5
+    tables over the rows themselves (external content, joined by rowid, which the
+    store never renumbers: it does not VACUUM) kept by triggers and filled from what
+    is stored; on PostgreSQL, GIN expression indexes, which need no triggers."""
+    if d.name != "sqlite":
+        return "".join(
+            f"CREATE INDEX {table}_search ON {table} USING GIN ({PG_VECTORS[kind]});"
+            for kind, table in (("article", "articles"), ("quote", "quotes"), ("event", "events"))
+        )
+    return "".join(
+        _fts_table(table, columns)
+        for table, columns in (
+            ("articles", ("title", "text")),
+            ("quotes", ("text",)),
+            ("events", ("evidence",)),
+        )
+    )
+
+
+def _fts_table(table: str, columns: tuple[str, ...]) -> str:
+    """An FTS5 table over a table's columns (stemmed words), its triggers, its rows."""
+    fts, cols = f"{table}_fts", ", ".join(columns)
+    new, old = (", ".join(f"{row}.{c}" for c in columns) for row in ("new", "old"))
+    add = f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});"
+    drop = f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    return f"""
+        CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}',
+            content_rowid='rowid', tokenize='porter unicode61');
+        CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {add} END;
+        CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {drop} END;
+        CREATE TRIGGER {fts}_update AFTER UPDATE OF {cols} ON {table} BEGIN {drop} {add} END;
+        INSERT INTO {fts} ({fts}) VALUES ('rebuild');
+        """
+
+
+def statements(sql: str) -> list[str]:
+    """A migration's statements: split at each `;`, except inside a trigger's body."""
+    found: list[str] = []
+    pending = ""
+    for part in sql.split(";"):
+        pending = f"{pending};{part}" if pending else part
+        if _TRIGGER.match(pending) and not _BODY_END.search(pending):
+            continue  # a trigger's body goes on to its END
+        if pending.strip():
+            found.append(pending)
+        pending = ""
+    return found
+
+
+_TRIGGER = re.compile(r"\s*CREATE\s+TRIGGER\b", re.IGNORECASE)
+_BODY_END = re.compile(r"\bEND\s*$")
 
 
 def bookkeeping(d: Dialect) -> str:

@@ -23,12 +23,20 @@ from storyline.store import rows
 from storyline.store.connection import one_line, open_database
 from storyline.store.dialect import SQLITE
 from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
-from storyline.store.schema import BOOKKEEPING, LATEST, MIGRATIONS, bookkeeping, migrations
+from storyline.store.schema import (
+    BOOKKEEPING,
+    LATEST,
+    MIGRATIONS,
+    bookkeeping,
+    migrations,
+    statements,
+)
+from storyline.store.search import SearchReads
 from storyline.store.seen import WatchMemory
 from storyline.store.story_reads import StoryReads
 
 
-class Store(StoryReads, WatchMemory):
+class Store(StoryReads, WatchMemory, SearchReads):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
     def __init__(self, location: str, *, read_only: bool = False) -> None:
@@ -69,9 +77,8 @@ class Store(StoryReads, WatchMemory):
                 applied = "SELECT 1 FROM schema_migrations WHERE version = ?"
                 if self._db.execute(applied, (version,)).fetchone():
                     continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in statements(sql):
+                    self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
                 )
