@@ -388,12 +388,16 @@ def _event_segment(w: EventFilter, named: _Named | None = None) -> _Segment:
     chosen = [n for n in (named, _ids([w.actor_id]) if w.actor_id else None) if n]
     for actors, found in chosen:
         # Seek: the events of these actors, then sorted. Walk: each event in order is
-        # looked up among its own actors when they are a short list, else in the set of
-        # these actors' events (built once: a query nested in EXISTS would run per row).
+        # looked up among its own actors: in a short list of ids, else by the condition
+        # naming them, tested on the event's own few actors (the set of all their events
+        # would be built first, and a query nested in EXISTS runs again for every row).
         events = f"SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ({actors})"
         where.append(f"e.event_id IN ({events})")
         if actors.startswith(_NAMED_BY):
-            scan.append(f"{_NO_INDEX.format('e.event_id')} IN ({events})")
+            scan.append(
+                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id "
+                f"WHERE ea.event_id = e.event_id AND {actors.removeprefix(_NAMED_BY)})"
+            )
         else:
             # (the list tested on the event's own rows, not probed id by id)
             scan.append(

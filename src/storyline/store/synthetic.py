@@ -6,7 +6,10 @@ that of a real store: events, their participants and stories are copied N / seed
 times; articles with their mentions and quotes about N / 10 in all; actors about N / 10
 in all. Event copy k lives in article copy a(k), whose rows name actor copy c(a(k)),
 so every row points at stored rows. Copy 0 keeps the seed's ids and names; copy j of
-an actor is named "<name> (<j>)" (searchable by its name and by the seed's aliases).
+an actor is named "<name> (<j>)" (searchable by its name and by the seed's aliases);
+an article copy's id starts with four hex digits of its number, so that article copies
+lie scattered in id order (and so in the listings' order) as real ones, named by a
+hash of their text, do.
 Each article copy is moved back in time by its own number of days (up to ten years),
 dates of its events and stories with it. Near-duplicate signatures are random, so
 no copy is a near-duplicate of another (nor of a new article).
@@ -18,6 +21,7 @@ tables and columns added by later migrations are copied too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sqlite3
@@ -72,12 +76,17 @@ class _Copy:
     actor: str
     days: int
 
-    def suffix(self, kind: str) -> str:
+    def id(self, kind: str, seed_id: str) -> str:
+        """A seed id as this copy has it. An article copy's id also starts with a few
+        hex digits of its number, so that copies lie scattered in id order as real
+        articles (named by a hash of their text) do, not one seed's copies together."""
         if kind in ("event", "story"):
-            return self.event
+            return seed_id + self.event
+        if kind == "doc" and self.doc:
+            return f"{_scatter(self.doc)}{seed_id}{self.doc}"
         if kind in ("doc", "quote"):
-            return self.doc
-        return self.actor
+            return seed_id + self.doc
+        return seed_id + self.actor
 
 
 def grow_store(
@@ -196,6 +205,12 @@ def _suffix(n: int) -> str:
     return f"-{n}" if n else ""
 
 
+@lru_cache(maxsize=65536)
+def _scatter(suffix: str) -> str:
+    """Four hex digits drawn from a copy's suffix (the same suffix, the same digits)."""
+    return hashlib.blake2b(suffix.encode(), digest_size=2).hexdigest()
+
+
 def _grain(columns: list[str]) -> str | None:
     """The grain a table is copied at: that of the finest id it holds."""
     grains = {GRAINS[ID_COLUMNS[c]] for c in columns if c in ID_COLUMNS}
@@ -294,7 +309,7 @@ def _change(table: str, column: str, kinds: dict[str, str], rng: random.Random) 
     """How a column's value changes in a copy (None: it stays)."""
     if column in ID_COLUMNS:
         kind = ID_COLUMNS[column]
-        return lambda v, c: None if v is None else v + c.suffix(kind)
+        return lambda v, c: None if v is None else c.id(kind, v)
     if column in LIST_COLUMNS:
         return lambda v, c: _map_list(v, c, kinds)
     if column in DATE_COLUMNS:
@@ -346,7 +361,7 @@ def _map_list(value: object, c: _Copy, kinds: dict[str, str]) -> object:
         return value
     items = json.loads(value)
     return json.dumps(
-        [i + c.suffix(kinds[i]) if isinstance(i, str) and i in kinds else i for i in items]
+        [c.id(kinds[i], i) if isinstance(i, str) and i in kinds else i for i in items]
     )
 
 
