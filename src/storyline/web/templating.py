@@ -84,6 +84,7 @@ def environment() -> Environment:
         quad_class=present.quad_class,
         type_class=present.type_class,
         actor_line=present.actor_line,
+        article_name=present.article_name,
         plural=present.plural,
         QUADS=present.QUADS,
     )
