@@ -23,4 +23,19 @@
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
+
+  // Each cell of a listing is named by its column, shown before it on a phone where
+  // the rows are stacked (style.css). Tables filled later call it again.
+  function labelCells(table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.children, function (td, i) {
+        if (heads[i] && !td.hasAttribute("data-label")) td.setAttribute("data-label", heads[i]);
+      });
+    });
+  }
+  document.querySelectorAll("table.listing").forEach(labelCells);
+  window.storylineLabelCells = labelCells;
 })();
