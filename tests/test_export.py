@@ -32,9 +32,11 @@ from tests.conftest import make_article, make_result
 # renamed or dropped field in the code fails here).
 # Fields storyline adds to the contract (allowed: "fields may be added").
 ADDED: dict[str, list[str]] = {
-    "events": ["future", "contested", "quad", "score", "also"],
+    "events": ["future", "contested", "quad", "score", "also", "reviewed"],
     "quotes": ["joint_speakers"],
 }
+# Files storyline adds beside the contract's (allowed: an added file).
+ADDED_FILES = ["corrections"]
 CONTRACT: dict[str, list[str]] = {
     "articles": ["doc_id", "file", "title", "published", "outlet", "url", "duplicate_of"],
     "actors": ["actor_id", "name", "kind", "country", "sector", "role", "aliases", "mentions"],
@@ -74,6 +76,7 @@ CONTRACT: dict[str, list[str]] = {
     ],
     "stories": ["story_id", "date", "title", "event_ids", "doc_ids", "types"],
 }
+FILES = [*CONTRACT, *ADDED_FILES]
 ACTOR_FIELDS = {"actor_id", "name", "kind", "country", "sector", "role"}
 FORMATS = ["jsonl", "csv", "parquet"]
 
@@ -230,14 +233,21 @@ def by_id(records: list[dict[str, object]], key: str) -> dict[object, dict[str, 
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_export_writes_exactly_the_five_contract_files(
+def test_export_writes_exactly_the_five_contract_files_and_the_corrections(
     filled: SQLiteStore, out: Path, fmt: str
 ) -> None:
 
     counts = export(filled, out, fmt)
 
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{fmt}" for n in CONTRACT)
-    assert counts == {"articles": 1, "actors": 3, "events": 2, "quotes": 1, "stories": 1}
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{fmt}" for n in FILES)
+    assert counts == {
+        "articles": 1,
+        "actors": 3,
+        "events": 2,
+        "quotes": 1,
+        "stories": 1,
+        "corrections": 0,
+    }
 
 
 @pytest.mark.parametrize("name", list(CONTRACT))
@@ -263,7 +273,7 @@ def test_export_of_an_empty_store_writes_empty_files_with_their_columns(
 ) -> None:
     counts = export(store, out, fmt)
 
-    assert counts == dict.fromkeys(CONTRACT, 0)
+    assert counts == dict.fromkeys(FILES, 0)
     for name, fields in CONTRACT.items():
         path = out / f"{name}.{fmt}"
         if fmt == "jsonl":
@@ -329,6 +339,7 @@ def test_events_jsonl_holds_actor_objects_dates_location_and_evidence(
         "quad": None,
         "score": None,
         "also": [],
+        "reviewed": False,
     }
     ruled_out = events["e-ruled-out"]
     assert set(ruled_out["source"]) == ACTOR_FIELDS
@@ -496,7 +507,7 @@ def test_a_second_export_overwrites_the_files_cleanly(
 
     assert counts["events"] == 1
     assert counts["quotes"] == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{fmt}" for n in CONTRACT)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{fmt}" for n in FILES)
     if fmt == "jsonl":
         assert [e["event_id"] for e in read_jsonl(out / "events.jsonl")] == ["e-hosted"]
         assert read_jsonl(out / "quotes.jsonl") == []
@@ -529,7 +540,7 @@ def test_export_to_a_folder_with_an_apostrophe(
     counts = export(filled, folder, fmt)
 
     assert counts["events"] == 2
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{fmt}" for n in CONTRACT)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{fmt}" for n in FILES)
 
 
 def test_export_streams_in_batches_never_reading_a_whole_table(

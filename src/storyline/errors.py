@@ -37,3 +37,12 @@ class PatternError(StorylineError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class ReviewError(StorylineError):
+    """A correction that cannot be made or undone; `status` is the HTTP status that says
+    why (404 unknown record, 409 not in a state to change that way, 422 a bad value)."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        self.status = status
+        super().__init__(message)

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from storyline.errors import ConfigError
 from storyline.records import Actor, ActorMention, Article, Event, Quote, Story
+from storyline.review import Correction
 from storyline.store import SQLiteStore
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -49,6 +50,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "quad",
         "score",
         "also",
+        "reviewed",  # an analyst corrected it (its corrections are in corrections.jsonl)
     ),
     "quotes": (
         "quote_id",
@@ -66,6 +68,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "joint_speakers",
     ),
     "stories": ("story_id", "date", "title", "event_ids", "doc_ids", "types"),
+    # added by storyline: analysts' corrections, in the order they were made
+    "corrections": (
+        "correction_id",
+        "record",
+        "record_id",
+        "doc_id",
+        "action",
+        "who",
+        "when",
+        "reason",
+        "before",
+        "after",
+        "undone_at",
+        "undone_by",
+    ),
 }
 
 Record = dict[str, object]
@@ -138,6 +155,7 @@ def event_record(event: Event, file: str) -> Record:
         "quad": event.quad,
         "score": event.score,
         "also": [{"text": e.text, "start": e.start, "end": e.end} for e in event.also],
+        "reviewed": event.reviewed,
     }
 
 
@@ -172,6 +190,26 @@ def story_record(story: Story) -> Record:
     }
 
 
+def correction_record(correction: Correction) -> Record:
+    """A line of corrections.jsonl: what was corrected, by whom, when, why, before and
+    after, and whether (by whom, when) it was undone."""
+    c = correction
+    return {
+        "correction_id": c.correction_id,
+        "record": c.record,
+        "record_id": c.record_id,
+        "doc_id": c.doc_id,
+        "action": c.action,
+        "who": c.who,
+        "when": c.made_at,
+        "reason": c.reason,
+        "before": dict(c.before),
+        "after": dict(c.after),
+        "undone_at": c.undone_at,
+        "undone_by": c.undone_by,
+    }
+
+
 def contract_streams(store: SQLiteStore) -> dict[str, Iterator[Record]]:
     """Every contract file's records, streamed from the store a batch at a time (the
     file names of a batch's articles, the mentions of a batch's actors)."""
@@ -181,6 +219,7 @@ def contract_streams(store: SQLiteStore) -> dict[str, Iterator[Record]]:
         "events": (event_record(e, f) for e, f in _with_files(store, store.iter_events())),
         "quotes": (quote_record(q, f) for q, f in _with_files(store, store.iter_quotes())),
         "stories": (story_record(s) for s in store.stories()),
+        "corrections": (correction_record(c) for c in store.iter_corrections()),
     }
 
 
@@ -281,6 +320,7 @@ _PARQUET_TYPES = {
     "negated": "BOOLEAN",
     "future": "BOOLEAN",
     "contested": "BOOLEAN",
+    "reviewed": "BOOLEAN",
     "score": "DOUBLE",
 }
 

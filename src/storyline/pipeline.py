@@ -41,6 +41,7 @@ from storyline.records import (
     IngestFailure,
     IngestStatus,
 )
+from storyline.reviewing import corrected
 from storyline.store import SQLiteStore
 from storyline.stories import relink, restates
 
@@ -311,6 +312,7 @@ class _Writer:
         store = self.store
         if article.duplicate_of:  # a copy adds its sources to stories, not its events again
             result = _without_restated(result, store.events(doc_id=article.duplicate_of))
+        result = corrected(store, result)  # analysts' corrections win over the new analysis
         status, sig, bands = self.pending[article.doc_id]
         try:
             store.save_result(result, sig, bands)

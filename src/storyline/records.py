@@ -220,6 +220,7 @@ class Event:
     also: tuple[Evidence, ...] = ()  # further reports of the same act in the article
     story_id: str | None = None
     confidence: float = 0.0
+    reviewed: bool = False  # an analyst corrected it (see storyline.review)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,7 +35,7 @@ COMMANDS = [
     "eval",
     "bench",
 ]
-CONTRACT_FILES = ["articles", "actors", "events", "quotes", "stories"]
+CONTRACT_FILES = ["articles", "actors", "events", "quotes", "stories", "corrections"]
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:

@@ -53,9 +53,10 @@ def build_db(db: Path, folders: list[Path], resources: Resources) -> IngestSumma
 
 
 @contextmanager
-def serve(db: Path) -> Iterator[str]:
-    """The app over the database, served on 127.0.0.1 at a free port; yields its base URL."""
-    app = create_app(Settings(db=str(db)))
+def serve(db: Path, **settings: object) -> Iterator[str]:
+    """The app over the database (with these settings), served on 127.0.0.1 at a free
+    port; yields its base URL."""
+    app = create_app(Settings(db=str(db), **settings))  # type: ignore[arg-type]
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from storyline.api import actors, articles, events, graph, ingest_route, quotes, search, stories
+from storyline.api import (
+    actors,
+    articles,
+    corrections,
+    events,
+    graph,
+    ingest_route,
+    quotes,
+    search,
+    stories,
+)
 
 router = APIRouter()
-for _module in (articles, ingest_route, actors, events, quotes, stories, graph):
+for _module in (articles, ingest_route, actors, events, quotes, stories, graph, corrections):
     router.include_router(_module.router)
 router.include_router(search.router)  # full-text search over all three kinds

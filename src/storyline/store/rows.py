@@ -160,6 +160,7 @@ def event_row(event: Event) -> dict[str, object]:
         "also": json.dumps([[e.start, e.end, e.text] for e in event.also]),
         "story_id": event.story_id,
         "confidence": event.confidence,
+        "reviewed": int(event.reviewed),
         "start": ev.start,
         "end": ev.end,
         "evidence": ev.text,
@@ -203,6 +204,7 @@ def to_event(row: sqlite3.Row, actors: dict[str, Actor]) -> Event:
         ),
         story_id=row["story_id"],
         confidence=row["confidence"],
+        reviewed=bool(row["reviewed"]),
     )
 
 

@@ -200,6 +200,7 @@ def migrations(d: Dialect) -> tuple[tuple[int, str, str], ...]:
         (8, "story candidates by index: events whose days run into another month", LINK_INDEXES),
         (9, "near-duplicates by index: LSH band keys; actors pruned by index", BANDS),
         (10, "watch: items seen, the articles they gave, feed validators", watch_tables(d)),
+        (11, "review: analysts' corrections, reviewed events", correction_tables(d)),
         (12, "search: full-text indexes of articles, quotes and event evidence", search_indexes(d)),
     )
 
@@ -289,6 +290,35 @@ def watch_tables(d: Dialect) -> str:
             checked_at TEXT NOT NULL DEFAULT {d.now}
         );
         CREATE INDEX articles_stale ON articles (doc_id) WHERE content_hash = '';
+        """
+
+
+def correction_tables(d: Dialect) -> str:
+    """Analysts' corrections with who, when, why, before and after (JSON), listed by
+    record and in the order made, found by article when it is ingested again, and a
+    story correction by the event it pins its event to (`partner_id`); events an
+    analyst corrected are marked `reviewed`."""
+    return f"""
+        CREATE TABLE corrections ({d.row_id}
+            correction_id TEXT PRIMARY KEY,
+            record TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            doc_id TEXT,
+            action TEXT NOT NULL,
+            who TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            before_json TEXT NOT NULL DEFAULT '{{}}',
+            after_json TEXT NOT NULL DEFAULT '{{}}',
+            undone_at TEXT,
+            undone_by TEXT,
+            partner_id TEXT
+        );
+        CREATE INDEX corrections_record ON corrections (record_id, made_at);
+        CREATE INDEX corrections_partner ON corrections (partner_id) WHERE partner_id IS NOT NULL;
+        CREATE INDEX corrections_doc ON corrections (doc_id);
+        CREATE INDEX corrections_order ON corrections (made_at, correction_id);
+        ALTER TABLE events ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
         """
 
 

@@ -21,6 +21,7 @@ from storyline.records import (
 )
 from storyline.store import rows
 from storyline.store.connection import one_line, open_database
+from storyline.store.corrections import CorrectionMemory
 from storyline.store.dialect import SQLITE
 from storyline.store.reads import ArticleStats as ArticleStats  # the listings' record
 from storyline.store.schema import (
@@ -36,7 +37,7 @@ from storyline.store.seen import WatchMemory
 from storyline.store.story_reads import StoryReads
 
 
-class Store(StoryReads, WatchMemory, SearchReads):
+class Store(StoryReads, WatchMemory, CorrectionMemory, SearchReads):
     """All reads and writes of storyline's data; stage code never sees SQL."""
 
     def __init__(self, location: str, *, read_only: bool = False) -> None:
@@ -242,6 +243,11 @@ class Store(StoryReads, WatchMemory, SearchReads):
         if not plan:
             return
         with self.transaction():
+            self._fold_actors(plan)
+
+    def _fold_actors(self, plan: dict[str, str]) -> None:
+        """merge_actors' writes, inside the caller's transaction."""
+        if plan:
             for old_id, new_id in plan.items():
                 old, new = self._actor(old_id), self._actor(new_id)
                 if old is None or new is None:

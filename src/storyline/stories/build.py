@@ -7,7 +7,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from storyline.dates.span import day_span
-from storyline.records import Actor, ActorKind, Article, DatePrecision, Event, Story
+from storyline.records import Actor, ActorKind, Article, DatePrecision, Event, Story, stable_id
+from storyline.review import STORY, Correction, story_pins
 from storyline.store import SQLiteStore
 from storyline.stories.link import (
     Linked,
@@ -67,11 +68,14 @@ def relink(
         pool = [articles.linked(e) for e in store.events()]
     else:
         pool, drop = _affected(store, articles, neighbours, set(changed), set(moved))
+        pool, drop = _with_partners(store, articles, neighbours, pool, drop)
     originals = {x.duplicate_of or x.event.evidence.doc_id for x in pool}
     copies: dict[str, list[Article]] = defaultdict(list)
     for copy in store.copies_of(originals):
         copies[copy.duplicate_of or ""].append(copy)
-    linked = link_events(pool, neighbours)
+    # An analyst's story corrections win over what linking finds.
+    found = store.corrections_of(record_ids=[x.event.event_id for x in pool])
+    linked = pinned(link_events(pool, neighbours), story_pins(found))
     stories = [story(story_id, members, copies) for story_id, members in linked.items()]
     store.replace_stories(stories, drop=drop)
     return stories
@@ -143,6 +147,74 @@ def _affected(
     members = reachable([articles.linked(seeds[k]) for k in sorted(seeds)], neighbours)
     drop = stale | store.story_ids(event_ids=[x.event.event_id for x in members])
     return members, drop
+
+
+def _with_partners(
+    store: SQLiteStore,
+    articles: _Articles,
+    neighbours: Neighbours,
+    pool: list[Linked],
+    drop: set[str],
+) -> tuple[list[Linked], set[str]]:
+    """The pool with the events an analyst pinned its events to, or pinned to its
+    events, and their stories (to drop and link anew), until none is missing."""
+    while True:
+        ids = {x.event.event_id for x in pool}
+        pins = store.corrections_of(record_ids=ids, partner_ids=ids)
+        missing = {i for c in pins if c.record == STORY for i in _pin_ends(c)} - ids
+        if not missing:
+            return pool, drop
+        stories = store.story_ids(event_ids=missing)
+        extra = store.events_in(event_ids=missing, story_ids=stories)
+        pool = reachable([*pool, *(articles.linked(e) for e in extra)], neighbours)
+        drop = drop | stories | store.story_ids(event_ids=[x.event.event_id for x in pool])
+        if not extra:  # pinned to events no longer stored: nothing more to find
+            return pool, drop
+
+
+def _pin_ends(c: Correction) -> set[str]:
+    return {c.record_id, *filter(None, [c.after.get("story_with")])}
+
+
+def pinned(
+    linked: dict[str, list[Linked]], pins: Mapping[str, str | None]
+) -> dict[str, list[Linked]]:
+    """Linked stories with the analyst's pins applied: a pinned event leaves the story
+    linking gave it and joins the story of the event it is pinned to (following pins
+    in turn), or makes a story of its own (pinned to none, or to an event not here).
+    Story ids follow their events, as linking makes them."""
+    if not any(
+        p in pins for members in linked.values() for p in (m.event.event_id for m in members)
+    ):
+        return linked
+    items = {m.event.event_id: m for members in linked.values() for m in members}
+    clusters = [[m for m in members if m.event.event_id not in pins] for members in linked.values()]
+    owner = {m.event.event_id: i for i, members in enumerate(clusters) for m in members}
+    for event_id in sorted(e for e in pins if e in items):
+        root = _pin_root(event_id, pins, items)
+        if root not in owner:
+            owner[root] = len(clusters)
+            clusters.append([])
+        clusters[owner[root]].append(items[event_id])
+        owner[event_id] = owner[root]
+    return {
+        stable_id("s", *sorted(m.event.event_id for m in members)): members
+        for members in clusters
+        if members
+    }
+
+
+def _pin_root(event_id: str, pins: Mapping[str, str | None], items: Mapping[str, Linked]) -> str:
+    """The event whose story a pinned event joins: its pins followed to an unpinned
+    event, or to one pinned to none (or whose partner is gone, or a cycle)."""
+    seen = {event_id}
+    while event_id in pins:
+        partner = pins[event_id]
+        if partner is None or partner not in items or partner in seen:
+            return event_id
+        seen.add(partner)
+        event_id = partner
+    return event_id
 
 
 def story(

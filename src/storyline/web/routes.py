@@ -23,10 +23,12 @@ from storyline.stories.timeline import Entry, build_timeline, sections
 from storyline.web.forms import Filters, read_filters
 from storyline.web.highlight import Span, anchor_id, segments
 from storyline.web.present import QUADS, quad_label
+from storyline.web.review import router as review_router
 from storyline.web.templating import render
 
 T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
+router.include_router(review_router)  # one event, its corrections and the review form
 
 
 @router.get("/", response_class=HTMLResponse)
