@@ -4,16 +4,20 @@ Nodes are the actors taking part in the events. An edge joins an event's source 
 of its targets; edges are undirected (the pair of actor ids sorted), so A->B and B->A
 events add up on one edge, counted by PLOVER quad category and by PLOVER type. An actor
 acting on itself adds to its node's count but makes no edge.
+
+With governments merged (`merge_governments`), a country and its government ("Kosovo"
+and "Government of Kosovo") are one node, named and keyed by the country, listing both
+ids in `members`; their links to others add up and the link between the two is gone.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.query import EventFilter
-from storyline.records import Actor, Event
+from storyline.records import Actor, ActorKind, Event
 from storyline.store import SQLiteStore
 
 # (name, count) pairs, most frequent first, ties in name order.
@@ -26,6 +30,7 @@ class Node:
 
     actor: Actor
     events: int
+    members: tuple[str, ...] = ()  # merged: the ids of the actors this node stands for
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +62,7 @@ class Network:
     total_nodes: int | None = None
     total_edges: int | None = None
     offset: int = 0
+    merged: bool = False  # a country and its government are one node
 
 
 def network_of(store: SQLiteStore, wanted: EventFilter, *, limit: int, offset: int = 0) -> Network:
@@ -130,6 +136,70 @@ def build_network(events: Iterable[Event]) -> Network:
     return Network(nodes=tuple(nodes), edges=tuple(edges))
 
 
+def merge_governments(network: Network) -> Network:
+    """The network with each country and its government (both among the nodes) as one
+    node keyed by the country: its events those of either (an event between the two
+    counted once), the link between them left out, their other links added up."""
+    countries = {
+        n.actor.country: n.actor.actor_id
+        for n in network.nodes
+        if n.actor.kind == ActorKind.COUNTRY and n.actor.country
+    }
+    into = {
+        n.actor.actor_id: countries[n.actor.country]
+        for n in network.nodes
+        if n.actor.country in countries and _is_government(n.actor)
+    }
+    between = Counter[str]()
+    edges: dict[tuple[str, str], tuple[int, Counter[str], Counter[str]]] = {}
+    for edge in network.edges:
+        a, b = into.get(edge.source, edge.source), into.get(edge.target, edge.target)
+        if a == b:
+            between[a] += edge.count
+            continue
+        count, quads, types = edges.get((min(a, b), max(a, b)), (0, Counter(), Counter()))
+        edges[(min(a, b), max(a, b))] = (
+            count + edge.count,
+            quads + Counter(dict(edge.quads)),
+            types + Counter(dict(edge.types)),
+        )
+    events = Counter[str]()
+    members: dict[str, list[str]] = {}
+    for node in network.nodes:
+        key = into.get(node.actor.actor_id, node.actor.actor_id)
+        events[key] += node.events
+        members.setdefault(key, []).append(node.actor.actor_id)
+    nodes = sorted(
+        (
+            Node(
+                actor=n.actor,
+                events=events[i] - between[i],
+                members=(i, *(m for m in members[i] if m != i)),
+            )
+            for n in network.nodes
+            if (i := n.actor.actor_id) not in into
+        ),
+        key=lambda node: (-node.events, node.actor.name, node.actor.actor_id),
+    )
+    merged_edges = sorted(
+        (
+            Edge(source=a, target=b, count=n, quads=_tally(quads), types=_tally(types))
+            for (a, b), (n, quads, types) in edges.items()
+        ),
+        key=lambda edge: (-edge.count, edge.source, edge.target),
+    )
+    return replace(network, nodes=tuple(nodes), edges=tuple(merged_edges), merged=True)
+
+
+def _is_government(actor: Actor) -> bool:
+    """A country's government as the actor resolver names it ("Government of Kosovo")."""
+    return (
+        actor.kind != ActorKind.COUNTRY
+        and actor.sector == "GOV"
+        and actor.actor_id == f"{(actor.country or '').lower()}-gov"
+    )
+
+
 def _dyads(event: Event) -> set[tuple[str, str]]:
     """The event's source paired with each other actor among its targets, pairs sorted."""
     source = event.source.actor_id
@@ -164,6 +234,7 @@ def render_json(network: Network) -> dict[str, object]:
                 "sector": node.actor.sector,
                 "events": node.events,
             }
+            | ({"members": list(node.members or (node.actor.actor_id,))} if network.merged else {})
             for node in network.nodes
         ],
         "edges": [

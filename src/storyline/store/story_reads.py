@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from storyline.query import EventFilter
-from storyline.records import Actor, Article, Story
+from storyline.query import EventFilter, Page
+from storyline.records import Actor, Article, Event, Story
 from storyline.store import rows
 from storyline.store.reads import (
     StoreReads,
@@ -188,6 +188,31 @@ class StoryReads(StoreReads):
         return NetworkCounts(
             nodes=nodes, dyads=tuple(dyads), total_nodes=total, total_edges=len(edges)
         )
+
+    def link_events(
+        self,
+        one: Collection[str],
+        other: Collection[str],
+        wanted: EventFilter,
+        *,
+        limit: int,
+        offset: int = 0,
+    ) -> Page[Event]:
+        """One page of the events the filter keeps on a network link: the source one of
+        the actors `one` and another participant one of `other`, or the other way round
+        (the two sets apart), in article and text order."""
+        a, b = sorted(set(one)), sorted(set(other))
+        seg = _event_segment(wanted)
+        of = "e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ({}))"
+        pair = (of.format(_marks(a)), of.format(_marks(b)))
+        source = f"e.source_id IN ({_marks([*a, *b])})"
+        where = _and((*seg.where, *pair, source))
+        args = [*seg.args, *a, *b, *a, *b]
+        total = int(self._db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
+        sql = f"""SELECT e.* FROM events e{where}
+                  ORDER BY e.doc_id, e.start, e.event_id LIMIT ? OFFSET ?"""
+        found = self._db.execute(sql, [*args, limit, offset]).fetchall()
+        return Page(self._events_of(found), total, limit, offset)
 
 
 # An event's source paired with each other participant, the pair's ids sorted.

@@ -1,7 +1,10 @@
 // The actor network page: fetches /api/network with the page's filters and draws it
 // as SVG with a small force layout (Fruchterman-Reingold, started from a circle so the
-// drawing is the same every time). Names go into the page through textContent and
-// attribute values only, never as markup.
+// drawing is the same every time). A country and its government are one node unless
+// "show governments apart" is ticked (?governments=apart). Clicking an actor (circle or
+// name) opens its own network; clicking a link lists the events on it with their
+// evidence (/api/network/links). Names and evidence go into the page through
+// textContent and attribute values only, never as markup.
 (function () {
   "use strict";
 
@@ -10,6 +13,8 @@
   var svg = document.getElementById("network-svg");
   var status = document.getElementById("network-status");
   var rows = document.getElementById("network-rows");
+  var panel = document.getElementById("link-events");
+  var apartBox = document.getElementById("governments-apart");
   var NS = "http://www.w3.org/2000/svg";
   var W = 960;
   var H = 640;
@@ -20,6 +25,8 @@
   var QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
   var query = box.dataset.query || "";
   var chosen = box.dataset.actor || "";
+  var apart = new URLSearchParams(window.location.search).get("governments") === "apart";
+  var LINK_EVENTS = 20;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(NS, name);
@@ -48,7 +55,83 @@
   function nodeUrl(id) {
     var params = new URLSearchParams(query);
     params.set("actor", id);
+    if (apart) params.set("governments", "apart");
     return "/network?" + params.toString();
+  }
+
+  function articleUrl(docId, start, end) {
+    return "/articles/" + encodeURIComponent(docId) + "?start=" + start + "&end=" + end + "#c" + start;
+  }
+
+  function members(d) {
+    return d.members && d.members.length ? d.members : [d.id];
+  }
+
+  function html(name, text, parent, cls) {
+    var node = document.createElement(name);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (cls) node.className = cls;
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  // One event on a link: date, type, who acted on whom, and the sentence it was read
+  // in, linking to the article at that passage.
+  function eventItem(e, list) {
+    var li = html("li", null, list, "link-event");
+    var head = html("div", null, li, "link-event-head");
+    html("span", e.date || "undated", head, "when");
+    html("span", e.type, head, "type " + quadClass(e.quad));
+    html("span", e.source.name + " → " + e.targets.map(function (t) { return t.name; }).join(", "), head, "who");
+    var quote = html("blockquote", null, li, "evidence");
+    var link = html("a", e.evidence.text, html("p", null, quote), "evidence-link");
+    link.href = articleUrl(e.doc_id, e.evidence.start, e.evidence.end);
+  }
+
+  // Lists the events on the link between nodes a and b, `offset` of them left out.
+  function showLink(a, b, offset) {
+    var params = new URLSearchParams(query);
+    members(a).forEach(function (id) { params.append("a", id); });
+    members(b).forEach(function (id) { params.append("b", id); });
+    params.set("limit", String(LINK_EVENTS));
+    params.set("offset", String(offset));
+    if (!offset) {
+      while (panel.firstChild) panel.removeChild(panel.firstChild);
+      html("h2", a.name + " — " + b.name, panel);
+      html("p", "Loading the events on this link…", panel, "link-status");
+      html("ol", null, panel, "link-list");
+      panel.hidden = false;
+      panel.dataset.ready = "false";
+    }
+    var status = panel.querySelector(".link-status");
+    var list = panel.querySelector(".link-list");
+    var more = panel.querySelector("button.more");
+    if (more) more.remove();
+    fetch("/api/network/links?" + params.toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) throw new Error(body.error || "status " + response.status);
+          return body;
+        });
+      })
+      .then(function (page) {
+        page.items.forEach(function (e) { eventItem(e, list); });
+        var shown = offset + page.items.length;
+        status.textContent = page.total + " event" + (page.total === 1 ? "" : "s") +
+          " between them" + (shown < page.total ? ", the first " + shown + " shown" : "") +
+          ", each with the sentence it was read in:";
+        if (shown < page.total) {
+          var button = html("button", "Show more", panel, "more");
+          button.type = "button";
+          button.addEventListener("click", function () { showLink(a, b, shown); });
+        }
+        panel.dataset.ready = "true";
+        if (!offset) panel.scrollIntoView({ block: "nearest" });
+      })
+      .catch(function (err) {
+        status.textContent = "The events could not be loaded: " + err.message;
+        panel.dataset.ready = "error";
+      });
   }
 
   // Positions nodes in place (x, y), then fits them into the drawing area.
@@ -186,6 +269,7 @@
     layout(nodes, links);
 
     while (svg.firstChild) svg.removeChild(svg.firstChild);
+    while (rows.firstChild) rows.removeChild(rows.firstChild);
     var edgeLayer = el("g", { class: "edges" }, svg);
     var nodeLayer = el("g", { class: "nodes" }, svg);
     edges.forEach(function (e) {
@@ -198,16 +282,36 @@
         "data-source": e.source,
         "data-target": e.target,
       }, edgeLayer);
-      el("title", {}, path).textContent = a.name + " → " + b.name + ": " + e.count +
-        " event" + (e.count === 1 ? "" : "s") + " (" + quadLabel(e.quad) + "; " + counts(e.types) + ")";
+      var about = a.name + " — " + b.name + ": " + e.count + " event" + (e.count === 1 ? "" : "s") +
+        " (" + quadLabel(e.quad) + "; " + counts(e.types) + ")";
+      el("title", {}, path).textContent = about;
+      if (a !== b) {  // a wider, unseen stroke along the link takes the clicks
+        var hit = el("path", {
+          class: "edge-hit",
+          d: path.getAttribute("d"),
+          "stroke-width": Math.max(14, Number(path.getAttribute("stroke-width")) + 8),
+          "data-source": e.source,
+          "data-target": e.target,
+        }, edgeLayer);
+        el("title", {}, hit).textContent = about + ". Click to list them.";
+        hit.addEventListener("click", function () { showLink(a, b, 0); });
+      }
       var tr = document.createElement("tr");
       [a.name, b.name, String(e.count), quadLabel(e.quad), counts(e.types)].forEach(function (text) {
         var td = document.createElement("td");
         td.textContent = text;
         tr.appendChild(td);
       });
+      var cell = document.createElement("td");
+      if (a !== b) {
+        var button = html("button", "events", cell, "link-button");
+        button.type = "button";
+        button.addEventListener("click", function () { showLink(a, b, 0); });
+      }
+      tr.appendChild(cell);
       rows.appendChild(tr);
     });
+    if (window.storylineLabelCells) window.storylineLabelCells(rows.closest("table"));
     var circles = nodes.map(function (d) {
       var r = radius(d);
       return { x0: d.x - r, y0: d.y - r, x1: d.x + r, y1: d.y + r };
@@ -222,8 +326,9 @@
     nodes.forEach(function (d) {
       var link = el("a", {
         href: nodeUrl(d.id),
-        class: "node kind-" + (d.kind || "none") + (d.id === chosen ? " selected" : ""),
+        class: "node kind-" + (d.kind || "none") + (members(d).indexOf(chosen) >= 0 ? " selected" : ""),
         "data-id": d.id,
+        "data-members": members(d).join(" "),
       }, nodeLayer);
       var r = radius(d);
       el("circle", { cx: d.x.toFixed(1), cy: d.y.toFixed(1), r: r.toFixed(1) }, link);
@@ -231,7 +336,8 @@
       label.textContent = d.name;
       placeLabel(label, d, r, circles, placed, points);
       var extra = [d.kind, d.country, d.sector].filter(Boolean).join(", ");
-      el("title", {}, link).textContent = d.name + (extra ? " (" + extra + ")" : "") + ": " +
+      var merged = members(d).length > 1 ? ", with its government" : "";
+      el("title", {}, link).textContent = d.name + (extra ? " (" + extra + ")" : "") + merged + ": " +
         d.events + " event" + (d.events === 1 ? "" : "s") + ". Click to show its network.";
     });
     status.textContent = nodes.length
@@ -240,17 +346,36 @@
     box.dataset.ready = "true";
   }
 
-  fetch(box.dataset.api + (query ? "?" + query : ""), { headers: { Accept: "application/json" } })
-    .then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) throw new Error(body.error || "status " + response.status);
-        return body;
+  function load() {
+    var params = new URLSearchParams(query);
+    if (!apart) params.set("merge_governments", "true");
+    box.dataset.ready = "false";
+    fetch(box.dataset.api + "?" + params.toString(), { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) throw new Error(body.error || "status " + response.status);
+          return body;
+        });
+      })
+      .then(draw)
+      .catch(function (err) {
+        status.textContent = "The network could not be loaded: " + err.message;
+        status.classList.add("error");
+        box.dataset.ready = "error";
       });
-    })
-    .then(draw)
-    .catch(function (err) {
-      status.textContent = "The network could not be loaded: " + err.message;
-      status.classList.add("error");
-      box.dataset.ready = "error";
+  }
+
+  if (apartBox) {
+    apartBox.checked = apart;
+    apartBox.addEventListener("change", function () {
+      apart = apartBox.checked;
+      var url = new URL(window.location.href);
+      if (apart) url.searchParams.set("governments", "apart");
+      else url.searchParams.delete("governments");
+      window.history.replaceState(null, "", url.toString());
+      if (panel) panel.hidden = true;
+      load();
     });
+  }
+  load();
 })();
