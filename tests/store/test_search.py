@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -21,8 +22,9 @@ from storyline.records import (
 )
 from storyline.store import Store, open_store
 from storyline.store.search import SearchPage, search_terms
+from storyline.store.synthetic import grow_store
 from tests.conftest import make_article, make_result
-from tests.store.conftest import patch_migrations
+from tests.store.conftest import SQLITE_ONLY, patch_migrations
 
 HARBOUR = (
     "Dockworkers in Valparaiso walked off the job on Monday. "
@@ -296,3 +298,19 @@ def test_migration_12_indexes_what_was_stored_before_it(
         assert _found(store.search("cargo", kind="event")) == [("event", "harbour-e1")]
         store.save_result(make_result(make_article(ASSEMBLY, "assembly")))
         assert _found(store.search("moorings")) == [("article", "assembly")]
+
+
+@SQLITE_ONLY
+def test_a_synthetic_store_is_searchable(settings: Settings, tmp_path: Path) -> None:
+    with _opened(settings) as seed:
+        fill(seed)
+    target = str(tmp_path / "grown.db")
+    summary = grow_store(settings.db, target, events=30)
+    with closing(open_store(target)) as grown:
+        page = grown.search("cargo", kind="event", limit=5)
+        assert page.total == summary.events >= 20
+        hit = page.items[0]
+        article = grown.article(hit.doc_id)
+        assert article is not None
+        assert article.text[hit.snippet.start : hit.snippet.end] == hit.snippet.text
+        assert grown.search("meltwater", kind="article").total >= 1

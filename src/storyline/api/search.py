@@ -9,25 +9,8 @@ from fastapi import APIRouter, HTTPException, Query
 from storyline.api import responses
 from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record
-from storyline.store.search import SearchHit
 
 router = APIRouter(tags=["search"])
-
-
-def hit_record(hit: SearchHit) -> Record:
-    """One hit: what matched, its article, its rank, and where in the article text."""
-    ev = hit.snippet
-    return {
-        "kind": hit.kind,
-        "id": hit.record_id,
-        "doc_id": hit.doc_id,
-        "title": hit.title,
-        "published": hit.published,
-        "label": hit.label,
-        "score": hit.score,
-        "snippet": {"doc_id": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text},
-        "matches": [{"start": s, "end": e} for s, e in hit.matches],
-    }
 
 
 @router.get(
@@ -57,7 +40,7 @@ def search(
         raise HTTPException(422, "after: search results are paged by offset only")
     found = store.search(q, kind=kind, limit=page.limit, offset=page.offset)
     return {
-        "items": [hit_record(h) for h in found.items],
+        "items": [h.record() for h in found.items],
         "total": found.total,
         "limit": found.limit,
         "offset": found.offset,

@@ -21,6 +21,7 @@ from storyline.cli.render import clip, print_table
 from storyline.query import ActorFilter, EventFilter, QuoteFilter, check_date, check_types
 from storyline.records import Actor, ActorMention, Event, Quote
 from storyline.store import SQLiteStore, open_store
+from storyline.store.search import SEARCH_KINDS
 
 T = TypeVar("T", Event, Quote)
 U = TypeVar("U")
@@ -301,4 +302,32 @@ def _with_mentions(
         yield from ((a, mentions[a.actor_id]) for a in batch)
 
 
-COMMANDS = (articles, actors, quotes, events, timeline)
+@click.command()
+@db_option
+@click.argument("query")
+@click.option(
+    "--kind", type=click.Choice(SEARCH_KINDS), help="Only articles, only quotes or only events."
+)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@json_option
+@friendly_errors
+def search(db: str | None, query: str, kind: str | None, limit: int, as_json: bool) -> None:
+    """Find the articles, quotes and events holding every word of QUERY, best first."""
+    found = _store(db).search(query, kind=kind, limit=limit)
+    if as_json:
+        _print_json_list(h.record() for h in found.items)
+        return
+    rows = [
+        (
+            h.kind,
+            h.record_id,
+            clip(h.snippet.text, 80),
+            f"{h.doc_id}:{h.snippet.start}-{h.snippet.end}",
+        )
+        for h in found.items
+    ]
+    title = f"Search: {len(rows)} of {found.total}"
+    print_table(title, ("kind", "id", "snippet", "evidence"), rows, "nothing holds these words")
+
+
+COMMANDS = (articles, actors, quotes, events, timeline, search)

@@ -53,6 +53,21 @@ class SearchHit:
     snippet: Evidence
     matches: tuple[tuple[int, int], ...]  # offsets into the article text, in the snippet
 
+    def record(self) -> dict[str, object]:
+        """The hit as JSON: what matched, its article, its rank, where in the text."""
+        ev = self.snippet
+        return {
+            "kind": self.kind,
+            "id": self.record_id,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "published": self.published,
+            "label": self.label,
+            "score": self.score,
+            "snippet": {"doc_id": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text},
+            "matches": [{"start": s, "end": e} for s, e in self.matches],
+        }
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SearchPage:

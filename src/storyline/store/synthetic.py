@@ -128,12 +128,14 @@ def _sqlite_path(location: str) -> str:
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, list[str]]:
-    """The store's tables (bookkeeping aside) and their columns."""
+    """The store's tables (bookkeeping and the search index, which its triggers fill
+    from the rows written, aside) and their columns."""
     names = [
         r[0]
         for r in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'schema_migrations' ORDER BY name"
+            "AND name != 'schema_migrations' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' "
+            "ORDER BY name"
         )
     ]
     return {t: [r[1] for r in db.execute(f"PRAGMA table_info({t})")] for t in names}
