@@ -314,3 +314,14 @@ def test_a_synthetic_store_is_searchable(settings: Settings, tmp_path: Path) -> 
         assert article is not None
         assert article.text[hit.snippet.start : hit.snippet.end] == hit.snippet.text
         assert grown.search("meltwater", kind="article").total >= 1
+
+
+def test_a_very_long_article_of_distinct_words_is_stored_and_found(settings: Settings) -> None:
+    words = " ".join(f"w{n:x}q" for n in range(60_000))  # about 420,000 characters
+    text = "The lighthouse keeper wrote a list. " + words + " The list ends with farewell."
+    with _opened(settings) as store:
+        store.save_result(make_result(make_article(text, "long-list")))
+        hit = store.search("lighthouse keeper").items[0]
+        assert hit.record_id == "long-list"
+        assert [text[s:e] for s, e in hit.matches] == ["lighthouse", "keeper"]
+        assert store.search("w1f3q").total == 1
