@@ -138,3 +138,20 @@ def test_unknown_ids_are_a_404(empty_client: TestClient, url: str, expected: str
 
 def test_unknown_path_is_a_json_404(empty_client: TestClient) -> None:
     assert error(empty_client.get("/api/no-such-thing"), 404) == "Not Found"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?offset=9223372036854775808",
+        "/api/corrections?offset=9223372036854775808",
+        "/api/network?offset=1000000001",
+        "/api/articles?offset=99999999999999999999",
+    ],
+)
+def test_an_offset_past_any_list_is_a_422_not_a_server_error(
+    empty_client: TestClient, url: str
+) -> None:
+    message = error(empty_client.get(url), 422)
+
+    assert message == "offset: Input should be less than or equal to 1000000000"

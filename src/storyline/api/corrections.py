@@ -20,9 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore, State
 from storyline.api.ingest_route import require_token
-from storyline.api.shared import Record, not_found
+from storyline.api.shared import MAX_OFFSET, Record, not_found
 from storyline.errors import ReviewError
 from storyline.reviewing import (
     DEFAULT_WHO,
@@ -35,6 +34,7 @@ from storyline.reviewing import (
     split_story,
     undo,
 )
+from storyline.service import ReadStore, State
 from storyline.store import SQLiteStore, open_store
 
 router = APIRouter(tags=["review"])
@@ -247,7 +247,7 @@ def list_corrections(
         bool | None, Query(description="Only undone ones (true) or those in force (false).")
     ] = None,
     limit: Annotated[int, Query(ge=1, description="Items per page.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
 ) -> Record:
     """A page {"items", "total", "limit", "offset", "next"} of corrections with who,
     when, reason, before and after."""
