@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from storyline.api.guard import bearer_token
+from storyline.service import bearer_token
 from tests.api.conftest import TOKEN, error, fresh_app, ok
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.api.app import read_store
 from storyline.errors import StoreError
+from storyline.service import read_store
 from storyline.store import open_store
 from tests.api.conftest import fresh_app, ok
 from tests.conftest import make_article, make_result

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import (
     PageParams,
     Record,
@@ -19,6 +18,7 @@ from storyline.api.shared import (
 )
 from storyline.query import ActorFilter, EventFilter
 from storyline.records import ActorKind
+from storyline.service import ReadStore
 from storyline.store.reads import ActorStats
 
 router = APIRouter(tags=["actors"])

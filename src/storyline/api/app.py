@@ -1,18 +1,14 @@
-"""The app factory: settings in, a FastAPI app out; no module-level state.
-
-Reads open a read-only SQLite connection per request (WAL lets them run while an
-ingest writes); the one writer is the ingest endpoint, serialised by a lock, which
-loads the NLP resources the first time it is used.
+"""The app factory: settings in, a FastAPI app out (the API under /api, the web pages
+mounted at /); no module-level state. What both read at request time (the state, a
+read-only store, the token check) is in `storyline.service`, so neither imports the
+other.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Annotated
+from collections.abc import Mapping
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,23 +17,8 @@ from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from storyline.api.guard import RequestGuard, allowed_methods
 from storyline.config import Settings
 from storyline.errors import StorylineError
-from storyline.pipeline import Resources, load_resources
-from storyline.store import SQLiteStore, open_store
-
-
-@dataclass(slots=True)
-class AppState:
-    """What the app holds between requests: its settings and the writer's lock."""
-
-    settings: Settings
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-    _resources: Resources | None = None
-
-    def resources(self) -> Resources:
-        """The NLP resources, loaded on first use (only ingest needs them)."""
-        if self._resources is None:
-            self._resources = load_resources(self.settings)
-        return self._resources
+from storyline.service import AppState
+from storyline.store import open_store
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -52,7 +33,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.storyline = AppState(settings=settings)
     _add_error_handlers(app)
-    from storyline import web  # the routes import this module's dependencies
+    from storyline import web
     from storyline.api import routes
 
     app.include_router(routes.router, prefix="/api")
@@ -76,24 +57,6 @@ def _schema(app: FastAPI, settings: Settings) -> dict[str, object]:
                     if param["name"] == "limit" and "maximum" not in param["schema"]:
                         param["schema"]["maximum"] = settings.max_page_size
     return app.openapi_schema
-
-
-def app_state(request: Request) -> AppState:
-    """The running app's state."""
-    return request.app.state.storyline
-
-
-def read_store(state: Annotated[AppState, Depends(app_state)]) -> Iterator[SQLiteStore]:
-    """A read-only connection for one request."""
-    store = open_store(state.settings.db, read_only=True)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-ReadStore = Annotated[SQLiteStore, Depends(read_store)]
-State = Annotated[AppState, Depends(app_state)]
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -126,4 +89,4 @@ def _error(status: int, message: str, headers: Mapping[str, str] | None = None) 
     return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
 
-__all__ = ["AppState", "ReadStore", "State", "create_app", "read_store"]
+__all__ = ["create_app"]

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record, not_found, read_page, render_page
+from storyline.service import ReadStore
 from storyline.store import ArticleStats
 
 router = APIRouter(tags=["articles"])

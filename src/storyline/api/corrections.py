@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore, State
 from storyline.api.ingest_route import require_token
 from storyline.api.shared import MAX_OFFSET, Record, not_found
 from storyline.errors import ReviewError
@@ -35,6 +34,7 @@ from storyline.reviewing import (
     split_story,
     undo,
 )
+from storyline.service import ReadStore, State
 from storyline.store import SQLiteStore, open_store
 
 router = APIRouter(tags=["review"])

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Path, Query
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import (
     EventParams,
     PageParams,
@@ -21,6 +20,7 @@ from storyline.api.shared import (
     render_page,
 )
 from storyline.query import check_quad
+from storyline.service import ReadStore
 
 router = APIRouter(tags=["events"])
 

@@ -9,10 +9,10 @@ from fastapi import APIRouter, HTTPException, Query
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import MAX_OFFSET, EventParams, Record, article_files, render_page
 from storyline.network import merge_governments as merged
 from storyline.network import network_of, render_json
+from storyline.service import ReadStore
 
 router = APIRouter(tags=["network"])
 

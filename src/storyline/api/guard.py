@@ -13,7 +13,6 @@ inside this one.
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 from dataclasses import dataclass
@@ -22,39 +21,9 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from storyline.service import Refusal, token_refusal
+
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-DISABLED = "ingest is disabled: start the server with a token (--token or STORYLINE_TOKEN)"
-UNAUTHORISED = "missing or wrong token: send 'Authorization: Bearer TOKEN'"
-# RFC 6750: a 401 names the scheme the client should use.
-CHALLENGE = 'Bearer realm="storyline"'
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a request is refused before it is read: its status, message and headers."""
-
-    status: int
-    message: str
-    headers: tuple[tuple[str, str], ...] = ()
-
-
-def bearer_token(authorization: str | None) -> str | None:
-    """The token of an `Authorization: Bearer TOKEN` header (the scheme in any case), or
-    None when the header is missing or names another scheme or none."""
-    scheme, _, credentials = (authorization or "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not credentials.strip():
-        return None
-    return credentials.strip()
-
-
-def token_refusal(expected: str | None, authorization: str | None) -> Refusal | None:
-    """None when the header carries the server's token; else why the write is refused."""
-    if not expected:
-        return Refusal(403, DISABLED)
-    given = bearer_token(authorization)
-    if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
-        return Refusal(401, UNAUTHORISED, (("www-authenticate", CHALLENGE),))
-    return None
 
 
 def size_refusal(headers: Headers, max_bytes: int) -> Refusal | None:

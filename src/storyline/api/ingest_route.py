@@ -18,12 +18,11 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
 from storyline.api import responses
-from storyline.api.app import State
-from storyline.api.guard import token_refusal
 from storyline.errors import IngestError
 from storyline.ingest import article_from_record
 from storyline.pipeline import ingest
 from storyline.records import IngestFailure, IngestStatus
+from storyline.service import State, token_refusal
 from storyline.store import open_store
 
 router = APIRouter(tags=["ingest"])

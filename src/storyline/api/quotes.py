@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record, article_files, read_page, render_page
 from storyline.query import QuoteFilter
 from storyline.records import QuoteKind
+from storyline.service import ReadStore
 
 router = APIRouter(tags=["quotes"])
 

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import PageParams, Record
+from storyline.service import ReadStore
 
 router = APIRouter(tags=["search"])
 

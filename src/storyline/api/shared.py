@@ -13,9 +13,9 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Query
 
-from storyline.api.app import State
 from storyline.export import Record
 from storyline.query import EventFilter, Page, check_cursor, check_date, check_types
+from storyline.service import State
 from storyline.store import SQLiteStore
 
 T = TypeVar("T")

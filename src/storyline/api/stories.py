@@ -15,10 +15,10 @@ from fastapi import APIRouter, HTTPException, Path
 
 from storyline import export as contract
 from storyline.api import responses
-from storyline.api.app import ReadStore
 from storyline.api.shared import EventParams, PageParams, Record, not_found, read_page, render_page
 from storyline.query import EventFilter, Page
 from storyline.records import Actor, Story
+from storyline.service import ReadStore
 from storyline.store import SQLiteStore
 from storyline.store.story_reads import SECTIONS
 from storyline.stories.timeline import build_timeline, render_json

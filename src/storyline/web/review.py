@@ -15,8 +15,6 @@ from urllib.parse import parse_qs, quote
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from storyline.api.app import ReadStore, State
-from storyline.api.guard import token_refusal
 from storyline.errors import ReviewError
 from storyline.query import plover_types
 from storyline.records import Event
@@ -30,6 +28,7 @@ from storyline.reviewing import (
     rejected_record,
     undo,
 )
+from storyline.service import ReadStore, State, token_refusal
 from storyline.store import SQLiteStore, open_store
 from storyline.web.templating import render
 

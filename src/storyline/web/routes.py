@@ -15,9 +15,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-from storyline.api.app import ReadStore
 from storyline.query import EventFilter, Page, QuoteFilter, plover_types
 from storyline.records import Actor, ActorMention, Event, Quote, QuoteKind
+from storyline.service import ReadStore
 from storyline.store import ArticleStats, SQLiteStore
 from storyline.stories.timeline import Entry, build_timeline, sections
 from storyline.web.forms import Filters, read_filters

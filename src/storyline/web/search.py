@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-from storyline.api.app import ReadStore
+from storyline.service import ReadStore
 from storyline.store.search import SEARCH_KINDS, SearchHit, SearchPage
 from storyline.web.templating import render
 
