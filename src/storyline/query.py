@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -114,6 +114,75 @@ class EventFilter:
     quad: str | None = None
     doc_id: str | None = None
     actor_id: str | None = None
+
+
+class FilterError(ValueError):
+    """Filter values that cannot be understood: one line each, naming its parameter."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(self.problems))
+
+
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+DATES = ("since", "until")
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166 alpha-3 code (any case) upper-cased, or ValueError saying so."""
+    if not _COUNTRY.match(value.strip()):
+        raise ValueError(f"{value!r} is not an ISO 3166 alpha-3 code (e.g. SRB, XKX)")
+    return value.strip().upper()
+
+
+def read_event_filter(
+    *,
+    actor: str | None = None,
+    country: str | None = None,
+    types: Iterable[str] = (),
+    quad: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    doc_id: str | None = None,
+    story_id: str | None = None,
+    blank_dates: bool = True,
+) -> EventFilter:
+    """The event filter of a request's values as text, read the one way the API, the
+    pages and the Python API all read it: blank values are unset, a type value may
+    name several types (comma-separated), and every value that cannot be understood
+    is reported at once (FilterError, one line per parameter). Without `blank_dates` a
+    blank date bound is refused rather than unset (the API's schema gives dates a
+    pattern; a form sends its empty fields)."""
+    problems: list[str] = []
+
+    def read(name: str, value: str | None, check: Callable[[str], str]) -> str | None:
+        if value is None or (not value.strip() and (blank_dates or name not in DATES)):
+            return None
+        try:
+            return check(value.strip())
+        except ValueError as exc:
+            problems.append(f"{name}: {exc}")
+            return None
+
+    names = [t for value in types for t in value.split(",") if t.strip()]
+    try:
+        kinds = check_types(dict.fromkeys(t.strip().upper() for t in names))
+    except ValueError as exc:
+        problems.append(f"type: {exc}")
+        kinds = ()
+    wanted = EventFilter(
+        actor=(actor or "").strip() or None,
+        country=read("country", country, check_country),
+        types=kinds,
+        quad=read("quad", quad, check_quad),
+        since=read("since", since, check_date),
+        until=read("until", until, check_date),
+        doc_id=doc_id or None,
+        story_id=story_id or None,
+    )
+    if problems:
+        raise FilterError(problems)
+    return wanted
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,5 +1,5 @@
 """The search page and the header's search box: hits listed with the matched words
-marked (escaped), links to the article at the passage, bad values a 400 page."""
+marked (escaped), links to the article at the passage, bad values a 422 page."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def test_article_text_and_titles_are_escaped(pages: TestClient) -> None:
         ({"q": "wages", "page": "x"}, "page"),
     ],
 )
-def test_a_bad_value_is_a_400_page_naming_it(pages: TestClient, params: dict, reason: str) -> None:
-    html = _page(pages, 400, **params)
+def test_a_bad_value_is_a_422_page_naming_it(pages: TestClient, params: dict, reason: str) -> None:
+    html = _page(pages, 422, **params)
     assert f"{reason}:" in html and 'class="problems"' in html
 
 

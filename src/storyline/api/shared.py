@@ -14,7 +14,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, HTTPException, Query
 
 from storyline.export import Record
-from storyline.query import EventFilter, Page, check_cursor, check_date, check_types
+from storyline.query import EventFilter, FilterError, Page, check_cursor, read_event_filter
 from storyline.service import State
 from storyline.store import SQLiteStore
 
@@ -128,18 +128,20 @@ def event_filter(
         ),
     ] = None,
 ) -> EventFilter:
-    """The actor, country, type and date filters every event-based endpoint takes."""
+    """The actor, country, type and date filters every event-based endpoint takes, read
+    as the pages and the Python API read them; values that cannot be understood are a
+    422 naming each."""
     try:
-        wanted = check_types(types or ())
-    except ValueError as exc:
-        raise HTTPException(422, f"type: {exc}") from None
-    return EventFilter(
-        actor=actor or None,
-        country=country or None,
-        types=wanted,
-        since=checked("since", since, check_date),
-        until=checked("until", until, check_date),
-    )
+        return read_event_filter(
+            actor=actor,
+            country=country,
+            types=types or (),
+            since=since,
+            until=until,
+            blank_dates=False,
+        )
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 EventParams = Annotated[EventFilter, Depends(event_filter)]

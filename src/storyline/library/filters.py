@@ -8,7 +8,7 @@ the arguments with those same checks and refuses a bad one with a one-line
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
@@ -16,33 +16,13 @@ from storyline.errors import ConfigError
 from storyline.query import (
     ActorFilter,
     EventFilter,
+    FilterError,
     QuoteFilter,
-    check_date,
-    check_quad,
-    check_types,
+    read_event_filter,
 )
 from storyline.records import ActorKind, QuoteKind
 
 E = TypeVar("E", bound=StrEnum)
-
-
-def checked(name: str, value: str | None, check: Callable[[str], str]) -> str | None:
-    """The value passed through its check; a refusal is a ConfigError naming the argument."""
-    if value is None or value == "":
-        return None
-    try:
-        return check(value)
-    except ValueError as exc:
-        raise ConfigError(f"{name}: {exc}") from None
-
-
-def types_of(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    """PLOVER types from one name or several (any case), refused when unknown."""
-    names = [value] if isinstance(value, str) else list(value or ())
-    try:
-        return check_types(names)
-    except ValueError as exc:
-        raise ConfigError(f"type: {exc}") from None
 
 
 def enum_of(name: str, value: str | None, kind: type[E]) -> E | None:
@@ -67,17 +47,21 @@ def event_filter(
     article: str | None = None,
     story: str | None = None,
 ) -> EventFilter:
-    """The event (and story, timeline, network) filter of the CLI and the API."""
-    return EventFilter(
-        actor=actor or None,
-        country=country or None,
-        types=types_of(type),
-        quad=checked("quad", quad, check_quad),
-        since=checked("since", since, check_date),
-        until=checked("until", until, check_date),
-        doc_id=article or None,
-        story_id=story or None,
-    )
+    """The event (and story, timeline, network) filter, read as the API and the pages
+    read it (`storyline.query.read_event_filter`); a refusal names every bad argument."""
+    try:
+        return read_event_filter(
+            actor=actor,
+            country=country,
+            types=[type] if isinstance(type, str) else list(type or ()),
+            quad=quad,
+            since=since,
+            until=until,
+            doc_id=article,
+            story_id=story,
+        )
+    except FilterError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def quote_filter(

@@ -1,23 +1,21 @@
 """The pages' filter forms: GET parameters read, checked and kept for redisplay.
 
 Every value arrives as text and is checked here, so a bad one becomes a message on
-the page (status 400) rather than an error document. The checks are those of
-`storyline.query`, the meaning of each filter is the same as in the CLI and the API.
+the page (status 422, as the API answers it) rather than an error document. The event
+filters are read by `storyline.query.read_event_filter`, as the API reads them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from starlette.datastructures import QueryParams
 
-from storyline.query import check_date, check_types
+from storyline.query import EventFilter, FilterError, read_event_filter
 from storyline.records import QuoteKind
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
 @dataclass(slots=True)
@@ -36,6 +34,7 @@ class Filters:
     size: int = PAGE_SIZE
     after: str | None = None  # the cursor a "next" link carries: the page starts after it
     problems: list[str] = field(default_factory=list)
+    events: EventFilter = field(default_factory=EventFilter)  # the event filters, read
 
     @property
     def first(self) -> int:
@@ -72,27 +71,16 @@ def read_filters(params: QueryParams) -> Filters:
     f = Filters()
     text = {k: (params.get(k) or "").strip() or None for k in params}
     f.actor, f.speaker, f.outlet = text.get("actor"), text.get("speaker"), text.get("outlet")
-    if country := text.get("country"):
-        if _COUNTRY.match(country):
-            f.country = country.upper()
-        else:
-            f.country = country
-            f.problems.append(
-                f"country: {country!r} is not an ISO 3166 alpha-3 code (e.g. SRB, XKX)"
-            )
-    for name in ("since", "until"):
-        if value := text.get(name):
-            setattr(f, name, value)
-            try:
-                check_date(value)
-            except ValueError as exc:
-                f.problems.append(f"{name}: {exc}")
+    f.country, f.since, f.until = text.get("country"), text.get("since"), text.get("until")
     names = [t.strip().upper() for v in params.getlist("type") for t in v.split(",")]
     f.types = tuple(dict.fromkeys(t for t in names if t))
-    try:
-        check_types(f.types)
-    except ValueError as exc:
-        f.problems.append(f"type: {exc}")
+    try:  # read as the API reads them (kept as typed, for the form, when refused)
+        f.events = read_event_filter(
+            actor=f.actor, country=f.country, types=f.types, since=f.since, until=f.until
+        )
+        f.country = f.events.country
+    except FilterError as exc:
+        f.problems.extend(exc.problems)
     if kind := text.get("kind"):
         f.kind = kind.lower()
         if f.kind not in {k.value for k in QuoteKind}:

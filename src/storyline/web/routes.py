@@ -2,7 +2,7 @@
 
 Server-rendered from Jinja2 templates over a read-only store connection per request.
 Filters come as GET parameters (see `forms`); a value that cannot be understood gives
-the page back with a message and status 400, never a traceback.
+the page back with a message and status 422 (as the API answers it), never a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-from storyline.query import EventFilter, Page, QuoteFilter, plover_types
+from storyline.query import Page, QuoteFilter, plover_types
 from storyline.records import Actor, ActorMention, Event, Quote, QuoteKind
 from storyline.service import ReadStore
 from storyline.store import ArticleStats, SQLiteStore
@@ -89,10 +89,7 @@ def events_page(request: Request, store: ReadStore) -> HTMLResponse:
     f = read_filters(request.query_params)
     rows: Page[Event] = Page([], 0, f.size, f.offset)
     if not f.problems:
-        keep = EventFilter(
-            actor=f.actor, country=f.country, types=f.types, since=f.since, until=f.until
-        )
-        rows = _read(f, store.event_page, keep) or rows
+        rows = _read(f, store.event_page, f.events) or rows
     articles = store.story_articles({e.evidence.doc_id for e in rows.items})
     people = {a.actor_id: a for e in rows.items for a in (e.source, *e.targets)}
     return _page("events.html", "events", f, store, people.values(), rows=rows, articles=articles)
@@ -154,7 +151,7 @@ def article_page(doc_id: str, request: Request, store: ReadStore) -> HTMLRespons
         found[m.actor_id].append(m)
     return render(
         "article.html",
-        400 if problems else 200,
+        422 if problems else 200,
         page="articles",
         problems=problems,
         article=article,
@@ -192,7 +189,7 @@ def _page(
     are those the page shows)."""
     return render(
         template,
-        400 if f.problems else 200,
+        422 if f.problems else 200,
         page=name,
         f=f,
         problems=f.problems,

@@ -80,7 +80,7 @@ def search_page(request: Request, store: ReadStore) -> HTMLResponse:
         found = store.search(query, kind=kind, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render(
         "search.html",
-        status=400 if problems else 200,
+        status=422 if problems else 200,
         page="search",
         search_query=query,
         kind=kind,
