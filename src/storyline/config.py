@@ -34,6 +34,10 @@ class Settings:
     max_page_size: int = 500
     # The largest request body the server reads; larger ones are refused unread (413).
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
+    # Requests a server process answers at once (its thread pool): a few keep many
+    # clients from slowing each other down on one interpreter; more processes
+    # (`serve --workers`) use more cores.
+    server_threads: int = 4
 
 
 def db_from_env(explicit: str | None) -> str:

@@ -53,3 +53,22 @@ def test_a_worker_serves_the_store_its_settings_name(
     app = served.app()
     assert app.state.storyline.settings.db == str(db)
     assert db.is_file()  # created and migrated before any request
+
+
+@pytest.mark.parametrize("threads", [1, 4, 12])
+def test_a_running_server_answers_as_many_requests_at_once_as_its_threads(
+    tmp_path: Path, threads: int
+) -> None:
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from storyline.api import create_app
+
+    app = create_app(Settings(db=str(tmp_path / "s.db"), server_threads=threads))
+
+    @app.get("/threads-now")
+    async def threads_now() -> dict[str, float]:
+        return {"tokens": anyio.to_thread.current_default_thread_limiter().total_tokens}
+
+    with TestClient(app) as client:  # the lifespan runs on entering
+        assert client.get("/threads-now").json() == {"tokens": threads}

@@ -371,9 +371,22 @@ _register_bench_store()
     help="Server processes answering at once (each reads the store on its own; use about "
     "one per core when many clients ask at the same time).",
 )
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Requests each server process answers at once; the others wait their turn.",
+)
 @friendly_errors
 def serve(
-    db: str | None, host: str, port: int, token: str | None, max_request_bytes: int, workers: int
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    max_request_bytes: int,
+    workers: int,
+    threads: int,
 ) -> None:
     """Serve the web app (timeline, actor network, events, quotes, articles) and the
     REST API (under /api; schema at /openapi.json) over the database."""
@@ -382,7 +395,9 @@ def serve(
     from storyline.api import create_app
     from storyline.api.served import SETTINGS_ENV, settings_json
 
-    settings = settings_for(db, api_token=token, max_request_bytes=max_request_bytes)
+    settings = settings_for(
+        db, api_token=token, max_request_bytes=max_request_bytes, server_threads=threads
+    )
     app = create_app(settings)  # also creates and migrates the store before any worker
     click.echo(f"storyline: http://{host}:{port}/ (API at /api, schema at /openapi.json)")
     if workers == 1:
