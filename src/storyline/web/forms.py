@@ -72,13 +72,12 @@ def read_filters(params: QueryParams) -> Filters:
     text = {k: (params.get(k) or "").strip() or None for k in params}
     f.actor, f.speaker, f.outlet = text.get("actor"), text.get("speaker"), text.get("outlet")
     f.country, f.since, f.until = text.get("country"), text.get("since"), text.get("until")
-    names = [t.strip().upper() for v in params.getlist("type") for t in v.split(",")]
-    f.types = tuple(dict.fromkeys(t for t in names if t))
+    f.types = tuple(v.strip() for v in params.getlist("type") if v.strip())
     try:  # read as the API reads them (kept as typed, for the form, when refused)
         f.events = read_event_filter(
             actor=f.actor, country=f.country, types=f.types, since=f.since, until=f.until
         )
-        f.country = f.events.country
+        f.country, f.types = f.events.country, f.events.types
     except FilterError as exc:
         f.problems.extend(exc.problems)
     if kind := text.get("kind"):
