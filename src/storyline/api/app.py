@@ -52,7 +52,8 @@ def create_app(settings: Settings) -> FastAPI:
 def _threads(count: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """A lifespan giving the running server `count` threads for its requests (anyio's
     default is 40, and forty requests taking turns on one interpreter each take far
-    longer than a few served at a time: 31 against 63 requests/s at 100 clients)."""
+    longer than a few served at a time: 31.5 against 83.6 requests/s at 100 clients,
+    BENCHMARKS.md)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

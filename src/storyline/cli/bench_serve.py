@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import click
 
-from storyline.cli.bench_store import building
+from storyline.cli.bench_store import prepared_store
 from storyline.cli.main import friendly_errors, json_option
-from storyline.config import Settings
 
 DEFAULT_PATHS = ("/api/events?limit=50", "/api/timeline?limit=50", "/")
 
@@ -87,17 +83,14 @@ def serve(
     127.0.0.1 (in --server-workers processes), then lets the clients go round the
     paths (by default the event listing, a timeline page and the home page). Prints,
     per path, the requests, the errors (status 500 and over, dropped connections,
-    timeouts) and p50, p99 and max latency;
-    the requests per second and the server's peak memory. --json gives the same.
+    timeouts) and p50, p99 and max latency; the requests per second and the server's
+    peak memory. --json gives the same.
     """
     from storyline.bench.load import render_load, run_load
-    from storyline.bench.store import StoreServer, default_seeds, prepare_store
+    from storyline.bench.store import StoreServer, default_seeds
     from storyline.cli.render import print_json
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = db or str(Path(tmp) / "store.db")
-        with building(quiet) as report:
-            prepare_store(path, articles * 10, default_seeds(), Settings(), report)
+    with prepared_store(db, articles * 10, default_seeds(), quiet=quiet) as (path, _):
         say = (lambda line: None) if quiet else (lambda line: click.echo(line, err=True))
         with StoreServer(path, say, workers=server_workers) as server:
             result = run_load(

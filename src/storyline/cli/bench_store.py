@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -79,19 +79,11 @@ def store(
     p50_ms (query -> ms), server_peak_mb, ingest_ms_empty, ingest_ms_large,
     ingest_ratio and events.
     """
-    from storyline.bench.store import (
-        default_seeds,
-        prepare_store,
-        render_store_bench,
-        run_store_bench,
-    )
+    from storyline.bench.store import default_seeds, render_store_bench, run_store_bench
     from storyline.cli.render import print_json
 
     seed_paths = list(seeds) or default_seeds()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = db or str(Path(tmp) / "store.db")
-        with building(quiet) as report:
-            built = prepare_store(path, events, seed_paths, Settings(), report)
+    with prepared_store(db, events, seed_paths, quiet=quiet) as (path, built):
         result = run_store_bench(
             path,
             repeat=repeat,
@@ -107,8 +99,14 @@ def store(
 
 
 @contextmanager
-def building(quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar of the events written so far."""
+def prepared_store(
+    db: str | None, events: int, seeds: list[Path], *, quiet: bool
+) -> Iterator[tuple[str, float | None]]:
+    """The store to measure and the seconds its build took (None when reused): `db` when
+    it holds events, else about `events` events built there (or in a temporary folder,
+    deleted afterwards, without `db`) under a progress bar of the events written."""
+    from storyline.bench.store import prepare_store
+
     progress = Progress(
         TextColumn("building the store"),
         BarColumn(),
@@ -119,13 +117,16 @@ def building(quiet: bool) -> Iterator[Callable[[int, int], None]]:
         disable=quiet,
         transient=True,
     )
-    with progress:
-        task = progress.add_task("build", total=None)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or str(Path(tmp) / "store.db")
+        with progress:
+            task = progress.add_task("build", total=None)
 
-        def report(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+            def report(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
 
-        yield report
+            built = prepare_store(path, events, seeds, Settings(), report)
+        yield path, built
 
 
 def _ingest_sample(seeds: list[Path]) -> Path | None:
